@@ -1,0 +1,47 @@
+// ntm-atlas: wires the subcommands together; every command lives in app/cli or app/shell.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "app/cli/commands.hpp"
+#ifdef NTM_WITH_GUI
+#include "app/shell/gui_main.hpp"
+#endif
+
+namespace {
+
+void printUsage() {
+    std::puts(
+        "NTM Atlas — bản đồ nông thôn mới\n"
+        "\n"
+        "usage:\n"
+        "  ntm-atlas [gui] [PROJECT_OR_VECTOR_FILE]   open the map window (the demo project when no file)\n"
+        "  ntm-atlas export SOURCE --out map.png [--width W] [--height H] [--layer NAME]\n"
+        "                   [--color-by FIELD] [--extent LON_MIN,LAT_MIN,LON_MAX,LAT_MAX] [--demo]\n"
+        "  ntm-atlas init PROJECT [--demo]\n"
+        "  ntm-atlas import PROJECT KIND FILE [options]   KIND: units criteria-set criteria disbursement infrastructure tasks\n"
+        "  ntm-atlas summary PROJECT [--unit CODE] [--as-of YYYY-MM-DD] --json\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    cli::Args args(argv + 1, argv + argc);
+    const std::string command = args.empty() ? std::string("gui") : args.front();
+    if (command == "--help" || command == "-h" || command == "help") {
+        printUsage();
+        return 0;
+    }
+    const cli::Args rest = args.empty() ? cli::Args{} : cli::Args(args.begin() + 1, args.end());
+    if (command == "export") return cli::runExport(rest);
+    if (command == "init") return cli::runInit(rest);
+    if (command == "import") return cli::runImport(rest);
+    if (command == "summary") return cli::runSummary(rest);
+#ifdef NTM_WITH_GUI
+    if (command == "gui") return runGui(rest);
+    if (!command.empty() && command[0] != '-') return runGui(args);  // ntm-atlas FILE
+#endif
+    std::fprintf(stderr, "ntm-atlas: unknown command '%s'\n\n", command.c_str());
+    printUsage();
+    return 2;
+}

@@ -1,0 +1,28 @@
+#pragma once
+/// Reading vector files through GDAL into plain VectorLayer structs, reprojected with PROJ.
+#include <string>
+#include <vector>
+
+#include "gis/core/result.hpp"
+#include "gis/data/vector_layer.hpp"
+
+namespace gis::data {
+
+struct ReadOptions {
+    std::string layerName;                  ///< empty = the first layer
+    std::string sourceCrsOverride;          ///< for files without a CRS (e.g. "EPSG:9209"); empty = use the file's
+    std::string targetCrs = "EPSG:3857";    ///< display CRS
+    std::string attributeFilter;            ///< OGR SQL WHERE clause, empty = all features
+    std::string encoding;                   ///< text encoding override: "", "UTF-8", "CP1258", "TCVN3", "VNI"
+};
+
+/// Layer names of a vector file, in file order. The error names the file.
+Result<std::vector<std::string>> listLayers(const std::string& path);
+
+/// Reads one layer: every feature's geometry reprojected to options.targetCrs (normalized,
+/// x = easting/longitude), multi-parts flattened, invalid polygons repaired with GEOS MakeValid
+/// (or skipped with a warning naming the file and feature), text attributes as UTF-8 NFC.
+/// A layer without a CRS and no override is an error naming the file.
+Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& options = {});
+
+}  // namespace gis::data

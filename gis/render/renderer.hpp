@@ -1,0 +1,66 @@
+#pragma once
+/// The one renderer: draws a RenderScene into an offscreen RenderTarget. The window shows the
+/// target's texture; export and tests read its pixels back. Needs a current GL 3.3 core context.
+#include <cstdint>
+#include <memory>
+
+#include "gis/core/result.hpp"
+#include "gis/render/image.hpp"
+#include "gis/scene/render_scene.hpp"
+
+namespace gis::render {
+
+/// Counters of one render() call, for the debug panel, benchmarks and tests ("pan uploads nothing").
+struct RenderStats {
+    std::uint32_t drawCalls = 0;
+    std::uint32_t geometryUploads = 0;   ///< layers whose meshes were (re)uploaded this frame
+    std::uint32_t colorUploads = 0;      ///< layers whose colour table was (re)uploaded this frame
+    std::uint64_t trianglesSubmitted = 0;
+    std::uint32_t labelsPlaced = 0;
+    int lodLevelUsed = 0;               ///< of the first polygon layer
+};
+
+/// Offscreen framebuffer (colour texture) that lives across frames; resize only on change.
+class RenderTarget {
+public:
+    RenderTarget(int widthPx, int heightPx);
+    ~RenderTarget();
+    RenderTarget(RenderTarget&&) noexcept;
+    RenderTarget& operator=(RenderTarget&&) noexcept;
+    RenderTarget(const RenderTarget&) = delete;
+    RenderTarget& operator=(const RenderTarget&) = delete;
+
+    void resize(int widthPx, int heightPx);  ///< no-op when unchanged
+    int width() const;
+    int height() const;
+    std::uint32_t colorTexture() const;      ///< GL texture name, for ImGui::Image
+    Image readPixels() const;                ///< top row first
+
+    struct Impl;
+    Impl& impl() const { return *m_impl; }
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+class Renderer {
+public:
+    /// Compiles the embedded shaders and loads the UI font. Needs a current context.
+    static Result<std::unique_ptr<Renderer>> create();
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    /// Draws the scene. Sets all GL state it needs and rebinds framebuffer 0 before returning.
+    RenderStats render(const scene::RenderScene& scene, RenderTarget& target);
+
+    /// Largest render target side this context supports (tiled export splits above it).
+    int maxTargetSize() const;
+
+private:
+    Renderer();
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace gis::render

@@ -1,0 +1,68 @@
+#pragma once
+/// The immutable snapshot the renderer draws. Built from the model + style + camera; cheap to
+/// copy (meshes and colour tables are shared, read-only).
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gis/core/color.hpp"
+#include "gis/scene/camera.hpp"
+#include "gis/tess/mesh.hpp"
+
+namespace gis::scene {
+
+enum class PointSymbol : std::uint8_t { Circle, Square, Triangle, Diamond };
+
+struct LayerStyle {
+    Rgba8 outlineColor{60, 60, 60, 255};
+    float outlineWidthPx = 1.0f;   ///< polygon outlines and line layers; 0 = none
+    float pointSizePx = 10.0f;     ///< diameter of point symbols
+    PointSymbol pointSymbol = PointSymbol::Circle;
+    Rgba8 pointStrokeColor{255, 255, 255, 255};
+    Rgba8 highlightColor{255, 200, 0, 255};  ///< outline of the hovered feature
+    float opacity = 1.0f;
+};
+
+struct LayerDraw {
+    std::uint64_t layerId = 0;                          ///< stable across frames (GPU cache key)
+    std::shared_ptr<const tess::LayerMeshes> meshes;
+    std::uint64_t geometryVersion = 0;                  ///< bumps when meshes change → re-upload
+    std::shared_ptr<const std::vector<Rgba8>> featureColors;  ///< one per feature (fill / line / point colour)
+    std::uint64_t colorVersion = 0;                     ///< bumps on re-colour → colour table re-upload only
+    LayerStyle style;
+    std::int64_t highlightedFeature = -1;               ///< feature index drawn highlighted, or -1
+    bool visible = true;
+};
+
+/// A text label anchored at a map position; placed by the renderer without collisions,
+/// higher priority first.
+struct Label {
+    std::string text;      ///< UTF-8 NFC
+    Vec2 anchor;           ///< display CRS
+    float priority = 0.0f;
+};
+
+struct LegendEntry {
+    Rgba8 color;
+    std::string text;  ///< e.g. "15 – 19 tiêu chí"
+    enum class Swatch : std::uint8_t { Fill, Line, Point } swatch = Swatch::Fill;
+};
+
+struct Legend {
+    std::string title;
+    std::vector<LegendEntry> entries;
+};
+
+struct RenderScene {
+    Camera camera;
+    Rgba8 background{242, 239, 233, 255};
+    std::vector<LayerDraw> layers;   ///< bottom → top
+    std::vector<Label> labels;
+    Legend legend;                   ///< drawn bottom-left when it has entries
+    std::string title;               ///< drawn top-left when not empty
+    std::string watermark;           ///< e.g. "DỮ LIỆU MẪU · demo data"; drawn top-right when not empty
+    float textScale = 1.0f;          ///< multiplies every font size (large screens, big exports)
+};
+
+}  // namespace gis::scene
