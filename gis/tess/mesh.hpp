@@ -32,6 +32,9 @@ struct SegmentMesh {
     std::vector<float> segments;           ///< x0,y0,x1,y1 per segment, relative to origin
     std::vector<std::uint32_t> featureIds; ///< one per segment
     std::vector<Chunk> chunks;
+    /// Per feature (indexed by featureId): its bounds and its contiguous run of segments, so the
+    /// hovered feature's outline can be drawn on its own and hit tests can skip far features.
+    std::vector<Chunk> featureRanges;
 };
 
 /// Point symbols (instanced quads).

@@ -1,0 +1,24 @@
+#pragma once
+/// Vietnamese text: Unicode normalisation, diacritic folding for matching, legacy encodings.
+#include <string>
+#include <string_view>
+
+#include "gis/core/result.hpp"
+
+namespace gis::data {
+
+/// UTF-8 → NFC (utf8proc). Invalid UTF-8 is returned unchanged.
+std::string toNfc(std::string_view utf8);
+
+/// Lower-cased NFC text for exact name matching (keeps diacritics): "Xã  Thành Sơn" → "xã thành sơn"
+/// (whitespace collapsed and trimmed).
+std::string normalizeForMatch(std::string_view utf8);
+
+/// normalizeForMatch without diacritics, đ → d: the diacritics-insensitive fallback key.
+std::string foldDiacritics(std::string_view utf8);
+
+/// Decodes legacy Vietnamese text to UTF-8 NFC. `encoding`: "UTF-8" (NFC only), "CP1258",
+/// "TCVN3" (ABC, single-byte), "VNI" (VNI-Windows). Error names the encoding when unknown.
+Result<std::string> decodeText(std::string_view bytes, std::string_view encoding);
+
+}  // namespace gis::data
