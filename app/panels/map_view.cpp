@@ -1,0 +1,77 @@
+#include "app/panels/map_view.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+
+namespace panels {
+
+namespace {
+/// One wheel notch zooms by this factor (about 5 notches to double).
+constexpr double kWheelZoomStep = 1.15;
+}  // namespace
+
+bool MapView::SceneKey::operator==(const SceneKey& other) const {
+    const gis::scene::Camera& a = camera;
+    const gis::scene::Camera& b = other.camera;
+    return a.center.x == b.center.x && a.center.y == b.center.y && a.metersPerPixel == b.metersPerPixel &&
+           a.frameWidthPx == b.frameWidthPx && a.frameHeightPx == b.frameHeightPx && hoveredLayer == other.hoveredLayer &&
+           hoveredFeature == other.hoveredFeature && colorVersionSum == other.colorVersionSum &&
+           visibleMask == other.visibleMask && textScale == other.textScale;
+}
+
+void MapView::draw(shell::Controller& controller) {
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 size = ImGui::GetContentRegionAvail();
+    const int widthPx = std::max(16, static_cast<int>(size.x));
+    const int heightPx = std::max(16, static_cast<int>(size.y));
+    controller.setViewportSize(widthPx, heightPx);
+
+    // Input: an invisible button covers the map so dragging it does not move the window.
+    ImGui::InvisibleButton("map", ImVec2(static_cast<float>(widthPx), static_cast<float>(heightPx)),
+                           ImGuiButtonFlags_MouseButtonLeft);
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool hovered = ImGui::IsItemHovered();
+    if (ImGui::IsItemActive() && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f))
+        controller.push(shell::PanByPixels{io.MouseDelta.x, io.MouseDelta.y});
+    const gis::Vec2 mousePx{io.MousePos.x - origin.x, io.MousePos.y - origin.y};
+    if (hovered && io.MouseWheel != 0.0f)
+        controller.push(shell::ZoomAroundPixel{mousePx.x, mousePx.y, std::pow(kWheelZoomStep, io.MouseWheel)});
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) controller.push(shell::FitToData{});
+
+    const shell::ViewState& view = controller.view();
+    const gis::scene::MapDocument& document = controller.document();
+    std::optional<gis::scene::FeatureHit> hit;
+    if (hovered && !ImGui::IsItemActive())
+        hit = document.hitTest(view.camera.toWorld(mousePx), view.camera.metersPerPixel);
+    controller.setHovered(hit);
+
+    SceneKey key;
+    key.camera = view.camera;
+    key.textScale = controller.textScale();
+    if (hit) {
+        key.hoveredLayer = static_cast<std::int64_t>(hit->layerIndex);
+        key.hoveredFeature = static_cast<std::int64_t>(hit->featureIndex);
+    }
+    for (std::size_t i = 0; i < document.layers().size(); ++i) {
+        key.colorVersionSum += document.layers()[i].colorVersion * (i + 1);
+        if (document.layers()[i].visible) key.visibleMask |= 1u << (i % 32);
+    }
+    if (!m_lastKey || !(*m_lastKey == key)) {
+        m_target.resize(widthPx, heightPx);
+        m_stats = m_renderer.render(document.buildScene(view.camera, hit, key.textScale), m_target);
+        m_lastKey = key;
+    }
+
+    // The texture's first row is the bottom of the map (GL convention), hence the flipped v.
+    ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(m_target.colorTexture())),
+                                         origin, ImVec2(origin.x + widthPx, origin.y + heightPx), ImVec2(0, 1), ImVec2(1, 0));
+
+    if (hit) {
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(document.describe(*hit).c_str());
+        ImGui::EndTooltip();
+    }
+}
+
+}  // namespace panels

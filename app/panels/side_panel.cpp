@@ -1,0 +1,82 @@
+#include "app/panels/side_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace panels {
+
+namespace {
+
+/// The indicators steering committees quote, in the order a briefing goes through them.
+struct IndicatorChoice {
+    const char* field;
+    const char* label;
+};
+constexpr IndicatorChoice kIndicators[] = {
+    {"criteria_met", "Số tiêu chí đạt"},
+    {"tier", "Danh hiệu NTM"},
+    {"disbursed_pct", "Tỷ lệ giải ngân"},
+    {"poverty_rate", "Tỷ lệ hộ nghèo"},
+    {"population", "Dân số"},
+};
+
+}  // namespace
+
+void SidePanel::draw(shell::Controller& controller) {
+    shell::Controller& commands = controller;
+    const gis::scene::MapDocument& document = controller.document();
+    const gis::scene::MapLayer& main = document.layers()[document.mainLayerIndex()];
+    const std::vector<std::string> fields = document.colorableFields();
+    auto hasField = [&](const char* name) { return std::find(fields.begin(), fields.end(), name) != fields.end(); };
+
+    ImGui::TextUnformatted("Tô màu theo");
+    const float buttonWidth = ImGui::GetContentRegionAvail().x;
+    bool anyPreset = false;
+    for (const IndicatorChoice& choice : kIndicators) {
+        if (!hasField(choice.field)) continue;
+        anyPreset = true;
+        const bool active = main.colorField == choice.field;
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button(choice.label, ImVec2(buttonWidth, 0))) commands.push(shell::ColorByField{choice.field});
+        if (active) ImGui::PopStyleColor();
+    }
+    // Any other field of the layer, for planners and for plain vector files.
+    const char* current = main.colorField.empty() ? "(không tô màu)" : main.colorField.c_str();
+    ImGui::SetNextItemWidth(buttonWidth);
+    if (ImGui::BeginCombo("##field", current)) {
+        if (ImGui::Selectable("(không tô màu)", main.colorField.empty())) commands.push(shell::ColorByField{""});
+        for (const std::string& field : fields) {
+            ImGui::PushID(field.c_str());
+            if (ImGui::Selectable(field.c_str(), field == main.colorField)) commands.push(shell::ColorByField{field});
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    if (!anyPreset) ImGui::TextDisabled("Chọn trường để tô màu");
+
+    ImGui::Separator();
+    ImGui::TextUnformatted("Lớp bản đồ");
+    for (std::size_t i = 0; i < document.layers().size(); ++i) {
+        const gis::scene::MapLayer& layer = document.layers()[i];
+        ImGui::PushID(static_cast<int>(i));
+        bool visible = layer.visible;
+        const std::string label = layer.data.name + " (" + std::to_string(layer.data.features.size()) + ")";
+        if (ImGui::Checkbox(label.c_str(), &visible)) commands.push(shell::SetLayerVisible{i, visible});
+        ImGui::PopID();
+    }
+
+    ImGui::Separator();
+    bool briefing = controller.view().briefingMode;
+    if (ImGui::Checkbox("Chế độ trình chiếu (chữ lớn)", &briefing)) commands.push(shell::SetBriefingMode{briefing});
+    if (ImGui::Button("Xem toàn bộ", ImVec2(buttonWidth, 0))) commands.push(shell::FitToData{});
+
+    ImGui::Separator();
+    ImGui::TextUnformatted("Xuất ảnh bản đồ (PNG)");
+    ImGui::SetNextItemWidth(buttonWidth);
+    ImGui::InputText("##exportpath", m_exportPath.data(), m_exportPath.size());
+    if (ImGui::Button("Xuất ảnh (x2)", ImVec2(buttonWidth, 0))) commands.push(shell::ExportView{m_exportPath.data(), 2});
+    if (!controller.view().statusMessage.empty()) ImGui::TextWrapped("%s", controller.view().statusMessage.c_str());
+}
+
+}  // namespace panels

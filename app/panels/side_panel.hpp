@@ -1,0 +1,19 @@
+#pragma once
+/// The left column: which indicator colours the communes (big buttons for briefings), which
+/// layers show, briefing mode, fit and export.
+#include <array>
+#include <string>
+
+#include "app/shell/controller.hpp"
+
+namespace panels {
+
+class SidePanel {
+public:
+    void draw(shell::Controller& controller);
+
+private:
+    std::array<char, 256> m_exportPath{"ban-do-ntm.png"};
+};
+
+}  // namespace panels

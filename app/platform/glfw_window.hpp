@@ -1,0 +1,44 @@
+#pragma once
+/// The desktop window: GLFW + an OpenGL 3.3 core context + the Dear ImGui backends.
+/// This and its .cpp are the only app files with GL calls (context, clear, swap, screenshot).
+#include <memory>
+#include <string>
+
+#include "gis/core/result.hpp"
+#include "gis/render/image.hpp"
+
+struct GLFWwindow;
+struct ImFont;
+
+namespace platform {
+
+struct UiFonts {
+    ImFont* regular = nullptr;  ///< normal type
+    ImFont* large = nullptr;    ///< briefing mode (projector)
+};
+
+class GlfwWindow {
+public:
+    /// Opens the window and makes its context current; the error explains a missing display.
+    static gis::Result<std::unique_ptr<GlfwWindow>> open(const std::string& title, int widthPx, int heightPx);
+    ~GlfwWindow();
+    GlfwWindow(const GlfwWindow&) = delete;
+    GlfwWindow& operator=(const GlfwWindow&) = delete;
+
+    bool shouldClose() const;
+    /// Polls events and starts an ImGui frame.
+    void beginFrame();
+    /// Renders ImGui over a cleared background and swaps.
+    void endFrame();
+    /// The default framebuffer as it was last drawn (top row first), for screenshots.
+    gis::render::Image readFramebuffer() const;
+    void setTitle(const std::string& title);
+    const UiFonts& fonts() const { return m_fonts; }
+
+private:
+    GlfwWindow() = default;
+    GLFWwindow* m_window = nullptr;
+    UiFonts m_fonts;
+};
+
+}  // namespace platform

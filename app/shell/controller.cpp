@@ -1,0 +1,72 @@
+#include "app/shell/controller.hpp"
+
+#include <algorithm>
+
+#include "gis/export/png_export.hpp"
+
+namespace shell {
+
+namespace {
+/// Zoom limits: from the whole of Southeast Asia down to a village street.
+constexpr double kMinMetersPerPixel = 0.05;
+constexpr double kMaxMetersPerPixel = 20000.0;
+}  // namespace
+
+Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& renderer)
+    : m_document(std::move(document)), m_renderer(renderer) {}
+
+void Controller::applyPending() {
+    std::vector<Command> commands;
+    commands.swap(m_pending);
+    for (const Command& command : commands) std::visit([this](const auto& c) { apply(c); }, command);
+}
+
+void Controller::setViewportSize(int widthPx, int heightPx) {
+    widthPx = std::max(widthPx, 1);
+    heightPx = std::max(heightPx, 1);
+    if (!m_view.cameraInitialised) {
+        m_view.camera = gis::scene::Camera::fit(m_document.bounds(), widthPx, heightPx);
+        m_view.cameraInitialised = true;
+        return;
+    }
+    m_view.camera.frameWidthPx = widthPx;
+    m_view.camera.frameHeightPx = heightPx;
+}
+
+void Controller::apply(const ColorByField& command) {
+    if (gis::Status status = m_document.colorBy(command.field); !status) m_view.statusMessage = status.error().message;
+}
+
+void Controller::apply(const SetLayerVisible& command) { m_document.setLayerVisible(command.layerIndex, command.visible); }
+
+void Controller::apply(const FitToData&) {
+    m_view.camera = gis::scene::Camera::fit(m_document.bounds(), m_view.camera.frameWidthPx, m_view.camera.frameHeightPx);
+}
+
+void Controller::apply(const PanByPixels& command) { m_view.camera.panByPixels(command.dxPx, command.dyPx); }
+
+void Controller::apply(const ZoomAroundPixel& command) {
+    gis::scene::Camera& camera = m_view.camera;
+    const double target = std::clamp(camera.metersPerPixel / command.factor, kMinMetersPerPixel, kMaxMetersPerPixel);
+    camera.zoomAround({command.xPx, command.yPx}, camera.metersPerPixel / target);
+}
+
+void Controller::apply(const SetBriefingMode& command) { m_view.briefingMode = command.enabled; }
+
+void Controller::apply(const ExportView& command) {
+    // The same view at `scale` times the pixels: same centre, metres per pixel divided by scale.
+    gis::scene::Camera camera = m_view.camera;
+    camera.frameWidthPx *= command.scale;
+    camera.frameHeightPx *= command.scale;
+    camera.metersPerPixel /= command.scale;
+    const gis::scene::RenderScene scene = m_document.buildScene(camera, std::nullopt, textScale() * static_cast<float>(command.scale));
+    auto image = gis::exporting::renderFrame(m_renderer, scene);
+    if (!image) {
+        m_view.statusMessage = image.error().message;
+        return;
+    }
+    gis::Status written = gis::exporting::writePng(*image, command.path);
+    m_view.statusMessage = written ? "Đã xuất ảnh: " + command.path : written.error().message;
+}
+
+}  // namespace shell

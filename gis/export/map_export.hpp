@@ -1,0 +1,43 @@
+#pragma once
+/// The whole headless export: open a source, frame it, render with the screen renderer, write PNG.
+#include <optional>
+#include <string>
+
+#include "gis/core/geometry.hpp"
+#include "gis/core/result.hpp"
+#include "gis/scene/map_source.hpp"
+
+namespace gis::exporting {
+
+/// A frame in WGS84 degrees (x = longitude, y = latitude).
+struct GeoExtent {
+    double lonMin = 0, latMin = 0, lonMax = 0, latMax = 0;
+};
+
+/// Parses "LON_MIN,LAT_MIN,LON_MAX,LAT_MAX"; the error quotes the text.
+Result<GeoExtent> parseGeoExtent(const std::string& text);
+
+struct ExportRequest {
+    scene::MapSourceSpec source;
+    std::string colorField;             ///< empty = the source's natural indicator
+    int widthPx = 1920;
+    int heightPx = 1080;
+    std::optional<GeoExtent> extent;    ///< fixed frame; otherwise fit to the data
+    float textScale = 0.0f;             ///< 0 = from the image size (readable in a printed report)
+    std::string outPath;
+    int maxTileSizePx = 0;              ///< 0 = the GL limit
+};
+
+/// Seconds spent in each phase, for the BENCH line and benchmarks.
+struct ExportTimings {
+    double load = 0, glInit = 0, render = 0, encode = 0;
+    std::string glRenderer;
+};
+
+/// Display-CRS box of a WGS84 extent (its corners and edge midpoints projected).
+Result<Bounds> extentToDisplay(const GeoExtent& extent);
+
+/// Runs the export. Errors name the file or option at fault.
+Result<ExportTimings> exportMap(const ExportRequest& request);
+
+}  // namespace gis::exporting

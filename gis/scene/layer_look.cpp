@@ -1,0 +1,157 @@
+#include "gis/scene/layer_look.hpp"
+
+#include <cmath>
+#include <map>
+
+#include "gis/style/classification.hpp"
+
+namespace gis::scene {
+
+namespace {
+
+bool startsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+
+/// Infrastructure types a district plans, with the Vietnamese legend text and a colour that
+/// reads on the criteria ramp (none of them red/green, which the choropleth uses).
+struct InfrastructureLook {
+    const char* type;
+    const char* label;
+    Rgba8 color;
+};
+constexpr InfrastructureLook kInfrastructureLooks[] = {
+    {"waste_site", "Điểm tập kết rác thải", {121, 85, 72, 255}},
+    {"cultural_house", "Nhà văn hóa", {142, 68, 173, 255}},
+    {"school", "Trường học", {41, 98, 255, 255}},
+    {"health_station", "Trạm y tế", {0, 150, 170, 255}},
+    {"clean_water", "Nước sạch", {3, 155, 229, 255}},
+};
+constexpr Rgba8 kOtherInfrastructureColor{96, 96, 96, 255};
+constexpr Rgba8 kRoadColor{178, 34, 34, 255};
+constexpr Rgba8 kVillageColor{70, 70, 70, 255};
+
+const InfrastructureLook* lookOfType(const std::string& type) {
+    for (const InfrastructureLook& look : kInfrastructureLooks)
+        if (type == look.type) return &look;
+    return nullptr;
+}
+
+std::string lowerAscii(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+}  // namespace
+
+LayerStyle defaultLayerStyle(const std::string& layerName, GeometryKind kind) {
+    LayerStyle style;
+    const std::string name = lowerAscii(layerName);
+    switch (kind) {
+    case GeometryKind::Polygon:
+        style.outlineColor = Rgba8{255, 255, 255, 255};
+        style.outlineWidthPx = 1.2f;
+        break;
+    case GeometryKind::Line:
+        style.outlineWidthPx = name.find("road") != std::string::npos ? 2.6f : 1.6f;
+        break;
+    case GeometryKind::Point:
+        if (name.find("village") != std::string::npos) {
+            style.pointSizePx = 5.0f;
+            style.pointSymbol = PointSymbol::Circle;
+            style.pointStrokeColor = Rgba8{255, 255, 255, 200};
+        } else {
+            style.pointSizePx = 13.0f;
+            style.pointSymbol = PointSymbol::Diamond;
+        }
+        break;
+    case GeometryKind::None:
+        break;
+    }
+    return style;
+}
+
+void applyDefaultLook(MapLayer& layer) {
+    const std::size_t count = layer.data.features.size();
+    const std::string name = lowerAscii(layer.data.name);
+    const int typeField = layer.data.fieldIndex("type");
+    if (layer.kind == GeometryKind::Point && typeField >= 0 && name.find("village") == std::string::npos) {
+        auto colors = std::make_shared<std::vector<Rgba8>>(count, kOtherInfrastructureColor);
+        std::map<std::string, Rgba8> used;
+        for (std::size_t f = 0; f < count; ++f) {
+            const std::string type = data::attributeAsText(layer.data.features[f].attributes[static_cast<std::size_t>(typeField)]);
+            const InfrastructureLook* look = lookOfType(type);
+            (*colors)[f] = look != nullptr ? look->color : kOtherInfrastructureColor;
+            used[type] = (*colors)[f];
+        }
+        layer.legend = Legend{};
+        for (const InfrastructureLook& look : kInfrastructureLooks)
+            if (used.count(look.type) != 0) layer.legend.entries.push_back({look.color, look.label, LegendEntry::Swatch::Point});
+        layer.colors = std::move(colors);
+    } else {
+        const Rgba8 color = layer.kind == GeometryKind::Point ? kVillageColor
+                           : layer.kind == GeometryKind::Line ? kRoadColor
+                                                              : kPlainFillColor;
+        layer.colors = std::make_shared<const std::vector<Rgba8>>(count, color);
+        layer.legend = Legend{};
+        if (layer.kind == GeometryKind::Line) layer.legend.entries.push_back({color, "Đường giao thông", LegendEntry::Swatch::Line});
+        if (layer.kind == GeometryKind::Point) layer.legend.entries.push_back({color, "Thôn", LegendEntry::Swatch::Point});
+    }
+    layer.colorVersion = layer.layerId;
+}
+
+int pickLabelField(const data::VectorLayer& layer) {
+    for (const char* candidate : {"name", "ten", "ten_xa", "commune_vn", "Tên xã", "NAME", "Name", "commune"}) {
+        const int index = layer.fieldIndex(candidate);
+        if (index >= 0) return index;
+    }
+    return -1;
+}
+
+std::string naturalIndicator(const data::VectorLayer& layer) {
+    return layer.fieldIndex("criteria_met") >= 0 ? "criteria_met" : "";
+}
+
+Legend combinedLegend(const std::vector<MapLayer>& layers, std::size_t mainLayer) {
+    Legend legend = layers[mainLayer].legend;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        if (i == mainLayer || !layers[i].visible) continue;
+        for (const LegendEntry& entry : layers[i].legend.entries) legend.entries.push_back(entry);
+    }
+    return legend;
+}
+
+std::string shortLabel(const std::string& name) {
+    if (startsWith(name, "Xã ")) return name.substr(std::string("Xã ").size());
+    if (startsWith(name, "Thị trấn ")) return "TT. " + name.substr(std::string("Thị trấn ").size());
+    if (startsWith(name, "Phường ")) return "P. " + name.substr(std::string("Phường ").size());
+    return name;
+}
+
+std::string describeFeature(const data::VectorLayer& layer, std::size_t featureIndex, const std::string& colorField) {
+    const data::Feature& feature = layer.features.at(featureIndex);
+    auto text = [&](const char* field) {
+        const int index = layer.fieldIndex(field);
+        return index >= 0 ? data::attributeAsText(feature.attributes[static_cast<std::size_t>(index)]) : std::string();
+    };
+    auto number = [&](const std::string& field) {
+        const int index = layer.fieldIndex(field);
+        return index >= 0 ? data::attributeAsNumber(feature.attributes[static_cast<std::size_t>(index)]) : std::nan("");
+    };
+    const int labelField = pickLabelField(layer);
+    std::string line = labelField >= 0 ? data::attributeAsText(feature.attributes[static_cast<std::size_t>(labelField)])
+                                       : "#" + std::to_string(feature.fid);
+    const double met = number("criteria_met");
+    const double total = number("criteria_total");
+    if (!std::isnan(met) && !std::isnan(total) && total > 0) {
+        line += " — " + style::formatNumberVi(met, 0) + "/" + style::formatNumberVi(total, 0) + " tiêu chí (" +
+                style::formatNumberVi(100.0 * met / total, 1) + " %)";
+    } else if (!colorField.empty() && layer.fieldIndex(colorField) >= 0) {
+        const double value = number(colorField);
+        line += " — " + colorField + ": " +
+                (std::isnan(value) ? text(colorField.c_str()) : style::formatNumberVi(value, std::floor(value) == value ? 0 : 1));
+    }
+    const std::string status = text("status");
+    if (!status.empty()) line += " — " + status;
+    return line;
+}
+
+}  // namespace gis::scene

@@ -1,0 +1,40 @@
+#pragma once
+/// How each kind of layer looks by default, which field labels it, and the texts of the map
+/// (legend, short labels, tooltips). Pure functions of the data.
+#include <string>
+#include <vector>
+
+#include "gis/core/color.hpp"
+#include "gis/data/vector_layer.hpp"
+#include "gis/scene/map_document.hpp"
+
+namespace gis::scene {
+
+/// Fill of polygons when no indicator colours them.
+inline constexpr Rgba8 kPlainFillColor{222, 214, 190, 255};
+
+/// Outline width, symbol size and shape for a layer from its name and geometry kind
+/// (roads, villages, infrastructure and commune boundaries each get their own look).
+LayerStyle defaultLayerStyle(const std::string& layerName, GeometryKind kind);
+
+/// Colours a secondary layer (not the thematic one): infrastructure by type, roads and
+/// villages in one colour; fills MapLayer::colors and ::legend.
+void applyDefaultLook(MapLayer& layer);
+
+/// The field that names features (name, commune_vn, ten_xa …), or -1.
+int pickLabelField(const data::VectorLayer& layer);
+
+/// The indicator a briefing map shows first: criteria_met when present, else none ("").
+std::string naturalIndicator(const data::VectorLayer& layer);
+
+/// The thematic layer's legend followed by the symbols of the other visible layers.
+Legend combinedLegend(const std::vector<MapLayer>& layers, std::size_t mainLayer);
+
+/// Map label of an administrative name: "Xã Thành Sơn" → "Thành Sơn", "Thị trấn X" → "TT. X",
+/// "Phường X" → "P. X".
+std::string shortLabel(const std::string& name);
+
+/// One tooltip line, e.g. "Xã Thành Sơn — 14/19 tiêu chí (73,7 %)".
+std::string describeFeature(const data::VectorLayer& layer, std::size_t featureIndex, const std::string& colorField);
+
+}  // namespace gis::scene

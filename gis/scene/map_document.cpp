@@ -1,0 +1,178 @@
+#include "gis/scene/map_document.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+#include "gis/demo/demo_district.hpp"
+#include "gis/scene/feature_geometry.hpp"
+#include "gis/scene/layer_look.hpp"
+#include "gis/tess/mesh_builder.hpp"
+
+namespace gis::scene {
+
+namespace {
+
+std::uint64_t nextLayerId() {
+    static std::atomic<std::uint64_t> counter{1};
+    return counter++;
+}
+
+std::uint64_t nextColorVersion() {
+    static std::atomic<std::uint64_t> counter{1};
+    return counter++;
+}
+
+GeometryKind layerKind(const data::VectorLayer& layer) {
+    for (const data::Feature& feature : layer.features)
+        if (feature.geometry.kind != GeometryKind::None) return feature.geometry.kind;
+    return GeometryKind::None;
+}
+
+/// A label needs room: only features at least this wide on screen get one.
+constexpr double kMinLabelFeatureWidthPx = 48.0;
+
+}  // namespace
+
+Result<MapDocument> MapDocument::open(const MapSourceSpec& spec, const std::string& colorField) {
+    auto source = loadMapSource(spec);
+    if (!source) return source.error();
+    return fromLayers(std::move(source.value()), colorField);
+}
+
+Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::string& colorField) {
+    MapDocument doc;
+    doc.m_title = source.title;
+    doc.m_isDemo = source.isDemo;
+    std::size_t mostPolygons = 0;
+    bool foundPolygonLayer = false;
+    for (data::VectorLayer& layer : source.layers) {
+        MapLayer mapLayer;
+        mapLayer.kind = layerKind(layer);
+        mapLayer.layerId = nextLayerId();
+        mapLayer.meshes = std::make_shared<const tess::LayerMeshes>(tess::buildLayerMeshes(layer));
+        mapLayer.style = defaultLayerStyle(layer.name, mapLayer.kind);
+        mapLayer.featureBounds.reserve(layer.features.size());
+        for (const data::Feature& feature : layer.features) mapLayer.featureBounds.push_back(feature.geometry.bounds());
+        mapLayer.data = std::move(layer);
+        if (mapLayer.kind == GeometryKind::Polygon && (!foundPolygonLayer || mapLayer.data.features.size() > mostPolygons)) {
+            foundPolygonLayer = true;
+            mostPolygons = mapLayer.data.features.size();
+            doc.m_mainLayer = doc.m_layers.size();
+        }
+        doc.m_layers.push_back(std::move(mapLayer));
+    }
+    if (doc.m_layers.empty()) return makeError(ErrorCode::BadInput, "the map source has no layers");
+
+    for (std::size_t i = 0; i < doc.m_layers.size(); ++i) {
+        MapLayer& layer = doc.m_layers[i];
+        if (i == doc.m_mainLayer) continue;
+        applyDefaultLook(layer);
+    }
+    MapLayer& main = doc.m_layers[doc.m_mainLayer];
+    main.labelField = pickLabelField(main.data);
+    if (main.kind == GeometryKind::Polygon) main.labelPoints = labelPointsOf(main.data);
+
+    const std::string field = colorField.empty() ? naturalIndicator(main.data) : colorField;
+    if (Status coloured = doc.colorBy(field); !coloured) return coloured.error();
+    return doc;
+}
+
+Bounds MapDocument::bounds() const {
+    Bounds all;
+    for (const MapLayer& layer : m_layers) all.expand(layer.data.bounds);
+    return all;
+}
+
+std::vector<std::string> MapDocument::colorableFields() const {
+    std::vector<std::string> names;
+    for (const data::Field& field : m_layers[m_mainLayer].data.fields)
+        if (field.kind == data::FieldKind::Integer || field.kind == data::FieldKind::Real || field.kind == data::FieldKind::Text)
+            names.push_back(field.name);
+    return names;
+}
+
+Status MapDocument::colorBy(const std::string& field) {
+    MapLayer& main = m_layers[m_mainLayer];
+    if (field.empty()) {
+        main.colorField.clear();
+        main.colors = std::make_shared<const std::vector<Rgba8>>(main.data.features.size(), kPlainFillColor);
+        main.legend = Legend{};
+        main.colorVersion = nextColorVersion();
+        return Ok{};
+    }
+    auto styled = style::styleByField(main.data, field);
+    if (!styled) return styled.error();
+    main.colorField = field;
+    main.colors = std::make_shared<const std::vector<Rgba8>>(std::move(styled->featureColors));
+    main.legend = std::move(styled->legend);
+    main.colorVersion = nextColorVersion();
+    return Ok{};
+}
+
+void MapDocument::setLayerVisible(std::size_t layerIndex, bool visible) {
+    if (layerIndex < m_layers.size()) m_layers[layerIndex].visible = visible;
+}
+
+RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureHit> highlighted, float textScale) const {
+    RenderScene scene;
+    scene.camera = camera;
+    scene.textScale = textScale;
+    scene.title = m_title;
+    if (m_isDemo) scene.watermark = demo::kDemoMarker;
+
+    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+        const MapLayer& layer = m_layers[i];
+        LayerDraw draw;
+        draw.layerId = layer.layerId;
+        draw.meshes = layer.meshes;
+        draw.geometryVersion = layer.layerId;  // geometry never changes after load
+        draw.featureColors = layer.colors;
+        draw.colorVersion = layer.colorVersion;
+        draw.style = layer.style;
+        draw.visible = layer.visible;
+        if (highlighted && highlighted->layerIndex == i) draw.highlightedFeature = static_cast<std::int64_t>(highlighted->featureIndex);
+        scene.layers.push_back(std::move(draw));
+    }
+
+    scene.legend = combinedLegend(m_layers, m_mainLayer);
+
+    const MapLayer& main = m_layers[m_mainLayer];
+    if (main.visible && main.labelField >= 0 && !main.labelPoints.empty()) {
+        const Bounds visible = camera.visibleBounds();
+        for (std::size_t f = 0; f < main.data.features.size(); ++f) {
+            const Vec2 anchor = main.labelPoints[f];
+            if (!visible.contains(anchor)) continue;
+            const Bounds& featureBounds = main.featureBounds[f];
+            const double widthPx = featureBounds.width() / camera.metersPerPixel;
+            if (widthPx < kMinLabelFeatureWidthPx * textScale) continue;
+            std::string text = data::attributeAsText(main.data.features[f].attributes[static_cast<std::size_t>(main.labelField)]);
+            if (text.empty()) continue;
+            scene.labels.push_back(Label{shortLabel(text), anchor, static_cast<float>(featureBounds.width() * featureBounds.height())});
+        }
+    }
+    return scene;
+}
+
+std::optional<FeatureHit> MapDocument::hitTest(Vec2 world, double metersPerPixel, double tolerancePx) const {
+    const double tolerance = tolerancePx * metersPerPixel;
+    for (std::size_t li = m_layers.size(); li-- > 0;) {
+        const MapLayer& layer = m_layers[li];
+        if (!layer.visible) continue;
+        for (std::size_t f = layer.data.features.size(); f-- > 0;) {
+            const Bounds& b = layer.featureBounds[f];
+            if (world.x < b.minX - tolerance || world.x > b.maxX + tolerance || world.y < b.minY - tolerance ||
+                world.y > b.maxY + tolerance)
+                continue;
+            if (featureContains(layer.data.features[f].geometry, world, tolerance)) return FeatureHit{li, f};
+        }
+    }
+    return std::nullopt;
+}
+
+std::string MapDocument::describe(const FeatureHit& hit) const {
+    const MapLayer& layer = m_layers.at(hit.layerIndex);
+    return describeFeature(layer.data, hit.featureIndex, layer.colorField);
+}
+
+}  // namespace gis::scene

@@ -1,0 +1,80 @@
+#pragma once
+/// The open map: layers read once, meshed once, coloured by a chosen field. Builds the
+/// immutable RenderScene for any camera; re-colouring replaces only the colour table.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gis/core/result.hpp"
+#include "gis/data/vector_layer.hpp"
+#include "gis/scene/map_source.hpp"
+#include "gis/scene/render_scene.hpp"
+#include "gis/style/classification.hpp"
+#include "gis/tess/mesh.hpp"
+
+namespace gis::scene {
+
+/// One layer of the open map with everything the renderer needs.
+struct MapLayer {
+    data::VectorLayer data;
+    GeometryKind kind = GeometryKind::None;  ///< the kind of its first feature
+    std::shared_ptr<const tess::LayerMeshes> meshes;
+    std::uint64_t layerId = 0;
+    std::string colorField;                   ///< field the fill/symbol colour comes from ("" = plain)
+    std::shared_ptr<const std::vector<Rgba8>> colors;
+    std::uint64_t colorVersion = 0;
+    Legend legend;                            ///< entries for this layer's classification
+    LayerStyle style;
+    bool visible = true;
+    int labelField = -1;                      ///< field shown as a label, -1 = none
+    std::vector<Vec2> labelPoints;            ///< one per feature (inside the polygon), display CRS
+    std::vector<Bounds> featureBounds;        ///< one per feature, display CRS (hit tests, label sizing)
+};
+
+/// A feature under the cursor.
+struct FeatureHit {
+    std::size_t layerIndex = 0;
+    std::size_t featureIndex = 0;
+};
+
+class MapDocument {
+public:
+    /// Loads, meshes and styles a source. The largest polygon layer is coloured by `colorField`
+    /// (empty = the source's natural indicator: criteria_met when present, else plain).
+    static Result<MapDocument> open(const MapSourceSpec& spec, const std::string& colorField = "");
+    /// Same, from layers already in memory (tests, benchmarks).
+    static Result<MapDocument> fromLayers(LoadedSource source, const std::string& colorField = "");
+
+    const std::vector<MapLayer>& layers() const { return m_layers; }
+    const std::string& title() const { return m_title; }
+    bool isDemo() const { return m_isDemo; }
+    Bounds bounds() const;
+
+    /// Index of the main (thematic) layer: the polygon layer with most features, or 0.
+    std::size_t mainLayerIndex() const { return m_mainLayer; }
+    /// Fields of the main layer a user can colour by (numeric and short text fields).
+    std::vector<std::string> colorableFields() const;
+    /// Re-colours the main layer by a field (empty = plain). No geometry work.
+    Status colorBy(const std::string& field);
+    void setLayerVisible(std::size_t layerIndex, bool visible);
+
+    /// The snapshot to draw: layers, labels of the main layer, the legend, title and demo marker.
+    RenderScene buildScene(const Camera& camera, std::optional<FeatureHit> highlighted = std::nullopt,
+                           float textScale = 1.0f) const;
+
+    /// The topmost visible feature at a display-CRS point (points and lines within
+    /// `tolerancePx` pixels at `metersPerPixel`).
+    std::optional<FeatureHit> hitTest(Vec2 world, double metersPerPixel, double tolerancePx = 6.0) const;
+    /// One line naming a feature for a tooltip, e.g. "Xã Thành Sơn — 14/19 tiêu chí (73,7 %)".
+    std::string describe(const FeatureHit& hit) const;
+
+private:
+    std::vector<MapLayer> m_layers;
+    std::size_t m_mainLayer = 0;
+    std::string m_title;
+    bool m_isDemo = false;
+};
+
+}  // namespace gis::scene

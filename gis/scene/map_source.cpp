@@ -1,0 +1,49 @@
+#include "gis/scene/map_source.hpp"
+
+#include <filesystem>
+
+#include "gis/data/vector_reader.hpp"
+#include "gis/demo/demo_district.hpp"
+#include "gis/model/project_map.hpp"
+
+namespace gis::scene {
+
+namespace {
+
+std::string fileStem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+}  // namespace
+
+Result<LoadedSource> loadMapSource(const MapSourceSpec& spec) {
+    LoadedSource loaded;
+    if (spec.path.empty()) {
+        const demo::DemoDistrict district = demo::generateDemoDistrict();
+        loaded.layers = demo::demoMapLayers(district);
+        loaded.isDemo = true;
+        loaded.title = "Huyện Sơn Hà (mẫu) — kết quả xây dựng nông thôn mới";
+        for (const demo::DemoUnit& unit : district.units)
+            if (unit.level == "district") loaded.title = unit.name + " — kết quả xây dựng nông thôn mới";
+        return loaded;
+    }
+    if (!std::filesystem::exists(spec.path))
+        return makeError(ErrorCode::NotFound, "cannot open " + spec.path + ": no such file");
+
+    if (model::isProjectFile(spec.path)) {
+        auto layers = model::loadProjectMapLayers(spec.path, spec.asOf);
+        if (!layers) return layers.error();
+        loaded.layers = std::move(layers.value());
+        loaded.title = fileStem(spec.path);
+        return loaded;
+    }
+
+    data::ReadOptions options;
+    options.layerName = spec.layerName;
+    options.sourceCrsOverride = spec.sourceCrs;
+    auto layer = data::readVectorLayer(spec.path, options);
+    if (!layer) return layer.error();
+    loaded.title = layer->name.empty() ? fileStem(spec.path) : layer->name;
+    loaded.layers.push_back(std::move(layer.value()));
+    return loaded;
+}
+
+}  // namespace gis::scene
