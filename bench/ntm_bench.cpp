@@ -1,0 +1,149 @@
+// Benchmark on the real national layer (11,163 communes): load-to-first-frame, frame times at
+// national and district extent at 1920×1080, re-colour, export at 4000×3000, peak memory.
+// Run on demand with tools/bench.sh; numbers go into the README. Not a test.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "gis/data/vector_reader.hpp"
+#include "gis/export/map_export.hpp"
+#include "gis/render/gpu_sync.hpp"
+#include "gis/render/headless_context.hpp"
+#include "gis/render/renderer.hpp"
+#include "gis/scene/map_document.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0.0 : values[values.size() / 2];
+}
+
+double peakMemoryMb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+/// Median time of `frames` renders, each panned by one pixel (so nothing can be cached), with
+/// glFinish after each so the drawing itself is timed.
+double medianFrameSeconds(gis::render::Renderer& renderer, gis::render::RenderTarget& target,
+                          const gis::scene::MapDocument& document, gis::scene::Camera camera, int frames) {
+    std::vector<double> times;
+    for (int i = 0; i < frames; ++i) {
+        camera.panByPixels(1.0, 0.0);
+        const auto scene = document.buildScene(camera);
+        const auto start = Clock::now();
+        renderer.render(scene, target);
+        gis::render::waitForGpu();
+        times.push_back(since(start));
+    }
+    return median(times);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: ntm_bench NATIONAL.gpkg [LAYER] [FRAMES]\n");
+        return 2;
+    }
+    const std::string path = argv[1];
+    const std::string layerName = argc > 2 ? argv[2] : "communes";
+    const int frames = argc > 3 ? std::max(1, std::atoi(argv[3])) : 20;
+    constexpr int kWidth = 1920, kHeight = 1080;
+
+    auto context = gis::render::HeadlessContext::create();
+    if (!context) {
+        std::fprintf(stderr, "%s\n", context.error().message.c_str());
+        return 1;
+    }
+    auto renderer = gis::render::Renderer::create();
+    if (!renderer) {
+        std::fprintf(stderr, "%s\n", renderer.error().message.c_str());
+        return 1;
+    }
+    gis::render::RenderTarget target(kWidth, kHeight);
+
+    // Load to first frame: read + reproject, mesh all levels, style, first draw (shader JIT included).
+    const auto loadStart = Clock::now();
+    gis::scene::MapSourceSpec spec;
+    spec.path = path;
+    spec.layerName = layerName;
+    auto readStart = Clock::now();
+    auto source = gis::scene::loadMapSource(spec);
+    if (!source) {
+        std::fprintf(stderr, "%s\n", source.error().message.c_str());
+        return 1;
+    }
+    const double readSeconds = since(readStart);
+    const auto meshStart = Clock::now();
+    auto document = gis::scene::MapDocument::fromLayers(std::move(source.value()), "population");
+    if (!document) {
+        std::fprintf(stderr, "%s\n", document.error().message.c_str());
+        return 1;
+    }
+    const double meshSeconds = since(meshStart);
+    const gis::scene::Camera national = gis::scene::Camera::fit(document->bounds(), kWidth, kHeight);
+    const auto firstStart = Clock::now();
+    const gis::render::RenderStats firstStats = renderer.value()->render(document->buildScene(national), target);
+    gis::render::waitForGpu();
+    const double firstFrameSeconds = since(firstStart);
+    const double loadToFirstFrame = since(loadStart);
+
+    const double nationalFrame = medianFrameSeconds(*renderer.value(), target, *document, national, frames);
+
+    // District zoom: the first feature's district-sized neighbourhood (about 30 km across).
+    gis::scene::Camera district = national;
+    district.center = document->layers()[document->mainLayerIndex()].featureBounds[0].center();
+    district.metersPerPixel = 30000.0 / kWidth;
+    const double districtFrame = medianFrameSeconds(*renderer.value(), target, *document, district, frames);
+
+    // Re-colour: new classification + the frame that uploads only the colour table.
+    std::vector<double> recolorCpu, recolorFrame;
+    for (int i = 0; i < frames; ++i) {
+        const char* field = (i % 2 == 0) ? "area" : "population";
+        auto start = Clock::now();
+        if (!document->colorBy(field)) return 1;
+        recolorCpu.push_back(since(start));
+        const auto scene = document->buildScene(national);
+        start = Clock::now();
+        renderer.value()->render(scene, target);
+        gis::render::waitForGpu();
+        recolorFrame.push_back(since(start));
+    }
+
+    // Export at 4000×3000 through the same path as `ntm-atlas export` (own process state reused).
+    gis::exporting::ExportRequest request;
+    request.source = spec;
+    request.colorField = "population";
+    request.widthPx = 4000;
+    request.heightPx = 3000;
+    request.outPath = "bench-export-4000x3000.png";
+    const auto exportStart = Clock::now();
+    auto timings = gis::exporting::exportMap(request);
+    const double exportSeconds = since(exportStart);
+    if (!timings) {
+        std::fprintf(stderr, "%s\n", timings.error().message.c_str());
+        return 1;
+    }
+
+    std::printf("renderer: %s\n", context.value()->rendererName().c_str());
+    std::printf("features: %zu\n", document->layers()[document->mainLayerIndex()].data.features.size());
+    std::printf("load_to_first_frame_s: %.3f (read+reproject %.3f, mesh+style %.3f, first frame %.3f, lod %d)\n",
+                loadToFirstFrame, readSeconds, meshSeconds, firstFrameSeconds, firstStats.lodLevelUsed);
+    std::printf("frame_national_1920x1080_ms: %.2f (%.0f fps)\n", nationalFrame * 1e3, 1.0 / nationalFrame);
+    std::printf("frame_district_1920x1080_ms: %.2f (%.0f fps)\n", districtFrame * 1e3, 1.0 / districtFrame);
+    std::printf("recolor_classify_ms: %.3f  recolor_frame_ms: %.2f\n", median(recolorCpu) * 1e3, median(recolorFrame) * 1e3);
+    std::printf("export_4000x3000_s: %.3f (load %.3f, gl_init %.3f, render %.3f, encode %.3f)\n", exportSeconds, timings->load,
+                timings->glInit, timings->render, timings->encode);
+    std::printf("peak_memory_mb: %.0f\n", peakMemoryMb());
+    return 0;
+}
