@@ -120,9 +120,16 @@ Legend combinedLegend(const std::vector<MapLayer>& layers, std::size_t mainLayer
 }
 
 std::string shortLabel(const std::string& name) {
-    if (startsWith(name, "Xã ")) return name.substr(std::string("Xã ").size());
-    if (startsWith(name, "Thị trấn ")) return "TT. " + name.substr(std::string("Thị trấn ").size());
-    if (startsWith(name, "Phường ")) return "P. " + name.substr(std::string("Phường ").size());
+    // Built with append (not operator+) to dodge a gcc 12 -Wrestrict false positive.
+    struct Abbreviation { const char* prefix; const char* replacement; };
+    static constexpr Abbreviation kAbbreviations[] = {{"Xã ", ""}, {"Thị trấn ", "TT. "}, {"Phường ", "P. "}};
+    for (const Abbreviation& abbreviation : kAbbreviations) {
+        const std::string prefix = abbreviation.prefix;
+        if (!startsWith(name, prefix)) continue;
+        std::string label = abbreviation.replacement;
+        label.append(name, prefix.size(), std::string::npos);
+        return label;
+    }
     return name;
 }
 

@@ -1,0 +1,96 @@
+// The export command run as a user runs it: real executable, real files, PNGs read back with GDAL.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "tests/support/png_read.hpp"
+#include "tests/support/test_paths.hpp"
+
+namespace {
+
+std::string cli() { return std::string("'") + NTM_CLI_PATH + "'"; }
+
+/// Cuts one district out of the national commune layer (real data) into a GeoPackage.
+std::filesystem::path cutDistrict(const std::filesystem::path& dir, const std::string& districtVn) {
+    const std::filesystem::path out = dir / "district.gpkg";
+    std::string output;
+    const int status = test::runCommand("ogr2ogr -f GPKG '" + out.string() + "' '" + test::nationalCommunesGpkg().string() +
+                                            "' communes -where \"district_vn = '" + districtVn + "'\"",
+                                        &output);
+    REQUIRE(status == 0);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("export: the demo project renders to a PNG of the requested size", "[e2e]") {
+    const auto dir = test::scratchDir("export_demo");
+    const auto png = dir / "demo.png";
+    std::string output;
+    REQUIRE(test::runCommand(cli() + " export demo --out '" + png.string() + "' --width 960 --height 640", &output) == 0);
+    INFO(output);
+    const auto image = test::readRgba(png.string());
+    REQUIRE(image);
+    CHECK(image->width == 960);
+    CHECK(image->height == 640);
+    // A choropleth with labels and a legend has many colours; a blank or failed frame has one.
+    CHECK(test::countColors(*image) > 200);
+    CHECK(output.find("BENCH load=") != std::string::npos);
+}
+
+TEST_CASE("export: a district cut from the national layer, coloured by population", "[e2e]") {
+    const auto dir = test::scratchDir("export_district");
+    const auto gpkg = cutDistrict(dir, "Huyện Anh Sơn");
+    const auto png = dir / "anh_son.png";
+    std::string output;
+    const int status = test::runCommand(cli() + " export '" + gpkg.string() + "' --layer communes --color-by population --out '" +
+                                            png.string() + "' --width 800 --height 600",
+                                        &output);
+    INFO(output);
+    REQUIRE(status == 0);
+    const auto image = test::readRgba(png.string());
+    REQUIRE(image);
+    CHECK(image->width == 800);
+    CHECK(image->height == 600);
+    CHECK(test::countColors(*image) > 50);
+}
+
+TEST_CASE("export: a fixed --extent frames two exports identically", "[e2e]") {
+    const auto dir = test::scratchDir("export_extent");
+    const auto gpkg = cutDistrict(dir, "Huyện Anh Sơn");
+    const std::string extent = " --extent 104.9,18.85,105.35,19.2 --width 400 --height 300 --color-by population";
+    std::string output;
+    REQUIRE(test::runCommand(cli() + " export '" + gpkg.string() + "' --out '" + (dir / "a.png").string() + "'" + extent, &output) == 0);
+    REQUIRE(test::runCommand(cli() + " export '" + gpkg.string() + "' --out '" + (dir / "b.png").string() + "'" + extent, &output) == 0);
+    const auto a = test::readRgba((dir / "a.png").string());
+    const auto b = test::readRgba((dir / "b.png").string());
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->rgba == b->rgba);
+}
+
+TEST_CASE("export: bad input fails with a message naming the file or option", "[e2e]") {
+    const auto dir = test::scratchDir("export_errors");
+    std::string output;
+    CHECK(test::runCommand(cli() + " export '" + (dir / "missing.gpkg").string() + "' --out '" + (dir / "x.png").string() + "'", &output) != 0);
+    CHECK(output.find("missing.gpkg") != std::string::npos);
+
+    CHECK(test::runCommand(cli() + " export demo --out '" + (dir / "x.png").string() + "' --extent 1,2,3", &output) != 0);
+    CHECK(output.find("--extent") != std::string::npos);
+
+    CHECK(test::runCommand(cli() + " export demo --out '" + (dir / "x.png").string() + "' --color-by no_such_field", &output) != 0);
+    CHECK(output.find("no_such_field") != std::string::npos);
+
+    // A GeoJSON without a CRS is read as WGS84 by GDAL (RFC 7946); a CSV with WKT has none.
+    const auto csv = dir / "nocrs.csv";
+    {
+        std::FILE* f = std::fopen(csv.c_str(), "w");
+        REQUIRE(f != nullptr);
+        std::fputs("WKT,name\n\"POLYGON((500000 2000000,510000 2000000,510000 2010000,500000 2000000))\",A\n", f);
+        std::fclose(f);
+    }
+    CHECK(test::runCommand(cli() + " export '" + csv.string() + "' --out '" + (dir / "x.png").string() + "'", &output) != 0);
+    CHECK(output.find("nocrs.csv") != std::string::npos);
+    CHECK(test::runCommand(cli() + " export '" + csv.string() + "' --s-srs EPSG:9209 --out '" + (dir / "x.png").string() + "' --width 200 --height 200", &output) == 0);
+}
