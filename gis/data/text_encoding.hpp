@@ -21,4 +21,9 @@ std::string foldDiacritics(std::string_view utf8);
 /// "TCVN3" (ABC, single-byte), "VNI" (VNI-Windows). Error names the encoding when unknown.
 Result<std::string> decodeText(std::string_view bytes, std::string_view encoding);
 
+/// Repairs mojibake: legacy-encoded bytes that were once read as Latin-1 and saved as UTF-8
+/// (e.g. TCVN3 "Ch©u §èc" → "Châu Đốc"). Each code point U+0000–U+00FF is taken back as one byte,
+/// then decoded with decodeText(bytes, legacyEncoding). Error if a code point is above U+00FF.
+Result<std::string> repairMisdecodedText(std::string_view utf8, std::string_view legacyEncoding);
+
 }  // namespace gis::data

@@ -1,0 +1,49 @@
+#include "gis/data/gdal_error_capture.hpp"
+
+#include <cpl_error.h>
+#include <gdal.h>
+
+#include <mutex>
+
+namespace gis::data {
+namespace {
+
+void CPL_STDCALL captureHandler(CPLErr level, CPLErrorNum /*number*/, const char* message) {
+    auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
+    if (self == nullptr || message == nullptr) return;
+    if (level == CE_Debug || level == CE_None) return;
+    self->record(level >= CE_Failure, message);
+}
+
+}  // namespace
+
+void GdalErrorCapture::record(bool isError, const char* message) {
+    (isError ? m_errors : m_warnings).emplace_back(message);
+}
+
+GdalErrorCapture::GdalErrorCapture() { CPLPushErrorHandlerEx(captureHandler, this); }
+
+GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
+
+std::string GdalErrorCapture::suffix() const {
+    const std::vector<std::string>& list = m_errors.empty() ? m_warnings : m_errors;
+    if (list.empty()) return {};
+    std::string out = " (GDAL: ";
+    for (std::size_t i = 0; i < list.size() && i < 3; ++i) {
+        if (i > 0) out += "; ";
+        out += list[i];
+    }
+    return out + ")";
+}
+
+void GdalErrorCapture::clear() {
+    m_errors.clear();
+    m_warnings.clear();
+}
+
+void ensureGdalRegistered() {
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+}
+
+}  // namespace gis::data

@@ -1,0 +1,180 @@
+#include "gis/data/text_encoding.hpp"
+
+#include <iconv.h>
+#include <utf8proc.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <memory>
+
+#include "gis/data/vni_decoder.hpp"
+
+namespace gis::data {
+namespace {
+
+/// Runs utf8proc_map with `options`; nullopt when the input is not valid UTF-8.
+bool mapUtf8(std::string_view utf8, int options, std::string& out) {
+    utf8proc_uint8_t* mapped = nullptr;
+    const utf8proc_ssize_t length =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()), static_cast<utf8proc_ssize_t>(utf8.size()),
+                     &mapped, static_cast<utf8proc_option_t>(options));
+    if (length < 0) return false;
+    out.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    std::free(mapped);
+    return true;
+}
+
+/// Collapses runs of Unicode whitespace to one ASCII space and trims both ends.
+std::string collapseWhitespace(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pendingSpace = false;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    utf8proc_ssize_t pos = 0;
+    const auto size = static_cast<utf8proc_ssize_t>(text.size());
+    while (pos < size) {
+        utf8proc_int32_t cp = 0;
+        const utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, size - pos, &cp);
+        if (n <= 0) return text;  // not UTF-8 after all: leave it alone
+        const utf8proc_category_t cat = utf8proc_category(cp);
+        const bool space = cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+                           cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
+        if (space) {
+            pendingSpace = !out.empty();
+        } else {
+            if (pendingSpace) out.push_back(' ');
+            pendingSpace = false;
+            out.append(text, static_cast<std::size_t>(pos), static_cast<std::size_t>(n));
+        }
+        pos += n;
+    }
+    return out;
+}
+
+/// Converts with iconv; error text names both encodings.
+Result<std::string> iconvToUtf8(std::string_view bytes, const char* fromEncoding) {
+    iconv_t cd = iconv_open("UTF-8", fromEncoding);
+    if (cd == reinterpret_cast<iconv_t>(-1))
+        return makeError(ErrorCode::UnsupportedFormat,
+                         std::string("The text encoding ") + fromEncoding + " is not available in iconv on this system.");
+    std::unique_ptr<void, int (*)(iconv_t)> guard(cd, iconv_close);
+    std::string out(bytes.size() * 4 + 16, '\0');
+    char* in = const_cast<char*>(bytes.data());  // iconv's API is not const-correct
+    std::size_t inLeft = bytes.size();
+    char* dst = out.data();
+    std::size_t outLeft = out.size();
+    while (inLeft > 0) {
+        if (iconv(cd, &in, &inLeft, &dst, &outLeft) == static_cast<std::size_t>(-1)) {
+            if (errno == E2BIG) {  // cannot happen with 4x, but stay safe
+                const std::size_t used = out.size() - outLeft;
+                out.resize(out.size() * 2);
+                dst = out.data() + used;
+                outLeft = out.size() - used;
+                continue;
+            }
+            return makeError(ErrorCode::BadInput, std::string("The text is not valid ") + fromEncoding + " (byte " +
+                                                      std::to_string(bytes.size() - inLeft) + " cannot be decoded).");
+        }
+    }
+    // Flush any pending combining state (CP1258/TCVN hold back a base letter for composition).
+    iconv(cd, nullptr, nullptr, &dst, &outLeft);
+    out.resize(out.size() - outLeft);
+    return out;
+}
+
+std::string upperAscii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+}  // namespace
+
+std::string toNfc(std::string_view utf8) {
+    std::string out;
+    if (!mapUtf8(utf8, UTF8PROC_STABLE | UTF8PROC_COMPOSE, out)) return std::string(utf8);
+    return out;
+}
+
+std::string normalizeForMatch(std::string_view utf8) {
+    std::string out;
+    if (!mapUtf8(utf8, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, out)) out.assign(utf8);
+    return collapseWhitespace(out);
+}
+
+std::string foldDiacritics(std::string_view utf8) {
+    // Decompose, drop the combining marks (Mn), case-fold. đ/Đ have no decomposition in Unicode,
+    // so they are mapped by hand; everything else Vietnamese decomposes to an ASCII base letter.
+    std::string decomposed;
+    if (!mapUtf8(utf8, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, decomposed))
+        return collapseWhitespace(std::string(utf8));
+    std::string out;
+    out.reserve(decomposed.size());
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(decomposed.data());
+    const auto size = static_cast<utf8proc_ssize_t>(decomposed.size());
+    utf8proc_ssize_t pos = 0;
+    while (pos < size) {
+        utf8proc_int32_t cp = 0;
+        const utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, size - pos, &cp);
+        if (n <= 0) break;
+        pos += n;
+        if (utf8proc_category(cp) == UTF8PROC_CATEGORY_MN) continue;
+        if (cp == 0x0111 || cp == 0x0110) cp = 'd';
+        utf8proc_uint8_t buf[4];
+        const utf8proc_ssize_t len = utf8proc_encode_char(cp, buf);
+        out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(len));
+    }
+    return collapseWhitespace(out);
+}
+
+Result<std::string> decodeText(std::string_view bytes, std::string_view encoding) {
+    const std::string enc = upperAscii(encoding);
+    if (enc.empty() || enc == "UTF-8" || enc == "UTF8") return toNfc(bytes);
+    if (enc == "CP1258" || enc == "WINDOWS-1258") {
+        auto decoded = iconvToUtf8(bytes, "CP1258");
+        if (!decoded) return decoded;
+        return toNfc(*decoded);
+    }
+    if (enc == "TCVN3" || enc == "TCVN" || enc == "ABC" || enc == "TCVN5712-1") {
+        // glibc's TCVN5712-1 is the VN1 repertoire; VN3 ("ABC" fonts) is the subset of it that
+        // keeps only the lower-case accented letters in 0xA1–0xFF, at the same code points, so
+        // VN1 decodes VN3 text correctly (checked against the real epix CSV in the tests).
+        auto decoded = iconvToUtf8(bytes, "TCVN5712-1");
+        if (!decoded) return decoded;
+        return toNfc(*decoded);
+    }
+    if (enc == "VNI" || enc == "VNI-WINDOWS") return toNfc(decodeVniWindows(bytes));
+    if (enc == "LATIN1" || enc == "ISO-8859-1" || enc == "CP1252" || enc == "WINDOWS-1252") {
+        auto decoded = iconvToUtf8(bytes, enc == "LATIN1" ? "ISO-8859-1" : enc.c_str());
+        if (!decoded) return decoded;
+        return toNfc(*decoded);
+    }
+    return makeError(ErrorCode::UnsupportedFormat,
+                     "Unknown text encoding \"" + std::string(encoding) +
+                         "\" (expected UTF-8, CP1258, TCVN3, VNI, CP1252 or LATIN1).");
+}
+
+Result<std::string> repairMisdecodedText(std::string_view utf8, std::string_view legacyEncoding) {
+    // The legacy bytes were read as Latin-1 (each byte became U+0000–U+00FF) and saved as UTF-8.
+    // Undo that: every code point must be below 256 and is one original byte.
+    std::string raw;
+    raw.reserve(utf8.size());
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+    const auto size = static_cast<utf8proc_ssize_t>(utf8.size());
+    utf8proc_ssize_t pos = 0;
+    while (pos < size) {
+        utf8proc_int32_t cp = 0;
+        const utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, size - pos, &cp);
+        if (n <= 0) return makeError(ErrorCode::BadInput, "The text is not valid UTF-8.");
+        if (cp > 0xFF)
+            return makeError(ErrorCode::BadInput, "The text holds characters beyond Latin-1 (U+" + std::to_string(cp) +
+                                                      "), so it is not " + std::string(legacyEncoding) +
+                                                      " bytes read as Latin-1.");
+        raw.push_back(static_cast<char>(cp));
+        pos += n;
+    }
+    return decodeText(raw, legacyEncoding);
+}
+
+}  // namespace gis::data

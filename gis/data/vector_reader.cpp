@@ -1,0 +1,307 @@
+#include "gis/data/vector_reader.hpp"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "gis/data/gdal_error_capture.hpp"
+#include "gis/data/ogr_geometry_convert.hpp"
+#include "gis/data/polygon_repair.hpp"
+#include "gis/data/text_encoding.hpp"
+#include "gis/proj/transformer.hpp"
+
+namespace gis::data {
+namespace {
+
+std::string upper(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
+bool needsDecoding(const std::string& encoding) {
+    const std::string e = upper(encoding);
+    return !e.empty() && e != "UTF-8" && e != "UTF8";
+}
+
+/// Opens a vector dataset read-only. With a legacy `encoding`, asks the Shapefile driver not to
+/// recode the DBF (its .cpg/LDID would otherwise be applied), so decodeText sees the raw bytes.
+Result<GDALDatasetUniquePtr> openDataset(const std::string& path, const std::string& encoding, GdalErrorCapture& capture) {
+    ensureGdalRegistered();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return makeError(ErrorCode::NotFound, "The file " + path + " does not exist.");
+    const std::string ext = upper(std::filesystem::path(path).extension().string());
+    const char* openOptions[] = {"ENCODING=", nullptr};
+    const bool rawDbf = needsDecoding(encoding) && (ext == ".SHP" || ext == ".DBF");
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                              rawDbf ? openOptions : nullptr, nullptr));
+    if (!ds)
+        return makeError(ErrorCode::OpenFailed,
+                         "Cannot open " + path + " as a vector file" + capture.suffix() + ".");
+    return ds;
+}
+
+/// How the user would name the CRS: "EPSG:9209" when it has (or can be matched to) an EPSG
+/// code, else its name.
+std::string describeCrs(const OGRSpatialReference& srs) {
+    const char* authority = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    if (authority != nullptr && code != nullptr) return std::string(authority) + ":" + code;
+    OGRSpatialReference copy(srs);
+    if (copy.AutoIdentifyEPSG() == OGRERR_NONE) {
+        authority = copy.GetAuthorityName(nullptr);
+        code = copy.GetAuthorityCode(nullptr);
+        if (authority != nullptr && code != nullptr) return std::string(authority) + ":" + code;
+    }
+    const char* name = srs.GetName();
+    return name != nullptr ? name : "unnamed CRS";
+}
+
+/// What PROJ is given for the source CRS: the EPSG code when the definition carries one (so PROJ
+/// finds the registered datum transformations, e.g. EPSG:6960 for VN-2000), else WKT2.
+std::string projInputFor(const OGRSpatialReference& srs) {
+    const char* authority = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    if (authority != nullptr && code != nullptr) return std::string(authority) + ":" + code;
+    // ESRI .prj files lose the EPSG code; match against proj.db when GDAL is confident.
+    int matchCount = 0;
+    int* confidences = nullptr;
+    OGRSpatialReferenceH* matches = srs.FindMatches(nullptr, &matchCount, &confidences);
+    std::string best;
+    if (matches != nullptr && matchCount > 0 && confidences[0] >= 90) {
+        const auto* m = OGRSpatialReference::FromHandle(matches[0]);
+        if (m->GetAuthorityName(nullptr) && m->GetAuthorityCode(nullptr))
+            best = std::string(m->GetAuthorityName(nullptr)) + ":" + m->GetAuthorityCode(nullptr);
+    }
+    OSRFreeSRSArray(matches);
+    CPLFree(confidences);
+    if (!best.empty()) return best;
+    char* wkt = nullptr;
+    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+    srs.exportToWkt(&wkt, options);
+    std::string out = wkt != nullptr ? wkt : "";
+    CPLFree(wkt);
+    return out;
+}
+
+FieldKind fieldKindOf(OGRFieldType type) {
+    switch (type) {
+        case OFTInteger:
+        case OFTInteger64: return FieldKind::Integer;
+        case OFTReal: return FieldKind::Real;
+        case OFTString: return FieldKind::Text;
+        case OFTDate:
+        case OFTDateTime: return FieldKind::Date;
+        default: return FieldKind::Other;
+    }
+}
+
+bool isAscii(const char* s) {
+    for (; *s != 0; ++s)
+        if (static_cast<unsigned char>(*s) >= 0x80) return false;
+    return true;
+}
+
+/// Transforms every vertex of a geometry in place; false if any vertex failed.
+bool transformGeometry(Geometry& g, const proj::Transformer& t) {
+    bool ok = t.forward(g.points);
+    for (LineString& l : g.lines) ok = t.forward(l) && ok;
+    for (Polygon& p : g.polygons)
+        for (Ring& r : p.rings) ok = t.forward(r) && ok;
+    return ok;
+}
+
+std::string featureLabel(const std::string& path, const std::string& layer, std::int64_t fid) {
+    return path + ", layer \"" + layer + "\", feature fid " + std::to_string(fid);
+}
+
+/// Per-feature outcome of the parallel reprojection + validation pass.
+struct FeatureCheck {
+    bool skip = false;
+    std::string warning;
+};
+
+}  // namespace
+
+Result<std::vector<std::string>> listLayers(const std::string& path) {
+    GdalErrorCapture capture;
+    auto ds = openDataset(path, {}, capture);
+    if (!ds) return ds.error();
+    std::vector<std::string> names;
+    for (OGRLayer* layer : (*ds)->GetLayers()) names.emplace_back(layer->GetName());
+    return names;
+}
+
+Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& options) {
+    GdalErrorCapture capture;
+    auto opened = openDataset(path, options.encoding, capture);
+    if (!opened) return opened.error();
+    GDALDataset& ds = **opened;
+
+    OGRLayer* layer = options.layerName.empty() ? ds.GetLayer(0) : ds.GetLayerByName(options.layerName.c_str());
+    if (layer == nullptr) {
+        std::string available;
+        for (OGRLayer* l : ds.GetLayers()) available += (available.empty() ? "" : ", ") + std::string(l->GetName());
+        return makeError(ErrorCode::NotFound, options.layerName.empty()
+                                                  ? "The file " + path + " has no vector layer."
+                                                  : "The file " + path + " has no layer \"" + options.layerName +
+                                                        "\" (layers: " + (available.empty() ? "none" : available) + ").");
+    }
+    VectorLayer out;
+    out.name = layer->GetName();
+    out.sourcePath = path;
+    const std::string where = path + ", layer \"" + out.name + "\"";
+
+    if (!options.attributeFilter.empty()) {
+        capture.clear();
+        if (layer->SetAttributeFilter(options.attributeFilter.c_str()) != OGRERR_NONE)
+            return makeError(ErrorCode::Sql, "The filter \"" + options.attributeFilter + "\" is not valid for " + where +
+                                                  capture.suffix() + ".");
+    }
+
+    // Source CRS: the override wins (files whose CRS is missing or known to be wrong).
+    std::string projSource;
+    if (!options.sourceCrsOverride.empty()) {
+        projSource = options.sourceCrsOverride;
+        out.sourceCrs = options.sourceCrsOverride;
+    } else if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+        projSource = projInputFor(*srs);
+        out.sourceCrs = describeCrs(*srs);
+    } else {
+        return makeError(ErrorCode::BadCrs, "The file " + path + " (layer \"" + out.name +
+                                                "\") has no coordinate reference system; pass its CRS as the source "
+                                                "CRS override (e.g. \"EPSG:9209\" for VN-2000 Hà Tĩnh).");
+    }
+    auto transformer = proj::Transformer::create(projSource, options.targetCrs);
+    if (!transformer)
+        return makeError(ErrorCode::BadCrs, "Cannot reproject " + where + " from " + out.sourceCrs + " to " +
+                                                options.targetCrs + ": " + transformer.error().message);
+
+    // Fields.
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const int fieldCount = defn->GetFieldCount();
+    for (int i = 0; i < fieldCount; ++i) {
+        const OGRFieldDefn* fd = defn->GetFieldDefn(i);
+        out.fields.push_back({toNfc(fd->GetNameRef()), fieldKindOf(fd->GetType())});
+    }
+    const bool decode = needsDecoding(options.encoding);
+
+    // Features: geometry in the source CRS first; everything geometric happens afterwards in bulk.
+    std::vector<std::string> notes;
+    layer->ResetReading();
+    std::int64_t sequence = 0;
+    for (auto& feature : *layer) {
+        Feature f;
+        f.fid = feature->GetFID() == OGRNullFID ? sequence : feature->GetFID();
+        ++sequence;
+        std::string note;
+        f.geometry = convertOgrGeometry(feature->GetGeometryRef(), &note);
+        if (!note.empty()) out.warnings.push_back(featureLabel(path, out.name, f.fid) + ": " + note + ".");
+        f.attributes.resize(static_cast<std::size_t>(fieldCount));
+        for (int i = 0; i < fieldCount; ++i) {
+            if (!feature->IsFieldSetAndNotNull(i)) continue;
+            AttributeValue& value = f.attributes[static_cast<std::size_t>(i)];
+            switch (out.fields[static_cast<std::size_t>(i)].kind) {
+                case FieldKind::Integer: value = static_cast<std::int64_t>(feature->GetFieldAsInteger64(i)); break;
+                case FieldKind::Real: value = feature->GetFieldAsDouble(i); break;
+                case FieldKind::Date: {
+                    int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+                    float ss = 0;
+                    feature->GetFieldAsDateTime(i, &y, &m, &d, &hh, &mm, &ss, &tz);
+                    char buf[32];
+                    if (defn->GetFieldDefn(i)->GetType() == OFTDate)
+                        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+                    else
+                        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, hh, mm, static_cast<int>(ss));
+                    value = std::string(buf);
+                    break;
+                }
+                default: {
+                    const char* raw = feature->GetFieldAsString(i);
+                    if (decode) {
+                        auto text = decodeText(raw, options.encoding);
+                        if (!text) return makeError(ErrorCode::BadInput, featureLabel(path, out.name, f.fid) + ", field \"" +
+                                                                             out.fields[static_cast<std::size_t>(i)].name +
+                                                                             "\": " + text.error().message);
+                        value = std::move(*text);
+                    } else {
+                        value = isAscii(raw) ? std::string(raw) : toNfc(raw);
+                    }
+                }
+            }
+        }
+        out.features.push_back(std::move(f));
+    }
+    if (!capture.errors().empty())
+        return makeError(ErrorCode::BadInput, "Reading " + where + " failed" + capture.suffix() + ".");
+
+    // Reproject + validate in two threads, each with its own PROJ transformer (PJ objects are
+    // per context) and GEOS context. Results land per feature, so the output order and the
+    // warnings do not depend on scheduling.
+    std::vector<FeatureCheck> checks(out.features.size());
+    const unsigned threadCount = out.features.size() > 2000 ? 2u : 1u;
+    std::atomic<std::size_t> next{0};
+    std::vector<std::string> threadErrors(threadCount);
+    auto work = [&](unsigned index) {
+        Result<proj::Transformer> local = index == 0 ? std::move(*transformer) : proj::Transformer::create(projSource, options.targetCrs);
+        if (!local) {
+            threadErrors[index] = local.error().message;
+            return;
+        }
+        constexpr std::size_t kBatch = 256;
+        for (;;) {
+            const std::size_t begin = next.fetch_add(kBatch);
+            if (begin >= out.features.size()) break;
+            const std::size_t end = std::min(begin + kBatch, out.features.size());
+            for (std::size_t i = begin; i < end; ++i) {
+                Feature& f = out.features[i];
+                FeatureCheck& check = checks[i];
+                if (f.geometry.kind == GeometryKind::None) continue;
+                if (!transformGeometry(f.geometry, *local)) {
+                    check.skip = true;
+                    check.warning = featureLabel(path, out.name, f.fid) + ": skipped, some coordinates cannot be reprojected from " +
+                                    out.sourceCrs + " to " + options.targetCrs + ".";
+                    continue;
+                }
+                if (f.geometry.kind != GeometryKind::Polygon) continue;
+                const RepairResult r = validateAndRepair(f.geometry.polygons);
+                if (r.outcome == RepairOutcome::Repaired) {
+                    check.warning = featureLabel(path, out.name, f.fid) + ": invalid polygon (" + r.reason +
+                                    ") repaired with GEOS MakeValid.";
+                } else if (r.outcome == RepairOutcome::Failed) {
+                    check.skip = true;
+                    check.warning = featureLabel(path, out.name, f.fid) + ": skipped, invalid polygon that cannot be repaired (" +
+                                    r.reason + ").";
+                }
+            }
+        }
+    };
+    if (threadCount == 1) {
+        work(0);
+    } else {
+        std::thread helper(work, 1u);
+        work(0);
+        helper.join();
+    }
+    for (const std::string& e : threadErrors)
+        if (!e.empty()) return makeError(ErrorCode::BadCrs, "Cannot reproject " + where + ": " + e);
+
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < out.features.size(); ++i) {
+        if (!checks[i].warning.empty()) out.warnings.push_back(std::move(checks[i].warning));
+        if (checks[i].skip) continue;
+        if (kept != i) out.features[kept] = std::move(out.features[i]);
+        ++kept;
+    }
+    out.features.resize(kept);
+    for (const Feature& f : out.features) out.bounds.expand(f.geometry.bounds());
+    return out;
+}
+
+}  // namespace gis::data
