@@ -1,0 +1,57 @@
+#pragma once
+/// Thin RAII helpers over the GEOS C API (re-entrant *_r functions) for the demo generator.
+#include <geos_c.h>
+
+#include <memory>
+#include <vector>
+
+#include "gis/core/geometry.hpp"
+
+namespace gis::demo {
+
+/// Owns a GEOS context handle. One per generator run; not shared across threads.
+class GeosContext {
+public:
+    GeosContext();
+    ~GeosContext();
+    GeosContext(const GeosContext&) = delete;
+    GeosContext& operator=(const GeosContext&) = delete;
+    GEOSContextHandle_t handle() const { return m_handle; }
+
+private:
+    GEOSContextHandle_t m_handle;
+};
+
+struct GeosDeleter {
+    GEOSContextHandle_t handle = nullptr;
+    void operator()(GEOSGeometry* g) const { if (g) GEOSGeom_destroy_r(handle, g); }
+};
+using GeosPtr = std::unique_ptr<GEOSGeometry, GeosDeleter>;
+
+inline GeosPtr wrap(const GeosContext& ctx, GEOSGeometry* g) { return GeosPtr(g, GeosDeleter{ctx.handle()}); }
+
+/// Polygon (open rings) → GEOS polygon. Rings are closed on the way in.
+GeosPtr toGeos(const GeosContext& ctx, const Polygon& polygon);
+/// Several polygons → one GEOS multipolygon.
+GeosPtr toGeos(const GeosContext& ctx, const std::vector<Polygon>& polygons);
+GeosPtr toGeosPoint(const GeosContext& ctx, Vec2 p);
+GeosPtr toGeosMultiPoint(const GeosContext& ctx, const std::vector<Vec2>& points);
+
+/// The polygonal parts of a GEOS geometry (any nesting of collections), rings opened.
+std::vector<Polygon> polygonsFromGeos(const GeosContext& ctx, const GEOSGeometry* g);
+
+/// Repairs an invalid polygonal geometry and keeps only its polygonal parts.
+GeosPtr makeValidPolygonal(const GeosContext& ctx, const GEOSGeometry* g);
+
+// Plain-geometry helpers (no GEOS) used all over the generator.
+
+/// Shoelace area of a ring (positive for counter-clockwise).
+double signedArea(const Ring& ring);
+/// Area of a polygon (outer minus holes), always positive.
+double polygonArea(const Polygon& polygon);
+/// Even-odd point-in-polygon over all rings.
+bool containsPoint(const Polygon& polygon, Vec2 p);
+/// Distance from p to the nearest edge of any ring.
+double distanceToBoundary(const Polygon& polygon, Vec2 p);
+
+}  // namespace gis::demo
