@@ -238,8 +238,13 @@ Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& 
         }
         out.features.push_back(std::move(f));
     }
-    if (!capture.errors().empty())
+    if (!capture.errors().empty()) {
+        // Drivers backed by SQL (GeoPackage) only check the filter when reading starts.
+        if (!options.attributeFilter.empty())
+            return makeError(ErrorCode::Sql, "Reading " + where + " with the filter \"" + options.attributeFilter +
+                                                 "\" failed" + capture.suffix() + ".");
         return makeError(ErrorCode::BadInput, "Reading " + where + " failed" + capture.suffix() + ".");
+    }
 
     // Reproject + validate in two threads, each with its own PROJ transformer (PJ objects are
     // per context) and GEOS context. Results land per feature, so the output order and the

@@ -88,7 +88,8 @@ const ZoneTable& zoneTable() {
             t.byName.emplace(provinceKey(at(nameCol)), epsg);
             if (asciiCol >= 0) t.byName.emplace(provinceKey(at(asciiCol)), epsg);
         }
-        // Huế became a centrally run city in 2025 under the name "Thành phố Huế".
+        // Thừa Thiên Huế became the centrally run "Thành phố Huế" in 2025; accept both names.
+        if (auto it = t.byName.find("hue"); it != t.byName.end()) t.byName.emplace("thuathienhue", it->second);
         if (auto it = t.byName.find("thuathienhue"); it != t.byName.end()) t.byName.emplace("hue", it->second);
         return t;
     }();
