@@ -1,0 +1,116 @@
+#include "gis/export/png_export.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <gdal.h>
+
+namespace gis::exporting {
+
+namespace {
+
+// Frames beyond this are refused: 16k x 16k RGBA is already 1 GiB of pixels.
+constexpr long long kMaxFramePixels = 16384LL * 16384LL;
+
+struct DatasetCloser {
+    void operator()(void* ds) const noexcept { GDALClose(static_cast<GDALDatasetH>(ds)); }
+};
+using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
+
+/// Collects GDAL's error messages for the scope instead of printing them.
+class GdalErrorCapture {
+public:
+    GdalErrorCapture() { CPLPushErrorHandlerEx(&GdalErrorCapture::handler, this); }
+    ~GdalErrorCapture() { CPLPopErrorHandler(); }
+    GdalErrorCapture(const GdalErrorCapture&) = delete;
+    GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
+    const std::string& messages() const { return m_messages; }
+
+private:
+    static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* message) {
+        auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
+        if (self != nullptr && level >= CE_Failure && message != nullptr)
+            self->m_messages += (self->m_messages.empty() ? "" : "; ") + std::string(message);
+    }
+    std::string m_messages;
+};
+
+}  // namespace
+
+Result<render::Image> renderFrame(render::Renderer& renderer, const scene::RenderScene& scene, int maxTileSizePx) {
+    const int frameW = scene.camera.frameWidthPx;
+    const int frameH = scene.camera.frameHeightPx;
+    if (frameW <= 0 || frameH <= 0 || static_cast<long long>(frameW) * frameH > kMaxFramePixels)
+        return makeError(ErrorCode::BadInput, "Cannot render a frame of " + std::to_string(frameW) + " x " +
+                                                  std::to_string(frameH) + " pixels.");
+    int tile = renderer.maxTargetSize();
+    if (maxTileSizePx > 0) tile = std::min(tile, maxTileSizePx);
+    tile = std::max(1, tile);
+
+    render::Image image;
+    image.width = frameW;
+    image.height = frameH;
+    image.rgba.resize(static_cast<std::size_t>(frameW) * frameH * 4);
+
+    // Every tile draws the whole frame's camera shifted by its offset: labels and legend are
+    // placed in frame pixels, so tiles join seamlessly.
+    render::RenderTarget target(std::min(tile, frameW), std::min(tile, frameH));
+    scene::RenderScene tileScene = scene;
+    for (int y0 = 0; y0 < frameH; y0 += tile) {
+        for (int x0 = 0; x0 < frameW; x0 += tile) {
+            const int w = std::min(tile, frameW - x0);
+            const int h = std::min(tile, frameH - y0);
+            target.resize(w, h);
+            tileScene.camera.tileOffsetXPx = scene.camera.tileOffsetXPx + x0;
+            tileScene.camera.tileOffsetYPx = scene.camera.tileOffsetYPx + y0;
+            renderer.render(tileScene, target);
+            const render::Image part = target.readPixels();
+            const std::size_t rowBytes = static_cast<std::size_t>(w) * 4;
+            for (int row = 0; row < h; ++row)
+                std::memcpy(image.rgba.data() + (static_cast<std::size_t>(y0 + row) * frameW + x0) * 4,
+                            part.rgba.data() + static_cast<std::size_t>(row) * rowBytes, rowBytes);
+        }
+    }
+    return image;
+}
+
+Status writePng(const render::Image& image, const std::string& path) {
+    if (image.width <= 0 || image.height <= 0 ||
+        image.rgba.size() != static_cast<std::size_t>(image.width) * image.height * 4)
+        return makeError(ErrorCode::BadInput, "Cannot write " + path + ": the image is empty or inconsistent.");
+    GDALAllRegister();
+    GdalErrorCapture errors;
+    GDALDriverH memDriver = GDALGetDriverByName("MEM");
+    GDALDriverH pngDriver = GDALGetDriverByName("PNG");
+    if (memDriver == nullptr || pngDriver == nullptr)
+        return makeError(ErrorCode::Io, "Cannot write " + path + ": GDAL has no MEM or PNG driver.");
+
+    DatasetPtr mem(GDALCreate(memDriver, "", image.width, image.height, 4, GDT_Byte, nullptr));
+    if (!mem) return makeError(ErrorCode::Io, "Cannot write " + path + ": " + errors.messages());
+    // Interleaved RGBA in, one band per channel: pixel stride 4 bytes, line stride width*4.
+    const CPLErr written = GDALDatasetRasterIO(
+        static_cast<GDALDatasetH>(mem.get()), GF_Write, 0, 0, image.width, image.height,
+        const_cast<std::uint8_t*>(image.rgba.data()), image.width, image.height, GDT_Byte, 4, nullptr, 4,
+        static_cast<GSpacing>(image.width) * 4, 1);
+    if (written != CE_None) return makeError(ErrorCode::Io, "Cannot write " + path + ": " + errors.messages());
+    GDALSetRasterColorInterpretation(GDALGetRasterBand(static_cast<GDALDatasetH>(mem.get()), 4), GCI_AlphaBand);
+
+    char** options = CSLSetNameValue(nullptr, "ZLEVEL", "6");
+    DatasetPtr png(GDALCreateCopy(pngDriver, path.c_str(), static_cast<GDALDatasetH>(mem.get()), FALSE, options,
+                                  nullptr, nullptr));
+    CSLDestroy(options);
+    if (!png) {
+        const std::string reason = errors.messages().empty() ? "GDAL could not create the file" : errors.messages();
+        return makeError(ErrorCode::Io, "Cannot write PNG " + path + ": " + reason + ".");
+    }
+    png.reset();  // flushes and closes; PNG is written on close
+    if (!errors.messages().empty())
+        return makeError(ErrorCode::Io, "Cannot write PNG " + path + ": " + errors.messages() + ".");
+    return Ok{};
+}
+
+}  // namespace gis::exporting

@@ -1,0 +1,39 @@
+#pragma once
+/// A TrueType font in memory, found through fontconfig (Noto Sans), parsed by stb_truetype.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <stb_truetype.h>
+
+#include "gis/core/result.hpp"
+
+namespace gis::render {
+
+enum class FontWeight { Regular, Bold };
+
+class FontFace {
+public:
+    /// Finds "Noto Sans" of `weight` via fontconfig, falling back to the Debian path
+    /// /usr/share/fonts/truetype/noto/NotoSans-{Regular,Bold}.ttf. The error names what was tried.
+    static Result<std::unique_ptr<FontFace>> load(FontWeight weight);
+
+    const stbtt_fontinfo& info() const { return m_info; }
+    const std::string& path() const { return m_path; }
+
+    /// Scale from font units to pixels for an em of `emPx` pixels.
+    float scaleForEm(float emPx) const { return stbtt_ScaleForMappingEmToPixels(&m_info, emPx); }
+    /// Vertical metrics in font units (descent is negative).
+    int ascent() const { return m_ascent; }
+    int descent() const { return m_descent; }
+
+private:
+    FontFace() = default;
+    std::vector<unsigned char> m_data;  // stbtt_fontinfo points into it: keep it alive and unmoved
+    stbtt_fontinfo m_info{};
+    std::string m_path;
+    int m_ascent = 0;
+    int m_descent = 0;
+};
+
+}  // namespace gis::render

@@ -1,0 +1,70 @@
+#pragma once
+/// Retained GPU copies of the layers' meshes and colour tables, keyed by layerId and versioned:
+/// geometry is uploaded once per geometryVersion (all LOD levels), the colour table once per
+/// colorVersion; every other frame costs only uniforms and draw calls.
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "gis/core/geometry.hpp"
+#include "gis/render/gl_handle.hpp"
+#include "gis/render/renderer.hpp"
+#include "gis/scene/render_scene.hpp"
+#include "gis/tess/mesh.hpp"
+
+namespace gis::render {
+
+/// Width of the per-layer colour table texture (texel (id % width, id / width) = feature id).
+inline constexpr int kColorTableWidth = 1024;
+
+/// One uploaded mesh kind of one LOD level.
+struct GpuMesh {
+    GlVertexArray vao;
+    GlBuffer vertices;   ///< positions (fill, points) or segments
+    GlBuffer featureIds;
+    GlBuffer indices;    ///< fills only
+    Vec2 origin;
+    std::uint32_t count = 0;               ///< indices (fill) or instances (segments, points)
+    std::vector<tess::Chunk> chunks;       ///< copied so culling needs no CPU mesh
+    std::vector<tess::Chunk> featureRanges;  ///< segments only
+    bool empty() const { return count == 0; }
+};
+
+struct GpuLevel {
+    double toleranceMeters = 0.0;
+    GpuMesh fill;
+    GpuMesh outline;
+    GpuMesh points;
+};
+
+struct GpuLayer {
+    bool hasGeometry = false;
+    std::uint64_t geometryVersion = 0;
+    std::vector<GpuLevel> levels;
+    std::uint32_t featureCount = 0;
+
+    bool hasColors = false;
+    std::uint64_t colorVersion = 0;
+    GlTexture colors;
+    int colorRows = 0;
+
+    std::uint64_t lastUsedFrame = 0;
+};
+
+class GpuCache {
+public:
+    /// Makes the GPU copy of `draw` current (uploading what changed, counted in `stats`) and returns it.
+    GpuLayer& sync(const scene::LayerDraw& draw, RenderStats& stats);
+    /// Drops layers not drawn for a while (closed layers) and advances the frame counter.
+    void endFrame();
+    std::size_t layerCount() const { return m_layers.size(); }
+
+private:
+    void uploadGeometry(GpuLayer& layer, const tess::LayerMeshes& meshes);
+    void uploadColors(GpuLayer& layer, const scene::LayerDraw& draw);
+
+    std::unordered_map<std::uint64_t, GpuLayer> m_layers;
+    std::uint64_t m_frame = 0;
+};
+
+}  // namespace gis::render

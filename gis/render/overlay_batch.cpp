@@ -1,0 +1,48 @@
+#include "gis/render/overlay_batch.hpp"
+
+namespace gis::render {
+
+void OverlayBatch::quad(const OverlayVertex& a, const OverlayVertex& b) {
+    OverlayVertex topRight = a;
+    topRight.x = b.x;
+    topRight.u = b.u;
+    OverlayVertex bottomLeft = a;
+    bottomLeft.y = b.y;
+    bottomLeft.v = b.v;
+    m_vertices.insert(m_vertices.end(), {a, topRight, b, a, b, bottomLeft});
+}
+
+void OverlayBatch::rect(float x0, float y0, float x1, float y1, Rgba8 color) {
+    OverlayVertex a;
+    a.x = x0; a.y = y0; a.color = color;
+    OverlayVertex b = a;
+    b.x = x1; b.y = y1;
+    quad(a, b);
+}
+
+void OverlayBatch::frame(float x0, float y0, float x1, float y1, float t, Rgba8 color) {
+    rect(x0, y0, x1, y0 + t, color);
+    rect(x0, y1 - t, x1, y1, color);
+    rect(x0, y0 + t, x0 + t, y1 - t, color);
+    rect(x1 - t, y0 + t, x1, y1 - t, color);
+}
+
+void OverlayBatch::disc(float cx, float cy, float radius, Rgba8 color) {
+    const float r = radius + 1.0f;  // room for the anti-aliased rim
+    OverlayVertex a;
+    a.x = cx - r; a.y = cy - r; a.u = -r; a.v = -r; a.color = color; a.mode = 2; a.scale = radius;
+    OverlayVertex b = a;
+    b.x = cx + r; b.y = cy + r; b.u = r; b.v = r;
+    quad(a, b);
+}
+
+void OverlayBatch::glyph(float x0, float y0, float x1, float y1, float u0, float v0, float u1, float v1,
+                         Rgba8 color, float scale, float halo) {
+    OverlayVertex a;
+    a.x = x0; a.y = y0; a.u = u0; a.v = v0; a.color = color; a.mode = 1; a.scale = scale; a.halo = halo;
+    OverlayVertex b = a;
+    b.x = x1; b.y = y1; b.u = u1; b.v = v1;
+    quad(a, b);
+}
+
+}  // namespace gis::render

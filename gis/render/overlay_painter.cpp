@@ -1,0 +1,129 @@
+#include "gis/render/overlay_painter.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "gis/render/label_placer.hpp"
+
+namespace gis::render {
+
+namespace {
+
+constexpr Rgba8 kTextColor{28, 28, 30, 255};
+constexpr Rgba8 kHalo{255, 255, 255, 235};
+constexpr Rgba8 kPanel{255, 255, 255, 225};
+constexpr Rgba8 kPanelBorder{0, 0, 0, 70};
+constexpr Rgba8 kSwatchBorder{70, 70, 70, 255};
+constexpr Rgba8 kWatermarkColor{120, 40, 40, 230};
+
+}  // namespace
+
+OverlayPainter::Box OverlayPainter::addTitle(const scene::RenderScene& scene, float s, OverlayBatch& batch) {
+    if (scene.title.empty()) return {};
+    TextStyle style{m_metrics.titlePx * s, FontWeight::Bold, kTextColor, kHalo, 2.5f * s};
+    const TextExtent e = m_atlas.measure(scene.title, style);
+    const float x = m_metrics.marginPx * s;
+    const float baseline = m_metrics.marginPx * s + e.ascent;
+    m_atlas.append(batch, scene.title, x, baseline, style);
+    return {x, baseline - e.ascent, x + e.width, baseline + e.descent};
+}
+
+OverlayPainter::Box OverlayPainter::addWatermark(const scene::RenderScene& scene, float s, OverlayBatch& batch) {
+    if (scene.watermark.empty()) return {};
+    TextStyle style{m_metrics.watermarkPx * s, FontWeight::Bold, kWatermarkColor, kHalo, 2.0f * s};
+    const TextExtent e = m_atlas.measure(scene.watermark, style);
+    const float x = static_cast<float>(scene.camera.frameWidthPx) - m_metrics.marginPx * s - e.width;
+    const float baseline = m_metrics.marginPx * s + e.ascent;
+    m_atlas.append(batch, scene.watermark, x, baseline, style);
+    return {x, baseline - e.ascent, x + e.width, baseline + e.descent};
+}
+
+// Measures the legend and, when `batch` is given, draws it. Bottom-left corner of the frame.
+OverlayPainter::Box OverlayPainter::layoutLegend(const scene::RenderScene& scene, float s, OverlayBatch* batch) {
+    const scene::Legend& legend = scene.legend;
+    if (legend.entries.empty()) return {};
+    const OverlayMetrics& m = m_metrics;
+    const TextStyle titleStyle{m.legendTitlePx * s, FontWeight::Bold, kTextColor};
+    const TextStyle textStyle{m.legendTextPx * s, FontWeight::Regular, kTextColor};
+    const float pad = m.legendPaddingPx * s;
+    const float row = m.legendRowPx * s;
+    const float swatch = m.legendSwatchPx * s;
+    const float gap = 8.0f * s;
+
+    const TextExtent titleExtent = m_atlas.measure(legend.title, titleStyle);
+    float contentW = legend.title.empty() ? 0.0f : titleExtent.width;
+    for (const scene::LegendEntry& entry : legend.entries)
+        contentW = std::max(contentW, swatch + gap + m_atlas.measure(entry.text, textStyle).width);
+    const float titleRow = legend.title.empty() ? 0.0f : row + 4.0f * s;
+    const float panelW = std::ceil(pad * 2 + contentW);
+    const float panelH = std::ceil(pad * 2 + titleRow + row * static_cast<float>(legend.entries.size()));
+    const float x0 = std::round(m.marginPx * s);
+    const float y1 = static_cast<float>(scene.camera.frameHeightPx) - std::round(m.marginPx * s);
+    const Box box{x0, y1 - panelH, x0 + panelW, y1};
+    if (batch == nullptr) return box;
+
+    batch->rect(box.x0, box.y0, box.x1, box.y1, kPanel);
+    batch->frame(box.x0, box.y0, box.x1, box.y1, std::max(1.0f, std::round(s)), kPanelBorder);
+    float y = box.y0 + pad;
+    if (!legend.title.empty()) {
+        const float baseline = y + (row + titleExtent.ascent - titleExtent.descent) * 0.5f;
+        m_atlas.append(*batch, legend.title, box.x0 + pad, baseline, titleStyle);
+        y += titleRow;
+    }
+    for (const scene::LegendEntry& entry : legend.entries) {
+        const float sx = box.x0 + pad;
+        const float cy = y + row * 0.5f;
+        switch (entry.swatch) {
+            case scene::LegendEntry::Swatch::Fill: {
+                const float top = std::round(cy - swatch * 0.5f);
+                batch->rect(sx, top, sx + swatch, top + swatch, entry.color);
+                batch->frame(sx, top, sx + swatch, top + swatch, std::max(1.0f, std::round(s)), kSwatchBorder);
+                break;
+            }
+            case scene::LegendEntry::Swatch::Line: {
+                const float half = std::max(1.5f, 1.5f * s);
+                batch->rect(sx, cy - half, sx + swatch, cy + half, entry.color);
+                break;
+            }
+            case scene::LegendEntry::Swatch::Point: {
+                const float r = swatch * 0.4f;
+                batch->disc(sx + swatch * 0.5f, cy, r + std::max(1.0f, s), kSwatchBorder);
+                batch->disc(sx + swatch * 0.5f, cy, r, entry.color);
+                break;
+            }
+        }
+        const TextExtent e = m_atlas.measure(entry.text, textStyle);
+        m_atlas.append(*batch, entry.text, sx + swatch + gap, cy + (e.ascent - e.descent) * 0.5f, textStyle);
+        y += row;
+    }
+    return box;
+}
+
+std::uint32_t OverlayPainter::build(const scene::RenderScene& scene, OverlayBatch& batch) {
+    batch.clear();
+    const float s = scene.textScale > 0.0f ? scene.textScale : 1.0f;
+
+    // Labels go under the legend and title, and must avoid them: reserve their boxes first.
+    OverlayBatch decorations;
+    std::vector<PixelBox> reserved;
+    const auto reserve = [&](const Box& b) {
+        if (b.x1 > b.x0) reserved.push_back({b.x0 - 4 * s, b.y0 - 4 * s, b.x1 + 4 * s, b.y1 + 4 * s});
+    };
+    reserve(layoutLegend(scene, s, &decorations));
+    reserve(addTitle(scene, s, decorations));
+    reserve(addWatermark(scene, s, decorations));
+
+    const TextStyle labelStyle{m_metrics.labelPx * s, FontWeight::Regular, kTextColor, kHalo, 2.0f * s};
+    const auto measure = [&](const std::string& text) {
+        const TextExtent e = m_atlas.measure(text, labelStyle);
+        return LabelExtent{e.width, e.ascent, e.descent};
+    };
+    const std::vector<PlacedLabel> placed =
+        placeLabels(scene.labels, scene.camera, measure, m_metrics.labelPaddingPx * s, reserved);
+    for (const PlacedLabel& p : placed) m_atlas.append(batch, scene.labels[p.labelIndex].text, p.x, p.baselineY, labelStyle);
+
+    batch.append(decorations);
+    return static_cast<std::uint32_t>(placed.size());
+}
+
+}  // namespace gis::render

@@ -1,0 +1,45 @@
+#pragma once
+/// Lays out everything drawn on top of the map (labels, legend, title, watermark) into an
+/// OverlayBatch, in full-frame pixels, so every tile of a frame gets identical geometry.
+#include <cstdint>
+
+#include "gis/render/overlay_batch.hpp"
+#include "gis/render/text_atlas.hpp"
+#include "gis/scene/render_scene.hpp"
+
+namespace gis::render {
+
+/// Font sizes and spacing at textScale 1, chosen to read on a projector.
+struct OverlayMetrics {
+    float marginPx = 14.0f;
+    float titlePx = 26.0f;
+    float watermarkPx = 14.0f;
+    float labelPx = 14.0f;
+    float labelPaddingPx = 3.0f;
+    float legendTitlePx = 16.0f;
+    float legendTextPx = 15.0f;
+    float legendPaddingPx = 10.0f;
+    float legendRowPx = 24.0f;
+    float legendSwatchPx = 18.0f;
+};
+
+class OverlayPainter {
+public:
+    explicit OverlayPainter(TextAtlas& atlas) : m_atlas(atlas) {}
+
+    /// Fills `batch` (cleared first) for `scene`; returns the number of labels placed.
+    std::uint32_t build(const scene::RenderScene& scene, OverlayBatch& batch);
+
+private:
+    struct Box {
+        float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    };
+    Box addTitle(const scene::RenderScene& scene, float s, OverlayBatch& batch);
+    Box addWatermark(const scene::RenderScene& scene, float s, OverlayBatch& batch);
+    Box layoutLegend(const scene::RenderScene& scene, float s, OverlayBatch* batch);
+
+    TextAtlas& m_atlas;
+    OverlayMetrics m_metrics;
+};
+
+}  // namespace gis::render

@@ -1,0 +1,333 @@
+#include "gis/render/renderer.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+#include "gis/render/gpu_cache.hpp"
+#include "gis/render/mesh_transform.hpp"
+#include "gis/render/overlay_batch.hpp"
+#include "gis/render/overlay_painter.hpp"
+#include "gis/render/render_target_impl.hpp"
+#include "gis/render/shader_library.hpp"
+#include "gis/render/text_atlas.hpp"
+
+namespace gis::render {
+
+namespace {
+
+/// Upper bound on a render target side: beyond it, export tiles (bounds memory on llvmpipe).
+constexpr int kTargetSizeCap = 4096;
+
+/// A linked program and the locations of the uniforms we set.
+struct Program {
+    GlProgram handle;
+    GLint shift = -1, scale = -1, offset = -1, targetSize = -1, colors = -1, opacity = -1;
+    GLint highlightId = -1;                                    // fill
+    GLint halfWidth = -1, useFeatureColor = -1, color = -1;    // segment
+    GLint radius = -1, strokeWidth = -1, symbol = -1, strokeColor = -1;  // point
+    GLint tileOffset = -1, atlas = -1, sdfOnEdge = -1, sdfPxPerUnit = -1;  // overlay
+
+    void locate() {
+        const GLuint p = handle.get();
+        const auto at = [p](const char* name) { return glGetUniformLocation(p, name); };
+        shift = at("u_shift"); scale = at("u_scale"); offset = at("u_offset"); targetSize = at("u_targetSize");
+        colors = at("u_colors"); opacity = at("u_opacity"); highlightId = at("u_highlightId");
+        halfWidth = at("u_halfWidth"); useFeatureColor = at("u_useFeatureColor"); color = at("u_color");
+        radius = at("u_radius"); strokeWidth = at("u_strokeWidth"); symbol = at("u_symbol");
+        strokeColor = at("u_strokeColor"); tileOffset = at("u_tileOffset"); atlas = at("u_atlas");
+        sdfOnEdge = at("u_sdfOnEdge"); sdfPxPerUnit = at("u_sdfPxPerUnit");
+    }
+};
+
+void setColor(GLint location, Rgba8 c) {
+    glUniform4f(location, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, c.a / 255.0f);
+}
+
+/// Contiguous element runs of the chunks that intersect `view`; adjacent chunks are merged so a
+/// fully visible mesh costs one draw call. A mesh without chunks is one run.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> visibleRuns(const GpuMesh& mesh, const Bounds& view) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> runs;
+    if (mesh.chunks.empty()) {
+        runs.emplace_back(0, mesh.count);
+        return runs;
+    }
+    for (const tess::Chunk& chunk : mesh.chunks) {
+        if (chunk.count == 0 || chunk.first >= mesh.count) continue;
+        // A chunk without bounds cannot be culled safely: draw it.
+        if (chunk.bounds.valid() && !chunk.bounds.intersects(view)) continue;
+        const std::uint32_t count = std::min(chunk.count, mesh.count - chunk.first);
+        if (!runs.empty() && runs.back().first + runs.back().second == chunk.first)
+            runs.back().second += count;
+        else
+            runs.emplace_back(chunk.first, count);
+    }
+    return runs;
+}
+
+/// The world box a target shows, grown by `marginPx` so wide lines and symbols at the edge survive.
+Bounds tileBounds(const scene::Camera& camera, int widthPx, int heightPx, double marginPx) {
+    Bounds b;
+    b.expand(camera.toWorld({camera.tileOffsetXPx - marginPx, camera.tileOffsetYPx - marginPx}));
+    b.expand(camera.toWorld({camera.tileOffsetXPx + widthPx + marginPx, camera.tileOffsetYPx + heightPx + marginPx}));
+    return b;
+}
+
+/// Index of the coarsest LOD level whose tolerance is below ~3/4 of a pixel.
+int pickLevel(const GpuLayer& layer, double metersPerPixel) {
+    int chosen = 0;
+    double best = -1.0;
+    for (std::size_t i = 0; i < layer.levels.size(); ++i) {
+        const double tolerance = layer.levels[i].toleranceMeters;
+        if (tolerance <= 0.75 * metersPerPixel && tolerance > best) {
+            best = tolerance;
+            chosen = static_cast<int>(i);
+        }
+    }
+    return chosen;
+}
+
+}  // namespace
+
+struct Renderer::Impl {
+    ShaderLibrary shaders;
+    Program fill, segment, point, overlay;
+    GpuCache cache;
+    std::unique_ptr<TextAtlas> atlas;
+    OverlayBatch overlayBatch;
+    GlVertexArray overlayVao;
+    GlBuffer overlayVbo;
+    int maxTargetSize = 0;
+
+    // Per-frame state while drawing one target.
+    const scene::Camera* camera = nullptr;
+    float targetW = 1, targetH = 1;
+    RenderStats* stats = nullptr;
+
+    void useMeshProgram(const Program& p, const GpuMesh& mesh, const GpuLayer& layer, float opacity) const {
+        glUseProgram(p.handle.get());
+        const MeshTransform t = meshTransform(mesh.origin, *camera);
+        glUniform2f(p.shift, t.shift[0], t.shift[1]);
+        glUniform2f(p.scale, t.scale[0], t.scale[1]);
+        glUniform2f(p.offset, t.offset[0], t.offset[1]);
+        glUniform2f(p.targetSize, targetW, targetH);
+        glUniform1f(p.opacity, opacity);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, layer.colors.get());
+        glUniform1i(p.colors, 0);
+    }
+
+    void drawFill(const GpuMesh& mesh, const GpuLayer& layer, const scene::LayerDraw& draw, const Bounds& view) {
+        useMeshProgram(fill, mesh, layer, draw.style.opacity);
+        const bool highlight = draw.highlightedFeature >= 0 && draw.highlightedFeature < 0x7FFFFFFF;
+        glUniform1i(fill.highlightId, highlight ? static_cast<GLint>(draw.highlightedFeature) : -1);
+        glBindVertexArray(mesh.vao.get());
+        for (const auto& [first, count] : visibleRuns(mesh, view)) {
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(std::uint32_t)));
+            ++stats->drawCalls;
+            stats->trianglesSubmitted += count / 3;
+        }
+    }
+
+    /// GL 3.3 has no base instance: point the per-instance attributes at the run's first element.
+    static void pointInstancesAt(const GpuMesh& mesh, int components, std::uint32_t first) {
+        glBindBuffer(GL_ARRAY_BUFFER, mesh.vertices.get());
+        glVertexAttribPointer(0, components, GL_FLOAT, GL_FALSE, 0,
+                              reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * components * sizeof(float)));
+        glBindBuffer(GL_ARRAY_BUFFER, mesh.featureIds.get());
+        glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, 0,
+                               reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(std::uint32_t)));
+    }
+
+    void drawInstances(const GpuMesh& mesh, int components,
+                       const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs) {
+        glBindVertexArray(mesh.vao.get());
+        for (const auto& [first, count] : runs) {
+            pointInstancesAt(mesh, components, first);
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
+            ++stats->drawCalls;
+            stats->trianglesSubmitted += 2ull * count;
+        }
+    }
+
+    void drawSegments(const GpuMesh& mesh, const GpuLayer& layer, float widthPx, bool featureColor, Rgba8 color,
+                      float opacity, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs) {
+        useMeshProgram(segment, mesh, layer, opacity);
+        glUniform1f(segment.halfWidth, widthPx * 0.5f);
+        glUniform1i(segment.useFeatureColor, featureColor ? 1 : 0);
+        setColor(segment.color, color);
+        drawInstances(mesh, 4, runs);
+    }
+
+    void drawPoints(const GpuMesh& mesh, const GpuLayer& layer, const scene::LayerStyle& style, const Bounds& view) {
+        useMeshProgram(point, mesh, layer, style.opacity);
+        glUniform1f(point.radius, style.pointSizePx * 0.5f);
+        glUniform1f(point.strokeWidth, std::clamp(style.pointSizePx * 0.12f, 1.0f, 3.0f));
+        glUniform1i(point.symbol, static_cast<GLint>(style.pointSymbol));
+        setColor(point.strokeColor, style.pointStrokeColor);
+        drawInstances(mesh, 2, visibleRuns(mesh, view));
+    }
+
+    void drawLayer(const scene::LayerDraw& draw, bool& firstPolygonLayer) {
+        GpuLayer& layer = cache.sync(draw, *stats);
+        if (layer.levels.empty()) return;
+        const int levelIndex = pickLevel(layer, camera->metersPerPixel);
+        const GpuLevel& level = layer.levels[static_cast<std::size_t>(levelIndex)];
+        const scene::LayerStyle& style = draw.style;
+        const double marginPx = std::max({style.outlineWidthPx + 4.0f, style.pointSizePx + 4.0f, 8.0f});
+        const Bounds view = tileBounds(*camera, static_cast<int>(targetW), static_cast<int>(targetH), marginPx);
+
+        if (!level.fill.empty()) {
+            if (firstPolygonLayer) {
+                stats->lodLevelUsed = levelIndex;
+                firstPolygonLayer = false;
+            }
+            drawFill(level.fill, layer, draw, view);
+            if (!level.outline.empty()) {
+                const auto runs = visibleRuns(level.outline, view);
+                if (style.outlineWidthPx > 0.0f)
+                    drawSegments(level.outline, layer, style.outlineWidthPx, false, style.outlineColor, style.opacity, runs);
+                else  // no MSAA: a hairline in each feature's own colour anti-aliases the fill edges
+                    drawSegments(level.outline, layer, 0.5f, true, {}, style.opacity, runs);
+            }
+        } else if (!level.outline.empty() && style.outlineWidthPx > 0.0f) {
+            drawSegments(level.outline, layer, style.outlineWidthPx, true, {}, style.opacity,
+                         visibleRuns(level.outline, view));
+        }
+        if (!level.points.empty() && style.pointSizePx > 0.0f) drawPoints(level.points, layer, style, view);
+
+        // Hover: the feature's own run of segments, on top, thicker, in the highlight colour.
+        const auto& ranges = level.outline.featureRanges;
+        if (draw.highlightedFeature >= 0 && static_cast<std::uint64_t>(draw.highlightedFeature) < ranges.size()) {
+            const tess::Chunk& range = ranges[static_cast<std::size_t>(draw.highlightedFeature)];
+            if (range.count > 0 && range.first < level.outline.count) {
+                const std::uint32_t count = std::min(range.count, level.outline.count - range.first);
+                drawSegments(level.outline, layer, std::max(style.outlineWidthPx, 1.0f) + 2.5f, false,
+                             style.highlightColor, 1.0f, {{range.first, count}});
+            }
+        }
+    }
+
+    void drawOverlay(const scene::RenderScene& scene) {
+        stats->labelsPlaced = OverlayPainter(*atlas).build(scene, overlayBatch);
+        if (overlayBatch.empty()) return;
+        glActiveTexture(GL_TEXTURE0);
+        atlas->uploadPending();
+        glUseProgram(overlay.handle.get());
+        glUniform2f(overlay.tileOffset, static_cast<float>(scene.camera.tileOffsetXPx),
+                    static_cast<float>(scene.camera.tileOffsetYPx));
+        glUniform2f(overlay.targetSize, targetW, targetH);
+        glUniform1i(overlay.atlas, 0);
+        glUniform1f(overlay.sdfOnEdge, TextAtlas::kOnEdge / 255.0f);
+        glUniform1f(overlay.sdfPxPerUnit, 255.0f / TextAtlas::kValuePerPx);
+
+        const auto& vertices = overlayBatch.vertices();
+        glBindVertexArray(overlayVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, overlayVbo.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(OverlayVertex)), vertices.data(),
+                     GL_STREAM_DRAW);
+        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(vertices.size()));
+        ++stats->drawCalls;
+        stats->trianglesSubmitted += vertices.size() / 3;
+    }
+
+    void createOverlayVao() {
+        overlayVao = makeGl<VertexArrayTraits>();
+        overlayVbo = makeGl<BufferTraits>();
+        glBindVertexArray(overlayVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, overlayVbo.get());
+        constexpr auto stride = static_cast<GLsizei>(sizeof(OverlayVertex));
+        const auto at = [](std::size_t offset) { return reinterpret_cast<const void*>(offset); };
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(OverlayVertex, x)));
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(OverlayVertex, u)));
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(OverlayVertex, color)));
+        glEnableVertexAttribArray(3);
+        glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, stride, at(offsetof(OverlayVertex, mode)));
+        glBindVertexArray(0);
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+    }
+};
+
+Renderer::Renderer() : m_impl(std::make_unique<Impl>()) {}
+Renderer::~Renderer() = default;
+
+Result<std::unique_ptr<Renderer>> Renderer::create() {
+    std::unique_ptr<Renderer> renderer(new Renderer());
+    Impl& impl = *renderer->m_impl;
+    for (auto [program, name] : {std::pair{&impl.fill, "fill"}, std::pair{&impl.segment, "segment"},
+                                 std::pair{&impl.point, "point"}, std::pair{&impl.overlay, "overlay"}}) {
+        auto built = impl.shaders.build(name);
+        if (!built) return built.error();
+        program->handle = std::move(*built);
+        program->locate();
+    }
+    auto atlas = TextAtlas::create();
+    if (!atlas) return atlas.error();
+    impl.atlas = std::move(*atlas);
+    impl.createOverlayVao();
+
+    GLint textureSize = 0, renderbufferSize = 0;
+    GLint viewport[2] = {0, 0};
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &textureSize);
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &renderbufferSize);
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
+    impl.maxTargetSize = std::min({textureSize, renderbufferSize, viewport[0], viewport[1], kTargetSizeCap});
+    if (impl.maxTargetSize <= 0)
+        return makeError(ErrorCode::GlUnavailable, "The OpenGL context reports no usable render target size.");
+    return renderer;
+}
+
+int Renderer::maxTargetSize() const { return m_impl->maxTargetSize; }
+
+RenderStats Renderer::render(const scene::RenderScene& scene, RenderTarget& target) {
+    RenderStats stats;
+    Impl& impl = *m_impl;
+    impl.camera = &scene.camera;
+    impl.stats = &stats;
+    impl.targetW = static_cast<float>(target.width());
+    impl.targetH = static_cast<float>(target.height());
+
+    // Own every piece of state we depend on; the ImGui backend sets its own afterwards.
+    glBindFramebuffer(GL_FRAMEBUFFER, target.impl().framebuffer.get());
+    glViewport(0, 0, target.width(), target.height());
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_FRAMEBUFFER_SRGB);
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied alpha everywhere
+
+    const Rgba8 bg = scene.background;
+    const float bgAlpha = bg.a / 255.0f;
+    glClearColor(bg.r / 255.0f * bgAlpha, bg.g / 255.0f * bgAlpha, bg.b / 255.0f * bgAlpha, bgAlpha);
+    glClear(GL_COLOR_BUFFER_BIT);
+
+    if (scene.camera.metersPerPixel > 0.0) {
+        bool firstPolygonLayer = true;
+        for (const scene::LayerDraw& draw : scene.layers)
+            if (draw.visible && draw.meshes) impl.drawLayer(draw, firstPolygonLayer);
+        impl.drawOverlay(scene);
+    }
+    impl.cache.endFrame();
+
+    glBindVertexArray(0);
+    glUseProgram(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glDisable(GL_BLEND);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    impl.camera = nullptr;
+    impl.stats = nullptr;
+    return stats;
+}
+
+}  // namespace gis::render

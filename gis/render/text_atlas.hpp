@@ -1,0 +1,81 @@
+#pragma once
+/// Signed-distance-field glyph atlas for Noto Sans Regular and Bold. One atlas serves every text
+/// size (labels, legend, title) and gives halos for free. Glyphs are rasterised on first use
+/// (stbtt_GetCodepointSDF) and uploaded before the next draw.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "gis/core/color.hpp"
+#include "gis/core/result.hpp"
+#include "gis/render/font_face.hpp"
+#include "gis/render/gl_handle.hpp"
+#include "gis/render/overlay_batch.hpp"
+
+namespace gis::render {
+
+/// Size and look of one run of text. Sizes are em sizes in pixels.
+struct TextStyle {
+    float sizePx = 14.0f;
+    FontWeight weight = FontWeight::Regular;
+    Rgba8 color{30, 30, 30, 255};
+    Rgba8 haloColor{255, 255, 255, 0};  ///< alpha 0 = no halo
+    float haloPx = 0.0f;
+};
+
+/// Extent of a laid-out line of text, in pixels relative to the pen start on the baseline.
+struct TextExtent {
+    float width = 0.0f;    ///< advance of the whole run
+    float ascent = 0.0f;   ///< above the baseline (positive)
+    float descent = 0.0f;  ///< below the baseline (positive)
+};
+
+class TextAtlas {
+public:
+    static constexpr int kAtlasSize = 2048;
+    static constexpr float kBaseEmPx = 32.0f;       ///< glyphs are rasterised at this em size
+    static constexpr int kPaddingPx = 8;            ///< distance range outside the outline
+    static constexpr unsigned char kOnEdge = 160;   ///< SDF value on the outline
+    static constexpr float kValuePerPx = 20.0f;     ///< SDF value change per atlas pixel
+
+    /// Loads both fonts and allocates the atlas texture. Needs a current context.
+    static Result<std::unique_ptr<TextAtlas>> create();
+
+    /// Width and vertical extent of `utf8` at `style` (no GL needed).
+    TextExtent measure(std::string_view utf8, const TextStyle& style);
+    /// Appends `utf8` with its baseline starting at (x, baselineY) in frame pixels: first the
+    /// halo quads of the whole run, then the text quads, so no halo covers a neighbouring letter.
+    void append(OverlayBatch& batch, std::string_view utf8, float x, float baselineY, const TextStyle& style);
+    /// Uploads glyphs rasterised since the last call (binds the texture to GL_TEXTURE_2D).
+    void uploadPending();
+
+    GLuint texture() const { return m_texture.get(); }
+    std::size_t glyphCount() const { return m_glyphs.size(); }
+
+    /// True for the code points the atlas serves; others render as '?'.
+    static bool isSupported(char32_t codepoint);
+
+private:
+    struct Glyph {
+        float advance = 0;          ///< atlas px
+        float xOffset = 0;          ///< bitmap left relative to the pen, atlas px
+        float yOffset = 0;          ///< bitmap top relative to the baseline, atlas px (y down)
+        int atlasX = 0, atlasY = 0, width = 0, height = 0;
+    };
+
+    TextAtlas() = default;
+    const Glyph& glyph(char32_t codepoint, FontWeight weight);
+    const FontFace& face(FontWeight weight) const { return *m_faces[weight == FontWeight::Bold ? 1 : 0]; }
+
+    std::array<std::unique_ptr<FontFace>, 2> m_faces;
+    std::unordered_map<std::uint64_t, Glyph> m_glyphs;
+    std::vector<std::uint8_t> m_pixels;  // CPU copy of the atlas (R8)
+    int m_shelfX = 0, m_shelfY = 0, m_shelfHeight = 0;
+    int m_dirtyMinY = kAtlasSize, m_dirtyMaxY = -1;
+    GlTexture m_texture;
+};
+
+}  // namespace gis::render

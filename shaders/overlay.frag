@@ -1,0 +1,24 @@
+in vec2 v_uv;
+flat in vec4 v_color;
+flat in vec4 v_params;
+
+uniform sampler2D u_atlas;        // single-channel glyph distance field
+uniform float u_sdfOnEdge;        // atlas value on the glyph outline (0..1)
+uniform float u_sdfPxPerUnit;     // atlas pixels of distance per 1.0 of value
+
+out vec4 o_color;
+
+void main() {
+    float coverage = 1.0;
+    if (v_params.x > 1.5) {                       // 2: anti-aliased disc
+        coverage = clamp(v_params.y - length(v_uv) + 0.5, 0.0, 1.0);
+    } else if (v_params.x > 0.5) {                // 1: glyph (z > 0 grows it into a halo)
+        float value = texture(u_atlas, v_uv).r;
+        float signedPx = (value - u_sdfOnEdge) * u_sdfPxPerUnit * v_params.y;
+        coverage = clamp(signedPx + v_params.z + 0.5, 0.0, 1.0);
+    }
+    vec4 c = v_color;
+    c.a *= coverage;
+    if (c.a <= 0.0) discard;
+    o_color = ntmPremultiply(c);
+}

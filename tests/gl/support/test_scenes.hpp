@@ -1,0 +1,34 @@
+#pragma once
+/// Hand-built meshes and scenes for [gl] tests (independent of gis/tess's builder).
+#include <memory>
+
+#include "gis/scene/render_scene.hpp"
+#include "gis/tess/mesh.hpp"
+
+namespace test {
+
+/// World origin of the test meshes: somewhere over northern Vietnam in EPSG:3857 metres, so the
+/// double-origin/float-offset path is exercised with realistic magnitudes.
+inline constexpr gis::Vec2 kTestOrigin{11'760'000.0, 2'380'000.0};
+
+/// Two adjacent squares 100 m wide (feature 0 has a 40 m hole), with outlines, chunks and
+/// featureRanges. Extent: x 0..200, y 0..100 relative to kTestOrigin.
+std::shared_ptr<gis::tess::LayerMeshes> twoPolygonMeshes();
+
+/// Two polylines (features 0 and 1) crossing the polygons.
+std::shared_ptr<gis::tess::LayerMeshes> lineMeshes();
+
+/// `count` points at the given positions (relative to kTestOrigin), one feature each.
+std::shared_ptr<gis::tess::LayerMeshes> pointMeshes(const std::vector<gis::Vec2>& positions);
+
+/// A grid of `cols` x `rows` unit squares of `cellMeters`, one feature per square, one chunk
+/// per row, with two LOD levels (the second with tolerance `coarseTolerance`).
+std::shared_ptr<gis::tess::LayerMeshes> gridMeshes(int cols, int rows, double cellMeters, double coarseTolerance);
+
+std::shared_ptr<std::vector<gis::Rgba8>> colors(std::initializer_list<gis::Rgba8> list);
+
+/// The 256 x 256 golden scene: polygons coloured by featureId, outlines, a line layer, one
+/// point of each symbol, a Vietnamese label and a legend.
+gis::scene::RenderScene basicMapScene();
+
+}  // namespace test
