@@ -28,12 +28,15 @@ OverlayPainter::Box OverlayPainter::addTitle(const scene::RenderScene& scene, fl
     return {x, baseline - e.ascent, x + e.width, baseline + e.descent};
 }
 
-OverlayPainter::Box OverlayPainter::addWatermark(const scene::RenderScene& scene, float s, OverlayBatch& batch) {
+OverlayPainter::Box OverlayPainter::addWatermark(const scene::RenderScene& scene, float s, const Box& title,
+                                                 OverlayBatch& batch) {
     if (scene.watermark.empty()) return {};
     TextStyle style{m_metrics.watermarkPx * s, FontWeight::Bold, kWatermarkColor, kHalo, 2.0f * s};
     const TextExtent e = m_atlas.measure(scene.watermark, style);
     const float x = static_cast<float>(scene.camera.frameWidthPx) - m_metrics.marginPx * s - e.width;
-    const float baseline = m_metrics.marginPx * s + e.ascent;
+    float baseline = m_metrics.marginPx * s + e.ascent;
+    // A long title reaching under the watermark pushes it down one line, never on top of it.
+    if (title.x1 > title.x0 && title.x1 + 12.0f * s > x) baseline = title.y1 + 6.0f * s + e.ascent;
     m_atlas.append(batch, scene.watermark, x, baseline, style);
     return {x, baseline - e.ascent, x + e.width, baseline + e.descent};
 }
@@ -110,8 +113,9 @@ std::uint32_t OverlayPainter::build(const scene::RenderScene& scene, OverlayBatc
         if (b.x1 > b.x0) reserved.push_back({b.x0 - 4 * s, b.y0 - 4 * s, b.x1 + 4 * s, b.y1 + 4 * s});
     };
     reserve(layoutLegend(scene, s, &decorations));
-    reserve(addTitle(scene, s, decorations));
-    reserve(addWatermark(scene, s, decorations));
+    const Box title = addTitle(scene, s, decorations);
+    reserve(title);
+    reserve(addWatermark(scene, s, title, decorations));
 
     const TextStyle labelStyle{m_metrics.labelPx * s, FontWeight::Regular, kTextColor, kHalo, 2.0f * s};
     const auto measure = [&](const std::string& text) {

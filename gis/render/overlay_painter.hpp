@@ -35,7 +35,7 @@ private:
         float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     };
     Box addTitle(const scene::RenderScene& scene, float s, OverlayBatch& batch);
-    Box addWatermark(const scene::RenderScene& scene, float s, OverlayBatch& batch);
+    Box addWatermark(const scene::RenderScene& scene, float s, const Box& title, OverlayBatch& batch);
     Box layoutLegend(const scene::RenderScene& scene, float s, OverlayBatch* batch);
 
     TextAtlas& m_atlas;

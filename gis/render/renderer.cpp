@@ -198,16 +198,30 @@ struct Renderer::Impl {
         }
         if (!level.points.empty() && style.pointSizePx > 0.0f) drawPoints(level.points, layer, style, view);
 
-        // Hover: the feature's own run of segments, on top, thicker, in the highlight colour.
+        // Hover: the feature's own run of segments, drawn after every layer (on top of all).
         const auto& ranges = level.outline.featureRanges;
         if (draw.highlightedFeature >= 0 && static_cast<std::uint64_t>(draw.highlightedFeature) < ranges.size()) {
             const tess::Chunk& range = ranges[static_cast<std::size_t>(draw.highlightedFeature)];
-            if (range.count > 0 && range.first < level.outline.count) {
-                const std::uint32_t count = std::min(range.count, level.outline.count - range.first);
-                drawSegments(level.outline, layer, std::max(style.outlineWidthPx, 1.0f) + 2.5f, false,
-                             style.highlightColor, 1.0f, {{range.first, count}});
-            }
+            if (range.count > 0 && range.first < level.outline.count)
+                highlights.push_back({&level.outline, &layer, &draw.style, range.first,
+                                      std::min(range.count, level.outline.count - range.first)});
         }
+    }
+
+    /// A hovered feature's outline run, drawn once all layers are down.
+    struct Highlight {
+        const GpuMesh* outline;
+        const GpuLayer* layer;
+        const scene::LayerStyle* style;
+        std::uint32_t first, count;
+    };
+    std::vector<Highlight> highlights;
+
+    void drawHighlights() {
+        for (const Highlight& h : highlights)
+            drawSegments(*h.outline, *h.layer, std::max(h.style->outlineWidthPx, 1.0f) + 2.5f, false,
+                         h.style->highlightColor, 1.0f, {{h.first, h.count}});
+        highlights.clear();
     }
 
     void drawOverlay(const scene::RenderScene& scene) {
@@ -315,6 +329,7 @@ RenderStats Renderer::render(const scene::RenderScene& scene, RenderTarget& targ
         bool firstPolygonLayer = true;
         for (const scene::LayerDraw& draw : scene.layers)
             if (draw.visible && draw.meshes) impl.drawLayer(draw, firstPolygonLayer);
+        impl.drawHighlights();
         impl.drawOverlay(scene);
     }
     impl.cache.endFrame();

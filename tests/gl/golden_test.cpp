@@ -20,9 +20,10 @@ TEST_CASE("render: title, watermark and legend match their golden image", "[gl][
     NTM_REQUIRE_GL_OR_SKIP();
     auto renderer = test::makeRenderer();
     auto scene = test::basicMapScene();
-    scene.camera.frameWidthPx = 420;
-    scene.camera.frameHeightPx = 260;
-    scene.camera.metersPerPixel = 0.9;
+    scene.camera.frameWidthPx = 600;
+    scene.camera.frameHeightPx = 300;
+    scene.camera.metersPerPixel = 0.8;
+    scene.camera.center.x += 50.0;
     scene.camera.center.y += 10.0;
     scene.title = "Huyện Thành Sơn — Nông thôn mới";
     scene.watermark = "DỮ LIỆU MẪU · demo data";

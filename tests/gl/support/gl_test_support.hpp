@@ -56,3 +56,20 @@ bool matchesGolden(const std::string& name, const gis::render::Image& actual, Go
 std::filesystem::path renderOutDir(const std::string& name);
 
 }  // namespace test
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "gis/core/color.hpp"
+
+namespace Catch {
+/// Prints colours in failed CHECKs as {r, g, b, a}.
+template <>
+struct StringMaker<gis::Rgba8> {
+    static std::string convert(const gis::Rgba8& c) {
+        std::ostringstream out;
+        out << '{' << int(c.r) << ", " << int(c.g) << ", " << int(c.b) << ", " << int(c.a) << '}';
+        return out.str();
+    }
+};
+}  // namespace Catch
