@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "gis/core/color.hpp"
+#include "gis/core/result.hpp"
 #include "gis/data/vector_layer.hpp"
 #include "gis/scene/render_scene.hpp"
 
