@@ -24,7 +24,7 @@ struct SpacingModel {
         const double t = std::clamp((p.x - minX) / (maxX - minX), 0.0, 1.0);
         double s = 2.4 - 1.6 * std::pow(t, 0.8);
         const double d = std::hypot(p.x - denseCentre.x, p.y - denseCentre.y);
-        s *= 0.35 + 0.65 * std::clamp(d / 7000.0, 0.0, 1.0);
+        s *= 0.3 + 0.7 * std::clamp(d / 6000.0, 0.0, 1.0);
         return s;
     }
 };

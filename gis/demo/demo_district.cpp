@@ -87,7 +87,7 @@ DemoDistrict generateDemoDistrict(std::uint32_t seed) {
     const DemoAdminNames admin;
 
     // 1. Shapes.
-    const DistrictShape shape = generateDistrictShape(ctx, shapeRng, 45000.0, 35000.0);
+    const DistrictShape shape = generateDistrictShape(ctx, shapeRng, 44000.0, 31000.0);
     DisplacementField field(fieldRng, 900.0, 11000.0, 3);
     const Bounds shapeBounds = polygonGeometry(shape.outline).bounds();
     Bounds fieldArea = shapeBounds;

@@ -2,9 +2,11 @@
 #include <cmath>
 #include <map>
 #include <numbers>
+#include <optional>
 
 #include "gis/demo/demo_context.hpp"
 #include "gis/demo/demo_district.hpp"
+#include "gis/proj/transformer.hpp"
 
 namespace gis::demo {
 
@@ -16,21 +18,35 @@ using data::Field;
 using data::FieldKind;
 using data::VectorLayer;
 
-// WGS84 → EPSG:3857. The spherical Web-Mercator formula is the exact definition of
-// EPSG:3857 (it is not an approximation of it), so the demo does not need a PROJ context.
-constexpr double kEarthRadius = 6378137.0;
+/// WGS84 → EPSG:3857 through PROJ like every other layer. Should PROJ be unusable (no
+/// proj.db), the spherical Web-Mercator formula is used: it is the exact definition of
+/// EPSG:3857, not an approximation, so the demo still opens.
+class ToDisplayCrs {
+public:
+    ToDisplayCrs() {
+        auto t = proj::Transformer::create("EPSG:4326", "EPSG:3857");
+        if (t) m_transformer.emplace(std::move(t.value()));
+    }
 
-Vec2 toWebMercator(Vec2 lonLat) {
-    constexpr double deg = std::numbers::pi / 180.0;
-    return {kEarthRadius * lonLat.x * deg, kEarthRadius * std::log(std::tan(std::numbers::pi / 4.0 + lonLat.y * deg / 2.0))};
-}
+    Vec2 operator()(Vec2 lonLat) const {
+        Vec2 p = lonLat;
+        if (m_transformer && m_transformer->forward(p)) return p;
+        constexpr double kEarthRadius = 6378137.0;
+        constexpr double deg = std::numbers::pi / 180.0;
+        return {kEarthRadius * lonLat.x * deg,
+                kEarthRadius * std::log(std::tan(std::numbers::pi / 4.0 + lonLat.y * deg / 2.0))};
+    }
 
-Geometry toWebMercator(Geometry g) {
-    for (Vec2& p : g.points) p = toWebMercator(p);
-    for (LineString& l : g.lines) for (Vec2& p : l) p = toWebMercator(p);
-    for (Polygon& poly : g.polygons) for (Ring& r : poly.rings) for (Vec2& p : r) p = toWebMercator(p);
-    return g;
-}
+    Geometry operator()(Geometry g) const {
+        for (Vec2& p : g.points) p = (*this)(p);
+        for (LineString& l : g.lines) for (Vec2& p : l) p = (*this)(p);
+        for (Polygon& poly : g.polygons) for (Ring& r : poly.rings) for (Vec2& p : r) p = (*this)(p);
+        return g;
+    }
+
+private:
+    std::optional<proj::Transformer> m_transformer;
+};
 
 VectorLayer makeLayer(std::string name, std::vector<Field> fields) {
     VectorLayer layer;
@@ -41,10 +57,11 @@ VectorLayer makeLayer(std::string name, std::vector<Field> fields) {
     return layer;
 }
 
-void addFeature(VectorLayer& layer, const Geometry& wgs84, std::vector<AttributeValue> attributes) {
+void addFeature(VectorLayer& layer, const ToDisplayCrs& project, const Geometry& wgs84,
+                std::vector<AttributeValue> attributes) {
     Feature f;
     f.fid = static_cast<std::int64_t>(layer.features.size()) + 1;
-    f.geometry = toWebMercator(wgs84);
+    f.geometry = project(wgs84);
     f.attributes = std::move(attributes);
     layer.bounds.expand(f.geometry.bounds());
     layer.features.push_back(std::move(f));
@@ -95,6 +112,7 @@ double latestIndicator(const DemoDistrict& d, const std::string& unit, const std
 }  // namespace
 
 std::vector<data::VectorLayer> demoMapLayers(const DemoDistrict& district) {
+    const ToDisplayCrs project;
     VectorLayer communes = makeLayer("communes", {{"code", FieldKind::Text},
                                                   {"name", FieldKind::Text},
                                                   {"type", FieldKind::Text},
@@ -131,18 +149,18 @@ std::vector<data::VectorLayer> demoMapLayers(const DemoDistrict& district) {
                 else tier = std::string("Chưa đạt chuẩn");
             }
         }
-        addFeature(communes, u.geometry,
+        addFeature(communes, project, u.geometry,
                    {u.code, u.name, u.type, met, total, pct, tier, real(latestDisbursedPct(district, u.code), 1),
                     real(latestIndicator(district, u.code, "poverty_rate"), 2), integer(u.population), real(u.areaKm2, 2)});
     }
     for (const DemoUnit& u : district.units)
-        if (u.level == "village") addFeature(villages, u.geometry, {u.name, u.code, text(communeNames[u.parentCode])});
+        if (u.level == "village") addFeature(villages, project, u.geometry, {u.name, u.code, text(communeNames[u.parentCode])});
 
     for (const DemoInfrastructure& it : district.infrastructure) {
         if (it.geometry.kind == GeometryKind::Line) {
-            addFeature(roads, it.geometry, {it.name, it.status});
+            addFeature(roads, project, it.geometry, {it.name, it.status});
         } else {
-            addFeature(infra, it.geometry,
+            addFeature(infra, project, it.geometry,
                        {it.type, it.name, it.status, it.budgetVnd > 0 ? integer(it.budgetVnd) : AttributeValue{},
                         text(it.deadline), text(it.department)});
         }

@@ -50,7 +50,7 @@ std::vector<DemoAssessment> generateAssessments(const std::vector<CommuneWork>& 
 
     // Better-developed communes (lowland, near the township) rank higher, with some noise.
     std::vector<std::pair<double, std::size_t>> rank;
-    for (std::size_t i : rural) rank.push_back({communes[i].development + rng.uniform(-0.25, 0.25), i});
+    for (std::size_t i : rural) rank.push_back({communes[i].development + rng.uniform(-0.35, 0.35), i});
     std::sort(rank.begin(), rank.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
 
     // Two communes report only "n/19": one in every year, one only in 2024.
