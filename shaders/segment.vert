@@ -32,5 +32,9 @@ void main() {
     v_pixel = px;
     v_p0 = p0;
     v_p1 = p1;
-    v_color = u_useFeatureColor != 0 ? ntmFeatureColor(u_colors, a_featureId) : u_color;
+    // Branch on the uniform so outlines skip the texture fetch (vertex work is the llvmpipe bottleneck).
+    if (u_useFeatureColor != 0)
+        v_color = ntmFeatureColor(u_colors, a_featureId);
+    else
+        v_color = u_color;
 }

@@ -134,6 +134,52 @@ std::shared_ptr<gis::tess::LayerMeshes> gridMeshes(int cols, int rows, double ce
     return meshes;
 }
 
+std::shared_ptr<gis::tess::LayerMeshes> denseGridMeshes(int cols, int rows, double cell, int subdiv) {
+    auto meshes = std::make_shared<gis::tess::LayerMeshes>();
+    meshes->featureCount = static_cast<std::uint32_t>(cols * rows);
+    meshes->bounds = box(0, 0, cols * cell, rows * cell);
+    gis::tess::LodLevel level;
+    auto& fill = level.fill;
+    auto& outline = level.outline;
+    fill.origin = kTestOrigin;
+    outline.origin = kTestOrigin;
+    const double step = cell / subdiv;
+    for (int r = 0; r < rows; ++r) {
+        const auto firstIndex = static_cast<std::uint32_t>(fill.indices.size());
+        const auto firstSegment = static_cast<std::uint32_t>(outline.featureIds.size());
+        for (int c = 0; c < cols; ++c) {
+            const auto feature = static_cast<std::uint32_t>(r * cols + c);
+            const auto base = static_cast<std::uint32_t>(fill.featureIds.size());
+            const auto n = static_cast<std::uint32_t>(subdiv + 1);
+            for (int j = 0; j <= subdiv; ++j)
+                for (int i = 0; i <= subdiv; ++i)
+                    fill.positions.insert(fill.positions.end(),
+                                          {float(c * cell + i * step), float(r * cell + j * step)});
+            fill.featureIds.insert(fill.featureIds.end(), n * n, feature);
+            for (std::uint32_t j = 0; j < n - 1; ++j)
+                for (std::uint32_t i = 0; i < n - 1; ++i) {
+                    const std::uint32_t v = base + j * n + i;
+                    fill.indices.insert(fill.indices.end(), {v, v + 1, v + n + 1, v, v + n + 1, v + n});
+                }
+            std::vector<Vec2> ring;
+            for (int i = 0; i < subdiv; ++i) ring.push_back({c * cell + i * step, r * cell});
+            for (int i = 0; i < subdiv; ++i) ring.push_back({(c + 1) * cell, r * cell + i * step});
+            for (int i = subdiv; i > 0; --i) ring.push_back({c * cell + i * step, (r + 1) * cell});
+            for (int i = subdiv; i > 0; --i) ring.push_back({c * cell, r * cell + i * step});
+            const auto segFirst = static_cast<std::uint32_t>(outline.featureIds.size());
+            addRing(outline, ring, feature);
+            outline.featureRanges.push_back(Chunk{box(c * cell, r * cell, (c + 1) * cell, (r + 1) * cell), segFirst,
+                                                  static_cast<std::uint32_t>(ring.size())});
+        }
+        const Bounds rowBounds = box(0, r * cell, cols * cell, (r + 1) * cell);
+        fill.chunks.push_back(Chunk{rowBounds, firstIndex, static_cast<std::uint32_t>(fill.indices.size()) - firstIndex});
+        outline.chunks.push_back(
+            Chunk{rowBounds, firstSegment, static_cast<std::uint32_t>(outline.featureIds.size()) - firstSegment});
+    }
+    meshes->levels.push_back(std::move(level));
+    return meshes;
+}
+
 std::shared_ptr<std::vector<Rgba8>> colors(std::initializer_list<Rgba8> list) {
     return std::make_shared<std::vector<Rgba8>>(list);
 }

@@ -25,6 +25,11 @@ std::shared_ptr<gis::tess::LayerMeshes> pointMeshes(const std::vector<gis::Vec2>
 /// per row, with two LOD levels (the second with tolerance `coarseTolerance`).
 std::shared_ptr<gis::tess::LayerMeshes> gridMeshes(int cols, int rows, double cellMeters, double coarseTolerance);
 
+/// Commune-like density for benchmarks: `cols` x `rows` features, each a square of `cellMeters`
+/// triangulated as `subdiv` x `subdiv` sub-squares, its outline split into 4 * `subdiv` segments.
+/// Chunks per row of features, one LOD level.
+std::shared_ptr<gis::tess::LayerMeshes> denseGridMeshes(int cols, int rows, double cellMeters, int subdiv);
+
 std::shared_ptr<std::vector<gis::Rgba8>> colors(std::initializer_list<gis::Rgba8> list);
 
 /// The 256 x 256 golden scene: polygons coloured by featureId, outlines, a line layer, one
