@@ -1,19 +1,85 @@
-// Placeholder until the project store lands (issue 3): init / import / summary.
+// ntm-atlas init / import: thin wrappers over gis::store and gis::importer (the GUI calls the same code).
 #include <cstdio>
 
 #include "app/cli/commands.hpp"
+#include "app/cli/project_args.hpp"
+#include "app/cli/project_demo.hpp"
+#include "gis/importer/importer.hpp"
+#include "gis/store/schema.hpp"
 
 namespace cli {
-
 namespace {
-int notYet(const char* name) {
-    std::fprintf(stderr, "ntm-atlas %s: the project store is not built yet\n", name);
-    return 2;
+
+int fail(const char* command, const std::string& message) {
+    std::fprintf(stderr, "ntm-atlas %s: %s\n", command, message.c_str());
+    return 1;
 }
+
 }  // namespace
 
-int runInit(const Args&) { return notYet("init"); }
-int runImport(const Args&) { return notYet("import"); }
-int runSummary(const Args&) { return notYet("summary"); }
+int runInit(const Args& args) {
+    const ParsedArgs parsed = parseArgs(args, {}, {"demo"});
+    if (!parsed.error.empty()) return fail("init", parsed.error);
+    if (parsed.positional.size() != 1) return fail("init", "usage: ntm-atlas init PROJECT.gpkg [--demo]");
+    const std::string& path = parsed.positional[0];
+    if (auto status = gis::store::createProject(path); !status) return fail("init", status.error().message);
+    if (parsed.flag("demo")) {
+        auto written = writeDemoProject(path);
+        if (!written) {
+            std::remove(path.c_str());  // a half-demo project is worse than none
+            return fail("init", written.error().message);
+        }
+        std::printf("%s: new project with the demo district (%s)\n", path.c_str(), written->c_str());
+        return 0;
+    }
+    std::printf("%s: new project (schema %d)\n", path.c_str(), gis::store::kSchemaVersion);
+    return 0;
+}
+
+int runImport(const Args& args) {
+    const ParsedArgs parsed = parseArgs(args,
+                                        {"layer", "sheet", "where", "level", "code", "name", "parent-code", "s-srs", "encoding", "set",
+                                         "as-of", "programme", "money-unit", "fallback-code"},
+                                        {"skip-unmatched", "cumulative"});
+    if (!parsed.error.empty()) return fail("import", parsed.error);
+    if (parsed.positional.size() != 3)
+        return fail("import", "usage: ntm-atlas import PROJECT KIND FILE [options]  (KIND: units, criteria-set, criteria, "
+                              "disbursement, infrastructure, tasks)");
+    const std::string& project = parsed.positional[0];
+    const std::string& kind = parsed.positional[1];
+    const std::string& file = parsed.positional[2];
+
+    gis::importer::ImportOptions options;
+    options.layer = parsed.value("sheet").empty() ? parsed.value("layer") : parsed.value("sheet");
+    options.where = parsed.value("where");
+    options.level = parsed.value("level");
+    options.sourceSrs = parsed.value("s-srs");
+    options.encoding = parsed.value("encoding");
+    options.setId = parsed.value("set");
+    options.asOf = parsed.value("as-of");
+    options.programme = parsed.value("programme");
+    options.moneyUnit = parsed.value("money-unit");
+    options.fallbackCodeField = parsed.value("fallback-code");
+    options.skipUnmatched = parsed.flag("skip-unmatched");
+    options.cumulative = parsed.flag("cumulative");
+    // --code / --name / --parent-code name the unit's own columns for `units`, and the columns that
+    // say which unit a row is about for every other kind.
+    const bool units = kind == "units";
+    if (!parsed.value("code").empty()) options.columnMap[units ? "code" : "unit_code"] = parsed.value("code");
+    if (!parsed.value("name").empty()) options.columnMap[units ? "name" : "unit_name"] = parsed.value("name");
+    if (!parsed.value("parent-code").empty()) options.columnMap[units ? "parent_code" : "district_code"] = parsed.value("parent-code");
+    for (const auto& [canonical, column] : parsed.maps) options.columnMap[canonical] = column;
+
+    auto report = gis::importer::importFile(project, kind, file, options);
+    if (!report) return fail("import", report.error().message);
+    std::printf("imported %s from %s%s: %d rows read, %d records written\n", report->kind.c_str(), report->file.c_str(),
+                report->sheet.empty() ? "" : (", sheet '" + report->sheet + "'").c_str(), report->rowsRead, report->recordsWritten);
+    for (const std::string& note : report->notes) std::printf("note: %s\n", note.c_str());
+    if (!report->skipped.empty()) {
+        std::printf("skipped %zu unmatched rows (--skip-unmatched):\n", report->skipped.size());
+        for (const std::string& line : report->skipped) std::printf("  %s\n", line.c_str());
+    }
+    return 0;
+}
 
 }  // namespace cli

@@ -26,6 +26,7 @@ void MapView::draw(shell::Controller& controller) {
     const int widthPx = std::max(16, static_cast<int>(size.x));
     const int heightPx = std::max(16, static_cast<int>(size.y));
     controller.setViewportSize(widthPx, heightPx);
+    controller.updateLevelsOfDetail();
 
     // Input: an invisible button covers the map so dragging it does not move the window.
     ImGui::InvisibleButton("map", ImVec2(static_cast<float>(widthPx), static_cast<float>(heightPx)),
@@ -54,7 +55,7 @@ void MapView::draw(shell::Controller& controller) {
         key.hoveredFeature = static_cast<std::int64_t>(hit->featureIndex);
     }
     for (std::size_t i = 0; i < document.layers().size(); ++i) {
-        key.colorVersionSum += document.layers()[i].colorVersion * (i + 1);
+        key.colorVersionSum += (document.layers()[i].colorVersion + document.layers()[i].geometryVersion) * (i + 1);
         if (document.layers()[i].visible) key.visibleMask |= 1u << (i % 32);
     }
     if (!m_lastKey || !(*m_lastKey == key)) {

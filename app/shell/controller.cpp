@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "gis/export/png_export.hpp"
+#include "gis/tess/mesh_builder.hpp"
 
 namespace shell {
 
@@ -14,6 +15,32 @@ constexpr double kMaxMetersPerPixel = 20000.0;
 
 Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& renderer)
     : m_document(std::move(document)), m_renderer(renderer) {}
+
+Controller::~Controller() {
+    if (m_levelJob.valid()) m_levelJob.wait();  // the worker reads the document we own
+}
+
+void Controller::updateLevelsOfDetail() {
+    if (!m_view.cameraInitialised) return;
+    if (m_levelJob.valid()) {
+        if (m_levelJob.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+        m_document.addLevel(m_levelJobTarget.layerIndex, m_levelJob.get());
+    }
+    const double metersPerPixel = m_view.camera.metersPerPixel;
+    const std::vector<gis::scene::MissingLevel> missing = m_document.missingLevelsFor(metersPerPixel);
+    if (missing.empty()) return;
+    for (const gis::scene::MissingLevel& need : missing) {
+        if (m_document.layers()[need.layerIndex].meshes->levels.empty()) {
+            m_document.ensureLevelsFor(metersPerPixel);  // nothing to show yet: build now
+            return;
+        }
+    }
+    m_levelJobTarget = missing.front();
+    const gis::data::VectorLayer* layer = &m_document.layers()[m_levelJobTarget.layerIndex].data;
+    const double tolerance = m_levelJobTarget.toleranceMeters;
+    // The worker only reads the layer's features, which nothing changes after loading.
+    m_levelJob = std::async(std::launch::async, [layer, tolerance] { return gis::tess::buildLodLevel(*layer, tolerance); });
+}
 
 void Controller::applyPending() {
     std::vector<Command> commands;
@@ -59,6 +86,7 @@ void Controller::apply(const ExportView& command) {
     camera.frameWidthPx *= command.scale;
     camera.frameHeightPx *= command.scale;
     camera.metersPerPixel /= command.scale;
+    m_document.ensureLevelsFor(camera.metersPerPixel);
     const gis::scene::RenderScene scene = m_document.buildScene(camera, std::nullopt, textScale() * static_cast<float>(command.scale));
     auto image = gis::exporting::renderFrame(m_renderer, scene);
     if (!image) {

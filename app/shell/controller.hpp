@@ -1,5 +1,6 @@
 #pragma once
 /// The one place where actions change state: the open map, the camera and the UI mode.
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ struct ViewState {
 class Controller {
 public:
     Controller(gis::scene::MapDocument document, gis::render::Renderer& renderer);
+    ~Controller();
+    Controller(const Controller&) = delete;
+    Controller& operator=(const Controller&) = delete;
 
     void push(Command command) { m_pending.push_back(std::move(command)); }
     /// Applies the queued commands in order (call once per frame, before drawing views).
@@ -33,6 +37,10 @@ public:
     void setViewportSize(int widthPx, int heightPx);
     void setHovered(std::optional<gis::scene::FeatureHit> hit) { m_view.hovered = hit; }
     float textScale() const { return m_view.briefingMode ? 1.5f : 1.0f; }
+    /// Makes sure the current scale has its level of detail: the first time synchronously (so the
+    /// first frame draws), afterwards on a worker thread while the nearest built level shows.
+    void updateLevelsOfDetail();
+    bool buildingDetail() const { return m_levelJob.valid(); }
 
 private:
     void apply(const ColorByField& command);
@@ -47,6 +55,8 @@ private:
     gis::render::Renderer& m_renderer;
     ViewState m_view;
     std::vector<Command> m_pending;
+    std::future<gis::tess::LodLevel> m_levelJob;
+    gis::scene::MissingLevel m_levelJobTarget;
 };
 
 }  // namespace shell

@@ -18,6 +18,7 @@ std::uint64_t nextLayerId() {
     return counter++;
 }
 
+/// Versions only need to differ within one layer; one counter serves colours and geometry.
 std::uint64_t nextColorVersion() {
     static std::atomic<std::uint64_t> counter{1};
     return counter++;
@@ -50,7 +51,10 @@ Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::stri
         MapLayer mapLayer;
         mapLayer.kind = layerKind(layer);
         mapLayer.layerId = nextLayerId();
-        mapLayer.meshes = std::make_shared<const tess::LayerMeshes>(tess::buildLayerMeshes(layer));
+        auto emptyMeshes = std::make_shared<tess::LayerMeshes>();
+        emptyMeshes->featureCount = static_cast<std::uint32_t>(layer.features.size());
+        emptyMeshes->bounds = layer.bounds;
+        mapLayer.meshes = std::move(emptyMeshes);
         mapLayer.style = defaultLayerStyle(layer.name, mapLayer.kind);
         mapLayer.featureBounds.reserve(layer.features.size());
         for (const data::Feature& feature : layer.features) mapLayer.featureBounds.push_back(feature.geometry.bounds());
@@ -114,6 +118,46 @@ void MapDocument::setLayerVisible(std::size_t layerIndex, bool visible) {
     if (layerIndex < m_layers.size()) m_layers[layerIndex].visible = visible;
 }
 
+double levelToleranceFor(double metersPerPixel) {
+    double chosen = 0.0;
+    for (double tolerance : tess::defaultLodTolerances())
+        if (tolerance <= tess::kLodMaxTolerancePx * metersPerPixel) chosen = std::max(chosen, tolerance);
+    return chosen;
+}
+
+std::vector<MissingLevel> MapDocument::missingLevelsFor(double metersPerPixel) const {
+    std::vector<MissingLevel> missing;
+    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+        const MapLayer& layer = m_layers[i];
+        if (!layer.visible || layer.data.features.empty()) continue;
+        // Points are never simplified: their one level is full detail.
+        const double wanted = layer.kind == GeometryKind::Point ? 0.0 : levelToleranceFor(metersPerPixel);
+        const bool built = std::any_of(layer.meshes->levels.begin(), layer.meshes->levels.end(),
+                                       [&](const tess::LodLevel& level) { return level.toleranceMeters == wanted; });
+        if (!built) missing.push_back({i, wanted});
+    }
+    return missing;
+}
+
+void MapDocument::addLevel(std::size_t layerIndex, tess::LodLevel level) {
+    MapLayer& layer = m_layers.at(layerIndex);
+    // Copy-on-write: scenes already handed out keep the old mesh set alive and unchanged.
+    auto meshes = std::make_shared<tess::LayerMeshes>(*layer.meshes);
+    const auto position = std::lower_bound(meshes->levels.begin(), meshes->levels.end(), level.toleranceMeters,
+                                           [](const tess::LodLevel& l, double t) { return l.toleranceMeters < t; });
+    if (position != meshes->levels.end() && position->toleranceMeters == level.toleranceMeters) return;
+    meshes->levels.insert(position, std::move(level));
+    layer.meshes = std::move(meshes);
+    layer.geometryVersion = nextColorVersion();
+}
+
+bool MapDocument::ensureLevelsFor(double metersPerPixel) {
+    const std::vector<MissingLevel> missing = missingLevelsFor(metersPerPixel);
+    for (const MissingLevel& need : missing)
+        addLevel(need.layerIndex, tess::buildLodLevel(m_layers[need.layerIndex].data, need.toleranceMeters));
+    return !missing.empty();
+}
+
 RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureHit> highlighted, float textScale) const {
     RenderScene scene;
     scene.camera = camera;
@@ -126,7 +170,7 @@ RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureH
         LayerDraw draw;
         draw.layerId = layer.layerId;
         draw.meshes = layer.meshes;
-        draw.geometryVersion = layer.layerId;  // geometry never changes after load
+        draw.geometryVersion = layer.geometryVersion;
         draw.featureColors = layer.colors;
         draw.colorVersion = layer.colorVersion;
         draw.style = layer.style;

@@ -20,7 +20,8 @@ namespace gis::scene {
 struct MapLayer {
     data::VectorLayer data;
     GeometryKind kind = GeometryKind::None;  ///< the kind of its first feature
-    std::shared_ptr<const tess::LayerMeshes> meshes;
+    std::shared_ptr<const tess::LayerMeshes> meshes;  ///< built levels only (see ensureLevelsFor)
+    std::uint64_t geometryVersion = 0;                ///< bumps when a level is added
     std::uint64_t layerId = 0;
     std::string colorField;                   ///< field the fill/symbol colour comes from ("" = plain)
     std::shared_ptr<const std::vector<Rgba8>> colors;
@@ -33,6 +34,16 @@ struct MapLayer {
     std::vector<Bounds> featureBounds;        ///< one per feature, display CRS (hit tests, label sizing)
 };
 
+/// A level of detail a layer still lacks for some scale.
+struct MissingLevel {
+    std::size_t layerIndex = 0;
+    double toleranceMeters = 0.0;
+};
+
+/// The tolerance of the level the renderer wants at this scale: the largest of full detail (0)
+/// and tess::defaultLodTolerances() that is at most kLodMaxTolerancePx pixels.
+double levelToleranceFor(double metersPerPixel);
+
 /// A feature under the cursor.
 struct FeatureHit {
     std::size_t layerIndex = 0;
@@ -41,7 +52,7 @@ struct FeatureHit {
 
 class MapDocument {
 public:
-    /// Loads, meshes and styles a source. The largest polygon layer is coloured by `colorField`
+    /// Loads and styles a source; meshes are built per scale by ensureLevelsFor(). The largest polygon layer is coloured by `colorField`
     /// (empty = the source's natural indicator: criteria_met when present, else plain).
     static Result<MapDocument> open(const MapSourceSpec& spec, const std::string& colorField = "");
     /// Same, from layers already in memory (tests, benchmarks).
@@ -59,6 +70,14 @@ public:
     /// Re-colours the main layer by a field (empty = plain). No geometry work.
     Status colorBy(const std::string& field);
     void setLayerVisible(std::size_t layerIndex, bool visible);
+
+    /// Levels of detail the visible layers lack at this scale (none once built).
+    std::vector<MissingLevel> missingLevelsFor(double metersPerPixel) const;
+    /// Adds a level built elsewhere (e.g. on a worker with tess::buildLodLevel) and bumps the
+    /// layer's geometry version so the renderer uploads it once.
+    void addLevel(std::size_t layerIndex, tess::LodLevel level);
+    /// Builds, on this thread, every level this scale needs. Returns true when it built any.
+    bool ensureLevelsFor(double metersPerPixel);
 
     /// The snapshot to draw: layers, labels of the main layer, the legend, title and demo marker.
     RenderScene buildScene(const Camera& camera, std::optional<FeatureHit> highlighted = std::nullopt,

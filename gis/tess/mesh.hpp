@@ -53,6 +53,10 @@ struct LodLevel {
     PointMesh points;
 };
 
+/// The renderer draws the coarsest level whose tolerance is at most this fraction of a pixel:
+/// simplification error then stays below what anti-aliasing can show.
+inline constexpr double kLodMaxTolerancePx = 0.75;
+
 /// Every level of detail of one layer, coarsest last. The renderer picks the coarsest level
 /// whose tolerance is below about one pixel at the current scale.
 struct LayerMeshes {

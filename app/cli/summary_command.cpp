@@ -1,0 +1,49 @@
+// ntm-atlas summary: the committee figures of one unit or all, as JSON.
+#include <cstdio>
+
+#include "app/cli/commands.hpp"
+#include "app/cli/project_args.hpp"
+#include "gis/model/summary.hpp"
+#include "gis/model/summary_json.hpp"
+#include "gis/store/project_reader.hpp"
+#include "gis/store/schema.hpp"
+
+namespace cli {
+
+int runSummary(const Args& args) {
+    const ParsedArgs parsed = parseArgs(args, {"unit", "as-of"}, {"json"});
+    auto fail = [](const std::string& message) {
+        std::fprintf(stderr, "ntm-atlas summary: %s\n", message.c_str());
+        return 1;
+    };
+    if (!parsed.error.empty()) return fail(parsed.error);
+    if (parsed.positional.size() != 1) return fail("usage: ntm-atlas summary PROJECT [--unit CODE] [--as-of YYYY-MM-DD] --json");
+    auto db = gis::store::openProject(parsed.positional[0], false);
+    if (!db) return fail(db.error().message);
+    auto data = gis::store::loadProjectData(*db, false);
+    if (!data) return fail(data.error().message);
+    gis::model::SummaryOptions options;
+    options.asOf = parsed.value("as-of");
+    options.unitCode = parsed.value("unit");
+    auto summary = gis::model::computeSummary(*data, options);
+    if (!summary) return fail(summary.error().message);
+    if (parsed.flag("json")) {
+        const std::string json = options.unitCode.empty() ? gis::model::summariesToJson(*summary)
+                                                           : gis::model::summaryToJson(summary->front());
+        std::printf("%s\n", json.c_str());
+        return 0;
+    }
+    // Without --json: one readable line per unit.
+    for (const gis::model::UnitSummary& s : *summary) {
+        std::printf("%-8s %-30s %-9s", s.code.c_str(), s.name.c_str(), s.level.c_str());
+        if (s.assessed) std::printf(" %d/%d tiêu chí (%s)", s.criteriaMet, s.criteriaTotal, s.assessmentAsOf.c_str());
+        if (s.communesTotal > 0 && s.level != "commune")
+            std::printf(" %d/%d xã đạt chuẩn", s.communesMeetingStandard, s.communesTotal);
+        for (const auto& f : s.programmes)
+            if (f.disbursedPct) std::printf(" %s %.1f%%", f.programme.c_str(), *f.disbursedPct);
+        std::printf("\n");
+    }
+    return 0;
+}
+
+}  // namespace cli
