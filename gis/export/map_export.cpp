@@ -82,7 +82,9 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
         if (!bounds.valid()) return makeError(ErrorCode::BadInput, request.source.path + ": the map has no features to draw");
         camera = scene::Camera::fit(bounds, request.widthPx, request.heightPx);
     }
+    start = Clock::now();
     document->ensureLevelsFor(camera.metersPerPixel);
+    timings.mesh = secondsSince(start);
     const float textScale = request.textScale > 0 ? request.textScale : autoTextScale(request.widthPx, request.heightPx);
     const scene::RenderScene scene = document->buildScene(camera, std::nullopt, textScale);
 

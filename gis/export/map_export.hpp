@@ -30,7 +30,7 @@ struct ExportRequest {
 
 /// Seconds spent in each phase, for the BENCH line and benchmarks.
 struct ExportTimings {
-    double load = 0, glInit = 0, render = 0, encode = 0;
+    double load = 0, mesh = 0, glInit = 0, render = 0, encode = 0;
     std::string glRenderer;
 };
 

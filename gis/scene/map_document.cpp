@@ -30,6 +30,26 @@ GeometryKind layerKind(const data::VectorLayer& layer) {
     return GeometryKind::None;
 }
 
+double medianWidth(const std::vector<Bounds>& bounds) {
+    std::vector<double> widths;
+    widths.reserve(bounds.size());
+    for (const Bounds& b : bounds)
+        if (b.valid()) widths.push_back(std::max(b.width(), b.height()));
+    if (widths.empty()) return 0.0;
+    std::nth_element(widths.begin(), widths.begin() + static_cast<std::ptrdiff_t>(widths.size() / 2), widths.end());
+    return widths[widths.size() / 2];
+}
+
+/// Polygon outlines thin out when features get small on screen (a national view of 11,000
+/// communes would otherwise be mostly boundary); full width from about 36 px per feature.
+float outlineWidthAtScale(const MapLayer& layer, double metersPerPixel) {
+    if (layer.kind != GeometryKind::Polygon || layer.medianFeatureSizeMeters <= 0) return layer.style.outlineWidthPx;
+    const double featurePx = layer.medianFeatureSizeMeters / metersPerPixel;
+    constexpr double kPixelsPerOutlinePixel = 30.0;
+    constexpr float kThinnest = 0.35f;
+    return std::clamp(static_cast<float>(featurePx / kPixelsPerOutlinePixel), kThinnest, layer.style.outlineWidthPx);
+}
+
 /// A label needs room: only features at least this wide on screen get one.
 constexpr double kMinLabelFeatureWidthPx = 48.0;
 
@@ -58,6 +78,7 @@ Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::stri
         mapLayer.style = defaultLayerStyle(layer.name, mapLayer.kind);
         mapLayer.featureBounds.reserve(layer.features.size());
         for (const data::Feature& feature : layer.features) mapLayer.featureBounds.push_back(feature.geometry.bounds());
+        mapLayer.medianFeatureSizeMeters = medianWidth(mapLayer.featureBounds);
         mapLayer.data = std::move(layer);
         if (mapLayer.kind == GeometryKind::Polygon && (!foundPolygonLayer || mapLayer.data.features.size() > mostPolygons)) {
             foundPolygonLayer = true;
@@ -174,6 +195,7 @@ RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureH
         draw.featureColors = layer.colors;
         draw.colorVersion = layer.colorVersion;
         draw.style = layer.style;
+        draw.style.outlineWidthPx = outlineWidthAtScale(layer, camera.metersPerPixel);
         draw.visible = layer.visible;
         if (highlighted && highlighted->layerIndex == i) draw.highlightedFeature = static_cast<std::int64_t>(highlighted->featureIndex);
         scene.layers.push_back(std::move(draw));

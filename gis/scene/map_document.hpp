@@ -32,6 +32,7 @@ struct MapLayer {
     int labelField = -1;                      ///< field shown as a label, -1 = none
     std::vector<Vec2> labelPoints;            ///< one per feature (inside the polygon), display CRS
     std::vector<Bounds> featureBounds;        ///< one per feature, display CRS (hit tests, label sizing)
+    double medianFeatureSizeMeters = 0.0;     ///< typical feature width: thins outlines at small scales
 };
 
 /// A level of detail a layer still lacks for some scale.

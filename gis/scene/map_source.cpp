@@ -41,7 +41,7 @@ Result<LoadedSource> loadMapSource(const MapSourceSpec& spec) {
     options.sourceCrsOverride = spec.sourceCrs;
     auto layer = data::readVectorLayer(spec.path, options);
     if (!layer) return layer.error();
-    loaded.title = layer->name.empty() ? fileStem(spec.path) : layer->name;
+    loaded.title = layer->name.empty() ? fileStem(spec.path) : layer->name + " — " + std::filesystem::path(spec.path).filename().string();
     loaded.layers.push_back(std::move(layer.value()));
     return loaded;
 }
