@@ -1,5 +1,16 @@
 // Shared by every vertex and fragment shader (injected after "#version 330 core").
 
+// Optimisers (Mesa's included) may rewrite (p - shift) * scale + offset as
+// p * scale + (offset - shift * scale), grouping the uniforms: that reintroduces the huge
+// intermediate values the shift exists to avoid (metres of error when zoomed in). `precise`
+// forbids it; it needs GL_ARB_gpu_shader5 (core in 4.0), which Mesa and current drivers have.
+#ifdef GL_ARB_gpu_shader5
+#extension GL_ARB_gpu_shader5 : enable
+#define NTM_PRECISE precise
+#else
+#define NTM_PRECISE
+#endif
+
 // Target pixel (origin top-left, y down) -> clip space. The render target covers
 // [0, targetSize] pixels; GL's y axis points up, hence the flip.
 vec4 ntmPixelToClip(vec2 px, vec2 targetSize) {
@@ -21,5 +32,7 @@ vec4 ntmPremultiply(vec4 c) {
 // `shift` (~ camera centre relative to the origin, exactly representable) and `offset`, so the
 // subtraction below cancels exactly and the products stay small: no jitter when zoomed in.
 vec2 ntmMeshToPixel(vec2 position, vec2 shift, vec2 scale, vec2 offset) {
-    return (position - shift) * scale + offset;
+    NTM_PRECISE vec2 local = position - shift;
+    NTM_PRECISE vec2 px = local * scale + offset;
+    return px;
 }

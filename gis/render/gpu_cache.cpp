@@ -140,6 +140,10 @@ void GpuCache::uploadColors(GpuLayer& layer, const scene::LayerDraw& draw) {
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 
+void GpuCache::touch(std::uint64_t layerId) {
+    if (const auto it = m_layers.find(layerId); it != m_layers.end()) it->second.lastUsedFrame = m_frame;
+}
+
 void GpuCache::endFrame() {
     std::erase_if(m_layers, [&](const auto& entry) { return entry.second.lastUsedFrame + kEvictAfterFrames < m_frame; });
     ++m_frame;

@@ -55,6 +55,8 @@ class GpuCache {
 public:
     /// Makes the GPU copy of `draw` current (uploading what changed, counted in `stats`) and returns it.
     GpuLayer& sync(const scene::LayerDraw& draw, RenderStats& stats);
+    /// Keeps a hidden layer's GPU data alive without drawing or uploading it.
+    void touch(std::uint64_t layerId);
     /// Drops layers not drawn for a while (closed layers) and advances the frame counter.
     void endFrame();
     std::size_t layerCount() const { return m_layers.size(); }

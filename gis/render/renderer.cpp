@@ -327,8 +327,12 @@ RenderStats Renderer::render(const scene::RenderScene& scene, RenderTarget& targ
 
     if (scene.camera.metersPerPixel > 0.0) {
         bool firstPolygonLayer = true;
-        for (const scene::LayerDraw& draw : scene.layers)
-            if (draw.visible && draw.meshes) impl.drawLayer(draw, firstPolygonLayer);
+        for (const scene::LayerDraw& draw : scene.layers) {
+            if (draw.visible && draw.meshes)
+                impl.drawLayer(draw, firstPolygonLayer);
+            else
+                impl.cache.touch(draw.layerId);  // toggling visibility must not cost a re-upload
+        }
         impl.drawHighlights();
         impl.drawOverlay(scene);
     }

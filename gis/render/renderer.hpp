@@ -23,6 +23,7 @@ struct RenderStats {
 /// Offscreen framebuffer (colour texture) that lives across frames; resize only on change.
 class RenderTarget {
 public:
+    /// Creates the framebuffer and its RGBA8 texture. Needs a current context; sides below 1 become 1.
     RenderTarget(int widthPx, int heightPx);
     ~RenderTarget();
     RenderTarget(RenderTarget&&) noexcept;
@@ -33,7 +34,9 @@ public:
     void resize(int widthPx, int heightPx);  ///< no-op when unchanged
     int width() const;
     int height() const;
-    std::uint32_t colorTexture() const;      ///< GL texture name, for ImGui::Image
+    /// GL texture name, for ImGui::Image. Bottom-up like every GL texture, so show it with
+    /// uv0 = (0, 1), uv1 = (1, 0). Colours are premultiplied (opaque when the background is).
+    std::uint32_t colorTexture() const;
     Image readPixels() const;                ///< top row first
 
     struct Impl;
