@@ -1,0 +1,31 @@
+#include "gis/importer/import_batch.hpp"
+
+#include "gis/store/project_writer.hpp"
+#include "gis/store/transaction.hpp"
+
+namespace gis::importer {
+
+Status writeBatch(store::Database& db, const ImportBatch& batch, const std::string& kind, const std::string& file,
+                  const std::string& sheet, int skippedRows) {
+    store::Transaction tx(db);
+    if (!tx.began()) return makeError(ErrorCode::Sql, db.path() + ": cannot start writing: " + tx.beginError());
+    store::ProjectWriter writer(db);
+    // Any failure returns before commit(); the Transaction's destructor rolls everything back.
+    auto fail = [&](const Status& status) {
+        return makeError(ErrorCode::Sql, db.path() + ": writing the " + kind + " import failed, nothing was changed: " +
+                                             status.error().message);
+    };
+    for (const auto& s : batch.criteriaSets) if (auto st = writer.putCriteriaSet(s); !st) return fail(st);
+    for (const auto& u : batch.units) if (auto st = writer.upsertUnit(u); !st) return fail(st);
+    for (const auto& a : batch.assessments) if (auto st = writer.putAssessment(a); !st) return fail(st);
+    for (const auto& p : batch.plans) if (auto st = writer.upsertCapitalPlan(p); !st) return fail(st);
+    for (const auto& d : batch.disbursements) if (auto st = writer.upsertDisbursement(d); !st) return fail(st);
+    for (const auto& i : batch.infrastructure) if (auto st = writer.upsertInfrastructure(i); !st) return fail(st);
+    for (const auto& t : batch.tasks) if (auto st = writer.upsertTask(t); !st) return fail(st);
+    for (const auto& i : batch.indicators) if (auto st = writer.upsertIndicator(i); !st) return fail(st);
+    if (auto st = writer.logImport(kind, file, sheet, static_cast<int>(batch.size()), skippedRows); !st) return fail(st);
+    if (auto st = tx.commit(); !st) return fail(st);
+    return Ok{};
+}
+
+}  // namespace gis::importer

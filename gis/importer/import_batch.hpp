@@ -1,0 +1,34 @@
+#pragma once
+/// What an import will write, fully validated before the write transaction starts. The demo
+/// generator fills the same struct, so `init --demo` and the importers share one write path.
+#include <string>
+#include <vector>
+
+#include "gis/core/result.hpp"
+#include "gis/model/ntm_types.hpp"
+#include "gis/store/database.hpp"
+
+namespace gis::importer {
+
+struct ImportBatch {
+    std::vector<model::CriteriaSet> criteriaSets;
+    std::vector<model::Unit> units;  ///< parents before children
+    std::vector<model::Assessment> assessments;
+    std::vector<model::CapitalPlan> plans;
+    std::vector<model::Disbursement> disbursements;
+    std::vector<model::InfrastructureItem> infrastructure;
+    std::vector<model::Task> tasks;
+    std::vector<model::Indicator> indicators;
+    std::vector<std::string> notes;  ///< things the user should know (placeholder parents created…)
+
+    std::size_t size() const {
+        return criteriaSets.size() + units.size() + assessments.size() + plans.size() + disbursements.size() +
+               infrastructure.size() + tasks.size() + indicators.size();
+    }
+};
+
+/// Writes the batch in ONE transaction (all or nothing) and records it in ntm_imports.
+Status writeBatch(store::Database& db, const ImportBatch& batch, const std::string& kind, const std::string& file,
+                  const std::string& sheet, int skippedRows);
+
+}  // namespace gis::importer

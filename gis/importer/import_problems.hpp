@@ -1,0 +1,43 @@
+#pragma once
+/// Every problem of an import, collected before anything is written: the user gets the whole
+/// list at once (file, sheet, row, column, value, candidates), not one error per attempt.
+#include <string>
+#include <vector>
+
+#include "gis/core/result.hpp"
+#include "gis/importer/source_table.hpp"
+
+namespace gis::importer {
+
+struct Problem {
+    std::string where;   ///< "file.xlsx, sheet 'TC', row 7"
+    std::string column;  ///< header as written in the file, or ""
+    std::string value;   ///< the cell's text, or ""
+    std::string message; ///< what is wrong and, when possible, what to do
+    bool unmatched = false;  ///< an unknown/ambiguous unit: skippable with --skip-unmatched
+};
+
+class ProblemList {
+public:
+    /// A problem in one cell of `row`; `column` < 0 for the row as a whole.
+    void add(const SourceTable& table, const SourceRow& row, int column, const std::string& message, bool unmatched = false);
+    void addGeneral(const std::string& where, const std::string& message);
+    void add(Problem problem) { m_problems.push_back(std::move(problem)); }
+
+    bool empty() const { return m_problems.empty(); }
+    std::size_t size() const { return m_problems.size(); }
+    const std::vector<Problem>& problems() const { return m_problems; }
+    bool onlyUnmatched() const;
+
+    /// One line per problem.
+    std::vector<std::string> lines() const;
+    /// The error an import returns: "N problems, nothing was imported:" then every line.
+    Error toError(const std::string& what) const;
+
+private:
+    std::vector<Problem> m_problems;
+};
+
+std::string formatProblem(const Problem& problem);
+
+}  // namespace gis::importer

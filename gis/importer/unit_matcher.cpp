@@ -1,0 +1,151 @@
+#include "gis/importer/unit_matcher.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "gis/model/unit_naming.hpp"
+
+namespace gis::importer {
+namespace {
+
+const char* levelWord(const std::string& level) {
+    if (level == "commune") return "commune";
+    if (level == "district") return "district";
+    if (level == "province") return "province";
+    if (level == "village") return "village";
+    return "unit";
+}
+
+bool allDigits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+}  // namespace
+
+UnitMatcher::UnitMatcher(std::vector<model::Unit> units) : m_units(std::move(units)) {
+    for (std::size_t i = 0; i < m_units.size(); ++i) m_byCode[m_units[i].code] = i;
+}
+
+std::string UnitMatcher::describe(const model::Unit& unit) const {
+    std::string text = unit.code + " " + unit.name;
+    if (const auto it = m_byCode.find(unit.parentCode); it != m_byCode.end()) text += " (" + m_units[it->second].name + ")";
+    return text;
+}
+
+const model::Unit* UnitMatcher::findByCode(const std::string& code, const std::string& level) const {
+    auto exact = m_byCode.find(code);
+    if (exact != m_byCode.end() && (level.empty() || m_units[exact->second].level == level)) return &m_units[exact->second];
+    if (!allDigits(code)) return nullptr;
+    // Excel dropped the leading zeros: try the level's width, or each width when the level is open.
+    const model::Unit* found = nullptr;
+    for (const char* l : {"commune", "district", "province"}) {
+        if (!level.empty() && level != l) continue;
+        const auto it = m_byCode.find(model::restoreCode(code, l));
+        if (it == m_byCode.end() || m_units[it->second].level != l) continue;
+        if (found != nullptr && found != &m_units[it->second]) return nullptr;  // ambiguous widths: refuse
+        found = &m_units[it->second];
+    }
+    return found;
+}
+
+bool UnitMatcher::isWithin(const model::Unit& unit, const model::Unit& ancestor) const {
+    const model::Unit* current = &unit;
+    for (int depth = 0; depth < 4 && current != nullptr; ++depth) {
+        if (current->parentCode == ancestor.code) return true;
+        const auto it = m_byCode.find(current->parentCode);
+        current = it == m_byCode.end() ? nullptr : &m_units[it->second];
+    }
+    return false;
+}
+
+std::vector<const model::Unit*> UnitMatcher::byName(const std::string& name, const std::string& level,
+                                                    const model::Unit* scope) const {
+    const std::string key = model::unitMatchKey(name);
+    const std::string typed = model::unitTypeFromName(name);  // "Thị trấn Anh Sơn" must not match "Huyện Anh Sơn"
+    std::vector<const model::Unit*> candidates;
+    for (const model::Unit& u : m_units) {
+        if (!level.empty() && u.level != level) continue;
+        if (!typed.empty() && u.type != typed) continue;
+        if (scope != nullptr && !isWithin(u, *scope)) continue;
+        candidates.push_back(&u);
+    }
+    std::vector<const model::Unit*> exact;
+    for (const model::Unit* u : candidates)
+        if (model::unitMatchKey(u->name) == key) exact.push_back(u);
+    if (!exact.empty()) return exact;
+    // Diacritics-insensitive fallback: "Hương Hoà" (old tone placement) = "Hương Hòa".
+    const std::string folded = model::unitFoldKey(name);
+    std::vector<const model::Unit*> loose;
+    for (const model::Unit* u : candidates)
+        if (model::unitFoldKey(u->name) == folded) loose.push_back(u);
+    return loose;
+}
+
+const model::Unit* UnitMatcher::resolveScope(const std::string& code, const std::string& name, const std::string& level,
+                                             const model::Unit* scope, std::string& problem) const {
+    if (!code.empty()) {
+        const model::Unit* unit = findByCode(code, level);
+        if (unit == nullptr) problem = std::string("no ") + levelWord(level) + " with code " + code + " in the project";
+        return unit;
+    }
+    if (name.empty()) return nullptr;
+    const auto found = byName(name, level, scope);
+    if (found.size() == 1) return found.front();
+    if (found.empty()) {
+        problem = std::string("no ") + levelWord(level) + " named '" + name + "' in the project";
+    } else {
+        problem = std::string(levelWord(level)) + " name '" + name + "' is ambiguous:";
+        for (const model::Unit* u : found) problem += " " + describe(*u) + ";";
+    }
+    return nullptr;
+}
+
+UnitMatch UnitMatcher::match(const UnitQuery& q) const {
+    UnitMatch result;
+    if (!q.code.empty()) {
+        result.unit = findByCode(q.code, q.level);
+        if (result.unit == nullptr) {
+            const model::Unit* other = findByCode(q.code, "");
+            if (other != nullptr)
+                result.problem = "code " + q.code + " is " + describe(*other) + ", a " + other->level + ", not a " + levelWord(q.level);
+            else
+                result.problem = std::string("no ") + levelWord(q.level) + " with code " + q.code + " in the project";
+        }
+        return result;
+    }
+    result.byName = true;
+    if (q.name.empty()) {
+        result.problem = "the row names no unit (no code and no name)";
+        return result;
+    }
+    std::string problem;
+    const model::Unit* province = resolveScope(q.provinceCode, q.provinceName, "province", nullptr, problem);
+    if (!problem.empty()) {
+        result.problem = problem;
+        result.blameParent = true;
+        return result;
+    }
+    const model::Unit* district = resolveScope(q.districtCode, q.districtName, "district", province, problem);
+    if (!problem.empty()) {
+        result.problem = problem;
+        result.blameParent = true;
+        return result;
+    }
+    const model::Unit* scope = district != nullptr ? district : province;
+    const auto found = byName(q.name, q.level, scope);
+    if (found.size() == 1) {
+        result.unit = found.front();
+        return result;
+    }
+    const std::string within = scope != nullptr ? " in " + scope->name : std::string(" in the project");
+    if (found.empty()) {
+        result.problem = std::string("no ") + levelWord(q.level) + " named '" + q.name + "'" + within;
+    } else {
+        result.problem = "'" + q.name + "' is ambiguous, " + std::to_string(found.size()) + " units match" + within + ":";
+        for (const model::Unit* u : found) result.problem += " " + describe(*u) + ";";
+        result.problem += " add a code column or a district column (Huyện / Mã huyện)";
+    }
+    return result;
+}
+
+}  // namespace gis::importer

@@ -1,0 +1,127 @@
+// `import units`: administrative units with their codes, names, parents and geometry.
+#include <map>
+
+#include "gis/data/text_encoding.hpp"
+#include "gis/importer/cell_values.hpp"
+#include "gis/importer/importer_kinds.hpp"
+#include "gis/model/unit_naming.hpp"
+#include "gis/store/gpkg_geometry.hpp"
+
+namespace gis::importer {
+namespace {
+
+/// Whether a geometry's kind suits the level: areas for province/district/commune, points for villages.
+bool geometryFitsLevel(const OGRGeometry& geometry, const std::string& level) {
+    const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
+    if (level == "village") return type == wkbPoint || type == wkbMultiPoint || type == wkbPolygon || type == wkbMultiPolygon;
+    return type == wkbPolygon || type == wkbMultiPolygon;
+}
+
+/// "Xã", "xa", "Phường", "thi_tran" … as a type id; "" when not recognised.
+std::string typeFromWord(const std::string& word) {
+    const std::string folded = gis::data::foldDiacritics(word);
+    for (const char* id : {"xa", "phuong", "thi_tran", "huyen", "quan", "thi_xa", "thanh_pho", "tinh", "thon", "dac_khu"})
+        if (folded == id) return id;
+    return model::unitTypeFromName(word + " x");  // reuse the prefix table: "Thị trấn x" → thi_tran
+}
+
+}  // namespace
+
+void planUnits(ImportContext& ctx, ImportBatch& batch) {
+    const std::string& level = ctx.options.level;
+    if (!ctx.binding.has("code") && ctx.options.fallbackCodeField.empty()) {
+        ctx.problems.addGeneral(ctx.table.label(), "no code column: name it with --code FIELD (columns are matched by code)");
+        return;
+    }
+    if (!ctx.binding.has("name")) {
+        ctx.problems.addGeneral(ctx.table.label(), "no name column: name it with --name FIELD");
+        return;
+    }
+    int fallbackColumn = -1;
+    if (!ctx.options.fallbackCodeField.empty()) {
+        for (std::size_t i = 0; i < ctx.table.columns.size(); ++i)
+            if (ctx.table.columns[i] == ctx.options.fallbackCodeField) fallbackColumn = static_cast<int>(i);
+        if (fallbackColumn < 0) {
+            ctx.problems.addGeneral(ctx.table.label(), "no column '" + ctx.options.fallbackCodeField + "' for --fallback-code");
+            return;
+        }
+    }
+    const std::string upLevel = model::parentLevel(level);
+    std::map<std::string, std::string> seenCodes;    // code → row location, for duplicate detection
+    std::map<std::string, model::Unit> newParents;   // placeholder parents created from parent_code + parent_name
+    for (const SourceRow& row : ctx.table.rows) {
+        RowScope scope(ctx, row);
+        model::Unit unit;
+        unit.level = level;
+        unit.source = ctx.table.file;
+        unit.code = model::restoreCode(scope.text("code"), level);
+        if (unit.code.empty() && fallbackColumn >= 0) unit.code = row.cells[static_cast<std::size_t>(fallbackColumn)].text;
+        if (unit.code.empty())
+            scope.problem("code", "empty code" + std::string(fallbackColumn < 0 ? " (a --fallback-code FIELD can fill it)" : ""));
+        else if (const auto seen = seenCodes.find(unit.code); seen != seenCodes.end())
+            scope.problem("code", "duplicated code " + unit.code + " (also at " + seen->second + ")");
+        else
+            seenCodes[unit.code] = row.location;
+        unit.name = scope.text("name");
+        if (unit.name.empty()) scope.problem("name", "empty name");
+        unit.type = model::unitTypeFor(unit.name, level);
+        if (!scope.text("type").empty()) {
+            unit.type = typeFromWord(scope.text("type"));
+            if (unit.type.empty()) scope.problem("type", "unknown unit type (xa, phuong, thi_tran, huyen, quan, thi_xa, thanh_pho, tinh, thon)");
+        }
+        if (const auto pop = parseNumber(scope.cell("population")); pop) unit.population = *pop;
+        if (const auto area = parseNumber(scope.cell("area_km2")); area) unit.areaKm2 = *area;
+
+        // Parent: by code (restoring zeros), else by name among the level above.
+        const std::string parentCode = model::restoreCode(scope.text("parent_code"), upLevel);
+        const std::string parentName = scope.text("parent_name");
+        if (!parentCode.empty()) {
+            const model::Unit* parent = ctx.matcher.findByCode(parentCode, upLevel);
+            if (parent != nullptr) {
+                unit.parentCode = parent->code;
+            } else if (newParents.count(parentCode) != 0 || seenCodes.count(parentCode) != 0) {
+                unit.parentCode = parentCode;
+            } else if (!parentName.empty() && !upLevel.empty()) {
+                model::Unit placeholder;
+                placeholder.code = parentCode;
+                placeholder.name = parentName;
+                placeholder.level = upLevel;
+                placeholder.type = model::unitTypeFor(parentName, upLevel);
+                placeholder.source = ctx.table.file;
+                newParents[parentCode] = placeholder;
+                unit.parentCode = parentCode;
+            } else {
+                scope.problem("parent_code", "no " + upLevel + " with code " + parentCode +
+                                                 " in the project: import the " + upLevel +
+                                                 "s first, or add a parent name column (--map parent_name=FIELD)");
+            }
+        } else if (!parentName.empty() && !upLevel.empty()) {
+            UnitQuery query;
+            query.name = parentName;
+            query.level = upLevel;
+            const UnitMatch match = ctx.matcher.match(query);
+            if (match.unit != nullptr)
+                unit.parentCode = match.unit->code;
+            else
+                scope.problem("parent_name", match.problem, true);
+        }
+        if (row.geometry) {
+            if (!geometryFitsLevel(*row.geometry, level))
+                scope.problem("", std::string("geometry is a ") + OGRGeometryTypeToName(row.geometry->getGeometryType()) + "; a " +
+                                      level + (level == "village" ? " must be a point or polygon" : " must be a polygon"));
+            else
+                unit.geometry = store::encodeGpkgGeometry(*row.geometry, 4326);
+        }
+        if (scope.finish()) batch.units.push_back(std::move(unit));
+    }
+    // Placeholder parents go first, so the children's foreign keys resolve.
+    std::vector<model::Unit> ordered;
+    for (auto& [code, parent] : newParents) {
+        batch.notes.push_back("created " + parent.level + " " + code + " " + parent.name + " (no geometry) as the parent of imported units");
+        ordered.push_back(parent);
+    }
+    for (auto& u : batch.units) ordered.push_back(std::move(u));
+    batch.units = std::move(ordered);
+}
+
+}  // namespace gis::importer

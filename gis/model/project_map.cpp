@@ -1,0 +1,145 @@
+#include "gis/model/project_map.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "gis/data/ogr_geometry_convert.hpp"
+#include "gis/model/summary.hpp"
+#include "gis/proj/transformer.hpp"
+#include "gis/store/gpkg_geometry.hpp"
+#include "gis/store/project_reader.hpp"
+#include "gis/store/schema.hpp"
+
+namespace gis::model {
+namespace {
+
+using data::AttributeValue;
+using data::Feature;
+using data::Field;
+using data::FieldKind;
+using data::VectorLayer;
+
+VectorLayer makeLayer(const std::string& name, const std::string& path, std::vector<Field> fields) {
+    VectorLayer layer;
+    layer.name = name;
+    layer.sourcePath = path;
+    layer.sourceCrs = "EPSG:4326";
+    layer.fields = std::move(fields);
+    return layer;
+}
+
+/// Blob → plain geometry in EPSG:3857; kind None when missing or not transformable.
+Geometry toDisplay(const std::vector<std::uint8_t>& blob, const proj::Transformer& toMercator) {
+    const auto ogr = store::decodeGpkgGeometry(blob);
+    if (!ogr) return {};
+    Geometry g = data::convertOgrGeometry(ogr.get());
+    bool ok = toMercator.forward(g.points);
+    for (LineString& line : g.lines) ok = toMercator.forward(line) && ok;
+    for (Polygon& polygon : g.polygons)
+        for (Ring& ring : polygon.rings) ok = toMercator.forward(ring) && ok;
+    if (!ok) return {};
+    return g;
+}
+
+AttributeValue optionalNumber(const std::optional<double>& v) { return v ? AttributeValue(*v) : AttributeValue(); }
+AttributeValue textOrNull(const std::string& s) { return s.empty() ? AttributeValue() : AttributeValue(s); }
+
+void addFeature(VectorLayer& layer, Geometry geometry, std::vector<AttributeValue> attributes) {
+    Feature f;
+    f.fid = static_cast<std::int64_t>(layer.features.size()) + 1;
+    layer.bounds.expand(geometry.bounds());
+    f.geometry = std::move(geometry);
+    f.attributes = std::move(attributes);
+    layer.features.push_back(std::move(f));
+}
+
+}  // namespace
+
+bool isProjectFile(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return false;
+    {
+        std::ifstream in(path, std::ios::binary);
+        char header[16] = {};
+        in.read(header, sizeof header);
+        if (in.gcount() < 16 || std::string(header, 15) != "SQLite format 3") return false;
+    }
+    auto db = store::Database::open(path, store::Database::Mode::ReadOnly);
+    return db && db->tableExists("ntm_meta");
+}
+
+Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& projectPath, const std::string& asOf) {
+    auto db = store::openProject(projectPath, false);
+    if (!db) return db.error();
+    auto project = store::loadProjectData(*db, true);
+    if (!project) return project.error();
+    SummaryOptions options;
+    options.asOf = asOf;
+    auto summaries = computeSummary(*project, options);
+    if (!summaries) return summaries.error();
+    std::map<std::string, const UnitSummary*> byCode;
+    for (const UnitSummary& s : *summaries) byCode[s.code] = &s;
+    auto toMercator = proj::Transformer::create("EPSG:4326", "EPSG:3857");
+    if (!toMercator) return toMercator.error();
+
+    bool hasPoverty = false;
+    for (const Indicator& i : project->indicators) hasPoverty = hasPoverty || i.name == "poverty_rate";
+
+    std::vector<Field> communeFields = {{"code", FieldKind::Text},        {"name", FieldKind::Text},
+                                        {"type", FieldKind::Text},        {"criteria_met", FieldKind::Integer},
+                                        {"criteria_total", FieldKind::Integer}, {"criteria_pct", FieldKind::Real},
+                                        {"tier", FieldKind::Text},        {"disbursed_pct", FieldKind::Real}};
+    if (hasPoverty) communeFields.push_back({"poverty_rate", FieldKind::Real});
+    communeFields.push_back({"population", FieldKind::Real});
+    VectorLayer communes = makeLayer("communes", projectPath, communeFields);
+    VectorLayer villages = makeLayer("villages", projectPath, {{"code", FieldKind::Text}, {"name", FieldKind::Text}, {"population", FieldKind::Real}});
+    const std::vector<Field> workFields = {{"type", FieldKind::Text},   {"name", FieldKind::Text},     {"status", FieldKind::Text},
+                                           {"budget", FieldKind::Real}, {"deadline", FieldKind::Date}, {"department", FieldKind::Text}};
+    VectorLayer roads = makeLayer("roads", projectPath, workFields);
+    VectorLayer works = makeLayer("infrastructure", projectPath, workFields);
+
+    for (const Unit& unit : project->units) {
+        if (unit.level != "commune" && unit.level != "village") continue;
+        Geometry geometry = toDisplay(unit.geometry, *toMercator);
+        if (geometry.kind == GeometryKind::None) continue;
+        const UnitSummary& s = *byCode.at(unit.code);
+        if (unit.level == "village") {
+            if (geometry.kind == GeometryKind::Point) addFeature(villages, std::move(geometry), {unit.code, unit.name, optionalNumber(unit.population)});
+            continue;
+        }
+        std::optional<double> disbursedPct;
+        for (const ProgrammeFigures& f : s.programmes)
+            if (f.programme.rfind("ntp_ntm", 0) == 0) disbursedPct = f.disbursedPct;
+        std::vector<AttributeValue> attributes = {unit.code, unit.name, unit.type};
+        attributes.push_back(s.assessed ? AttributeValue(std::int64_t{s.criteriaMet}) : AttributeValue());
+        attributes.push_back(s.assessed ? AttributeValue(std::int64_t{s.criteriaTotal}) : AttributeValue());
+        attributes.push_back(s.assessed ? AttributeValue(s.criteriaPct) : AttributeValue());
+        attributes.push_back(s.assessed ? AttributeValue(tierLabel(s.tier)) : AttributeValue());
+        attributes.push_back(optionalNumber(disbursedPct));
+        if (hasPoverty) {
+            const auto it = s.indicators.find("poverty_rate");
+            attributes.push_back(it == s.indicators.end() ? AttributeValue() : AttributeValue(it->second));
+        }
+        attributes.push_back(optionalNumber(unit.population));
+        addFeature(communes, std::move(geometry), std::move(attributes));
+    }
+    for (const InfrastructureItem& item : project->infrastructure) {
+        Geometry geometry = toDisplay(item.geometry, *toMercator);
+        if (geometry.kind == GeometryKind::None) continue;
+        std::vector<AttributeValue> attributes = {
+            item.type, item.name, item.status,
+            item.budgetVnd ? AttributeValue(static_cast<double>(*item.budgetVnd)) : AttributeValue(),
+            textOrNull(item.deadline), textOrNull(item.department)};
+        if (geometry.kind == GeometryKind::Line)
+            addFeature(roads, std::move(geometry), std::move(attributes));
+        else if (geometry.kind == GeometryKind::Point)
+            addFeature(works, std::move(geometry), std::move(attributes));
+    }
+    std::vector<VectorLayer> layers;
+    for (VectorLayer* layer : {&communes, &roads, &villages, &works})
+        if (!layer->features.empty()) layers.push_back(std::move(*layer));
+    return layers;
+}
+
+}  // namespace gis::model

@@ -1,0 +1,285 @@
+#include "gis/model/summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <functional>
+#include <set>
+
+#include "gis/model/iso_date.hpp"
+
+namespace gis::model {
+namespace {
+
+double round1(double v) { return std::round(v * 10.0) / 10.0; }
+double round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+/// Tier order for choosing the assessment that decides "meets the standard": the base NTM set first.
+int tierRank(const std::string& tier) {
+    if (tier == "ntm") return 0;
+    if (tier == "ntm_nang_cao") return 1;
+    if (tier == "ntm_kieu_mau") return 2;
+    return 3;
+}
+
+/// The project's units as a tree: index by code, children lists, post-order for bottom-up sums.
+struct UnitTree {
+    std::map<std::string, std::size_t> index;
+    std::vector<std::vector<std::size_t>> children;
+    std::vector<std::size_t> postOrder;  ///< children before parents
+
+    explicit UnitTree(const std::vector<Unit>& units) : children(units.size()) {
+        for (std::size_t i = 0; i < units.size(); ++i) index[units[i].code] = i;
+        std::vector<bool> hasParent(units.size(), false);
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            const auto it = index.find(units[i].parentCode);
+            if (it != index.end() && it->second != i) {
+                children[it->second].push_back(i);
+                hasParent[i] = true;
+            }
+        }
+        std::vector<bool> visited(units.size(), false);
+        std::function<void(std::size_t)> visit = [&](std::size_t i) {
+            if (visited[i]) return;  // guards against a cycle in bad data
+            visited[i] = true;
+            for (std::size_t c : children[i]) visit(c);
+            postOrder.push_back(i);
+        };
+        for (std::size_t i = 0; i < units.size(); ++i)
+            if (!hasParent[i]) visit(i);
+        for (std::size_t i = 0; i < units.size(); ++i) visit(i);
+    }
+};
+
+/// Disbursed amount of one (unit, programme, year, capital type) series at `asOf`: the latest
+/// cumulative figure plus the increments after it.
+std::int64_t disbursedAt(const std::vector<const Disbursement*>& series, const std::string& asOf) {
+    std::string cumulativeDate;
+    std::int64_t cumulative = 0;
+    for (const Disbursement* d : series)
+        if (d->cumulative && d->date <= asOf && d->date >= cumulativeDate) {
+            cumulativeDate = d->date;
+            cumulative = d->amountVnd;
+        }
+    std::int64_t total = cumulative;
+    for (const Disbursement* d : series)
+        if (!d->cumulative && d->date <= asOf && d->date > cumulativeDate) total += d->amountVnd;
+    return total;
+}
+
+void summariseAssessment(UnitSummary& s, const std::vector<const Assessment*>& assessments, const store::ProjectData& project,
+                         const std::string& asOf) {
+    const Assessment* chosen = nullptr;
+    std::map<std::string, const Assessment*> latestPerSet;
+    auto tierOf = [&](const Assessment* a) {
+        const auto it = project.criteriaSets.find(a->setId);
+        return it == project.criteriaSets.end() ? std::string() : it->second.tier;
+    };
+    for (const Assessment* a : assessments) {
+        if (a->asOf > asOf) continue;
+        auto& latest = latestPerSet[a->setId];
+        if (latest == nullptr || a->asOf >= latest->asOf) latest = a;
+    }
+    for (const auto& [set, a] : latestPerSet) {
+        if (chosen == nullptr) {
+            chosen = a;
+            continue;
+        }
+        const int rank = tierRank(tierOf(a)), chosenRank = tierRank(tierOf(chosen));
+        if (rank < chosenRank || (rank == chosenRank && a->asOf > chosen->asOf)) chosen = a;
+    }
+    if (chosen == nullptr) return;
+    s.assessed = true;
+    s.criteriaSet = chosen->setId;
+    s.criteriaMet = chosen->criteriaMet;
+    s.criteriaTotal = chosen->criteriaTotal;
+    s.criteriaPct = s.criteriaTotal > 0 ? round1(100.0 * s.criteriaMet / s.criteriaTotal) : 0.0;
+    s.meetsStandard = s.criteriaTotal > 0 && s.criteriaMet == s.criteriaTotal;
+    s.detailed = chosen->detailed;
+    s.assessmentAsOf = chosen->asOf;
+    if (chosen->detailed)
+        for (const CriterionResult& r : chosen->results)
+            if (r.status != CriterionStatus::Met) s.unmet.push_back(r.number);
+    // Tier: the highest tier whose latest assessment is fully met ("NTM nâng cao" needs NTM too).
+    int best = 99;
+    for (const auto& [set, a] : latestPerSet) {
+        if (a->criteriaTotal == 0 || a->criteriaMet != a->criteriaTotal) continue;
+        const int rank = tierRank(tierOf(a));
+        if (rank < 3 && (best == 99 || rank > best)) best = rank;
+    }
+    if (best == 0) s.tier = "ntm";
+    if (best == 1) s.tier = "ntm_nang_cao";
+    if (best == 2) s.tier = "ntm_kieu_mau";
+}
+
+/// For each programme, the latest plan year not after the as-of year.
+std::map<std::string, int> planYears(const store::ProjectData& project, const std::string& asOf) {
+    const int asOfYear = std::atoi(asOf.substr(0, 4).c_str());
+    std::map<std::string, int> years;
+    for (const CapitalPlan& p : project.plans)
+        if (p.year <= asOfYear && p.year > years[p.programmeId]) years[p.programmeId] = p.year;
+    for (const Disbursement& d : project.disbursements)  // money disbursed without a plan row still shows
+        if (d.year <= asOfYear && d.date <= asOf && years.count(d.programmeId) == 0) years[d.programmeId] = d.year;
+    return years;
+}
+
+}  // namespace
+
+std::string todayIso() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+    return buffer;
+}
+
+std::string tierLabel(const std::string& tier) {
+    if (tier == "ntm") return "Đạt chuẩn NTM";
+    if (tier == "ntm_nang_cao") return "NTM nâng cao";
+    if (tier == "ntm_kieu_mau") return "NTM kiểu mẫu";
+    return "Chưa đạt chuẩn";
+}
+
+Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& project, const SummaryOptions& options) {
+    const std::string asOf = options.asOf.empty() ? todayIso() : options.asOf;
+    if (!isIsoDate(asOf)) return makeError(ErrorCode::BadInput, "--as-of " + asOf + ": not a date (YYYY-MM-DD)");
+    const std::vector<Unit>& units = project.units;
+    const UnitTree tree(units);
+    if (!options.unitCode.empty() && tree.index.count(options.unitCode) == 0)
+        return makeError(ErrorCode::NotFound, "--unit " + options.unitCode + ": no unit with that code in the project");
+
+    std::vector<UnitSummary> out(units.size());
+    std::map<std::string, std::vector<const Assessment*>> assessmentsByUnit;
+    for (const Assessment& a : project.assessments) assessmentsByUnit[a.unitCode].push_back(&a);
+
+    // 1. Own figures of every unit.
+    const auto years = planYears(project, asOf);
+    using MoneyKey = std::pair<std::size_t, std::string>;  // unit, programme
+    std::map<MoneyKey, std::int64_t> plan, disbursed;
+    for (const CapitalPlan& p : project.plans) {
+        const auto u = tree.index.find(p.unitCode);
+        const auto y = years.find(p.programmeId);
+        if (u != tree.index.end() && y != years.end() && p.year == y->second) plan[{u->second, p.programmeId}] += p.planVnd;
+    }
+    std::map<std::tuple<std::string, std::string, int, std::string>, std::vector<const Disbursement*>> series;
+    for (const Disbursement& d : project.disbursements) series[{d.unitCode, d.programmeId, d.year, d.capitalType}].push_back(&d);
+    for (const auto& [key, rows] : series) {
+        const auto& [unitCode, programme, year, capitalType] = key;
+        (void)capitalType;
+        const auto u = tree.index.find(unitCode);
+        const auto y = years.find(programme);
+        if (u == tree.index.end() || y == years.end() || year != y->second) continue;
+        disbursed[{u->second, programme}] += disbursedAt(rows, asOf);
+    }
+
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        UnitSummary& s = out[i];
+        s.code = u.code;
+        s.name = u.name;
+        s.level = u.level;
+        s.type = u.type;
+        s.parentCode = u.parentCode;
+        s.summaryDate = asOf;
+        if (const auto it = assessmentsByUnit.find(u.code); it != assessmentsByUnit.end())
+            summariseAssessment(s, it->second, project, asOf);
+    }
+    std::map<std::string, std::size_t> idx = tree.index;
+    auto unitIndex = [&](const std::string& code) -> std::optional<std::size_t> {
+        const auto it = idx.find(code);
+        if (it == idx.end()) return std::nullopt;
+        return it->second;
+    };
+    for (const InfrastructureItem& item : project.infrastructure)
+        if (const auto i = unitIndex(item.unitCode)) ++out[*i].infrastructure[item.type][item.status];
+    for (const Task& t : project.tasks) {
+        const auto i = unitIndex(t.unitCode);
+        if (!i) continue;
+        const bool open = t.status == "open" || (t.status == "done" && !t.doneDate.empty() && t.doneDate > asOf);
+        if (!open) continue;
+        ++out[*i].tasksOpen;
+        if (!t.deadline.empty() && t.deadline < asOf) ++out[*i].tasksOverdue;
+    }
+    const int asOfYear = std::atoi(asOf.substr(0, 4).c_str());
+    std::map<std::pair<std::size_t, std::string>, int> indicatorYear;
+    for (const Indicator& ind : project.indicators) {
+        const auto i = unitIndex(ind.unitCode);
+        if (!i || ind.year > asOfYear) continue;
+        auto& year = indicatorYear[{*i, ind.name}];
+        if (ind.year >= year) {
+            year = ind.year;
+            out[*i].indicators[ind.name] = ind.value;
+        }
+    }
+
+    // 2. Bottom-up: a parent's money, works, tasks and commune counts include its children's.
+    std::vector<double> criteriaSum(units.size(), 0.0);
+    for (std::size_t i : tree.postOrder) {
+        UnitSummary& s = out[i];
+        if (units[i].level == "commune" && units[i].type == "xa") {
+            s.communesTotal = 1;
+            s.communesAssessed = s.assessed ? 1 : 0;
+            s.communesMeetingStandard = s.meetsStandard ? 1 : 0;
+            criteriaSum[i] = s.assessed ? s.criteriaMet : 0;
+        }
+        for (std::size_t c : tree.children[i]) {
+            const UnitSummary& child = out[c];
+            s.communesTotal += child.communesTotal;
+            s.communesAssessed += child.communesAssessed;
+            s.communesMeetingStandard += child.communesMeetingStandard;
+            criteriaSum[i] += criteriaSum[c];
+            for (const auto& [type, statuses] : child.infrastructure)
+                for (const auto& [status, count] : statuses) s.infrastructure[type][status] += count;
+            s.tasksOpen += child.tasksOpen;
+            s.tasksOverdue += child.tasksOverdue;
+            for (const auto& [programme, year] : years) {
+                (void)year;
+                plan[{i, programme}] += plan[{c, programme}];
+                disbursed[{i, programme}] += disbursed[{c, programme}];
+            }
+        }
+        if ((units[i].level == "district" || units[i].level == "province") && s.communesAssessed > 0)
+            s.avgCriteriaMet = round2(criteriaSum[i] / s.communesAssessed);
+    }
+
+    // 3. Money per programme, and the rank among siblings (same level and parent) that have a plan.
+    for (std::size_t i = 0; i < units.size(); ++i)
+        for (const auto& [programme, year] : years) {
+            const std::int64_t p = plan[{i, programme}];
+            const std::int64_t d = disbursed[{i, programme}];
+            if (p == 0 && d == 0) continue;
+            ProgrammeFigures f;
+            f.programme = programme;
+            f.year = year;
+            f.plan = p;
+            f.disbursed = d;
+            if (p > 0) f.disbursedPct = round1(100.0 * static_cast<double>(d) / static_cast<double>(p));
+            out[i].programmes.push_back(f);
+        }
+    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> siblings;  // (level|parent, programme) → units
+    for (std::size_t i = 0; i < units.size(); ++i)
+        for (const ProgrammeFigures& f : out[i].programmes)
+            if (f.plan > 0) siblings[{units[i].level + "|" + units[i].parentCode, f.programme}].push_back(i);
+    for (const auto& [key, members] : siblings) {
+        auto pctOf = [&](std::size_t i) {
+            for (const ProgrammeFigures& f : out[i].programmes)
+                if (f.programme == key.second) return *f.disbursedPct;
+            return 0.0;
+        };
+        for (std::size_t i : members) {
+            int better = 0;
+            for (std::size_t j : members) better += pctOf(j) > pctOf(i) ? 1 : 0;  // ties share a rank
+            for (ProgrammeFigures& f : out[i].programmes)
+                if (f.programme == key.second) {
+                    f.rank = better + 1;
+                    f.rankOf = static_cast<int>(members.size());
+                }
+        }
+    }
+
+    if (!options.unitCode.empty()) return std::vector<UnitSummary>{out[tree.index.at(options.unitCode)]};
+    return out;
+}
+
+}  // namespace gis::model

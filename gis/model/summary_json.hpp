@@ -1,0 +1,15 @@
+#pragma once
+/// The summary as JSON: one object per unit, plain numbers (Vietnamese formatting is for the UI).
+#include <string>
+#include <vector>
+
+#include "gis/model/summary.hpp"
+
+namespace gis::model {
+
+/// One unit's object.
+std::string summaryToJson(const UnitSummary& unit);
+/// A JSON array of every unit's object.
+std::string summariesToJson(const std::vector<UnitSummary>& units);
+
+}  // namespace gis::model

@@ -1,0 +1,146 @@
+#include "gis/store/project_reader.hpp"
+
+#include <algorithm>
+
+namespace gis::store {
+namespace {
+
+Status loadUnits(Database& db, bool withGeometry, ProjectData& out) {
+    auto stmt = db.prepare(std::string("SELECT code, name, level, type, parent_code, population, area_km2, source") +
+                           (withGeometry ? ", geom" : "") +
+                           " FROM ntm_units ORDER BY CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 "
+                           "WHEN 'commune' THEN 2 ELSE 3 END, code");
+    if (!stmt) return stmt.error();
+    while (stmt->step()) {
+        model::Unit u;
+        u.code = stmt->text(0);
+        u.name = stmt->text(1);
+        u.level = stmt->text(2);
+        u.type = stmt->text(3);
+        u.parentCode = stmt->text(4);
+        if (!stmt->isNull(5)) u.population = stmt->real(5);
+        if (!stmt->isNull(6)) u.areaKm2 = stmt->real(6);
+        u.source = stmt->text(7);
+        if (withGeometry) u.geometry = stmt->blob(8);
+        out.units.push_back(std::move(u));
+    }
+    if (!stmt->lastError().empty()) return makeError(ErrorCode::Sql, db.path() + ": " + stmt->lastError());
+    return Ok{};
+}
+
+Status loadCriteriaSets(Database& db, ProjectData& out) {
+    auto sets = db.prepare("SELECT id, name, tier, level FROM ntm_criteria_sets");
+    if (!sets) return sets.error();
+    while (sets->step()) {
+        model::CriteriaSet s;
+        s.id = sets->text(0);
+        s.name = sets->text(1);
+        s.tier = sets->text(2);
+        s.level = sets->text(3);
+        out.criteriaSets[s.id] = std::move(s);
+    }
+    auto criteria = db.prepare("SELECT set_id, number, name FROM ntm_criteria ORDER BY set_id, number");
+    if (!criteria) return criteria.error();
+    while (criteria->step()) {
+        auto it = out.criteriaSets.find(criteria->text(0));
+        if (it != out.criteriaSets.end())
+            it->second.criteria.push_back({static_cast<int>(criteria->int64(1)), criteria->text(2)});
+    }
+    auto programmes = db.prepare("SELECT id, short_name, name_vi FROM ntm_programmes ORDER BY id");
+    if (!programmes) return programmes.error();
+    while (programmes->step()) out.programmes.push_back({programmes->text(0), programmes->text(1), programmes->text(2)});
+    return Ok{};
+}
+
+Status loadAssessments(Database& db, ProjectData& out) {
+    auto stmt = db.prepare("SELECT id, unit_code, set_id, as_of, criteria_met, criteria_total, detailed, source "
+                           "FROM ntm_assessments ORDER BY unit_code, as_of, id");
+    if (!stmt) return stmt.error();
+    std::map<std::int64_t, std::size_t> byId;
+    while (stmt->step()) {
+        model::Assessment a;
+        a.unitCode = stmt->text(1);
+        a.setId = stmt->text(2);
+        a.asOf = stmt->text(3);
+        a.criteriaMet = static_cast<int>(stmt->int64(4));
+        a.criteriaTotal = static_cast<int>(stmt->int64(5));
+        a.detailed = stmt->int64(6) != 0;
+        a.source = stmt->text(7);
+        byId[stmt->int64(0)] = out.assessments.size();
+        out.assessments.push_back(std::move(a));
+    }
+    auto results = db.prepare("SELECT assessment_id, number, status, note FROM ntm_criterion_results ORDER BY assessment_id, number");
+    if (!results) return results.error();
+    while (results->step()) {
+        auto it = byId.find(results->int64(0));
+        if (it == byId.end()) continue;
+        model::CriterionResult r;
+        r.number = static_cast<int>(results->int64(1));
+        const std::string status = results->text(2);
+        r.status = status == "met"           ? model::CriterionStatus::Met
+                   : status == "in_progress" ? model::CriterionStatus::InProgress
+                                             : model::CriterionStatus::NotMet;
+        r.note = results->text(3);
+        out.assessments[it->second].results.push_back(std::move(r));
+    }
+    return Ok{};
+}
+
+Status loadMoney(Database& db, ProjectData& out) {
+    auto plans = db.prepare("SELECT unit_code, programme_id, year, capital_type, plan_vnd, source FROM ntm_capital_plans ORDER BY id");
+    if (!plans) return plans.error();
+    while (plans->step())
+        out.plans.push_back({plans->text(0), plans->text(1), static_cast<int>(plans->int64(2)), plans->text(3),
+                             plans->int64(4), plans->text(5)});
+    auto disb = db.prepare("SELECT unit_code, programme_id, year, capital_type, date, amount_vnd, cumulative, source "
+                           "FROM ntm_disbursements ORDER BY date, id");
+    if (!disb) return disb.error();
+    while (disb->step())
+        out.disbursements.push_back({disb->text(0), disb->text(1), static_cast<int>(disb->int64(2)), disb->text(3),
+                                     disb->text(4), disb->int64(5), disb->int64(6) != 0, disb->text(7)});
+    return Ok{};
+}
+
+Status loadWorks(Database& db, bool withGeometry, ProjectData& out) {
+    auto infra = db.prepare(std::string("SELECT type, name, status, budget_vnd, start_date, deadline, department, unit_code, source") +
+                            (withGeometry ? ", geom" : "") + " FROM ntm_infrastructure ORDER BY fid");
+    if (!infra) return infra.error();
+    while (infra->step()) {
+        model::InfrastructureItem i;
+        i.type = infra->text(0);
+        i.name = infra->text(1);
+        i.status = infra->text(2);
+        if (!infra->isNull(3)) i.budgetVnd = infra->int64(3);
+        i.startDate = infra->text(4);
+        i.deadline = infra->text(5);
+        i.department = infra->text(6);
+        i.unitCode = infra->text(7);
+        i.source = infra->text(8);
+        if (withGeometry) i.geometry = infra->blob(9);
+        out.infrastructure.push_back(std::move(i));
+    }
+    auto tasks = db.prepare("SELECT text, responsible, unit_code, deadline, status, done_date, source_document FROM ntm_tasks ORDER BY id");
+    if (!tasks) return tasks.error();
+    while (tasks->step())
+        out.tasks.push_back({tasks->text(0), tasks->text(1), tasks->text(2), tasks->text(3), tasks->text(4), tasks->text(5),
+                             tasks->text(6)});
+    auto indicators = db.prepare("SELECT unit_code, name, year, value FROM ntm_indicators ORDER BY unit_code, name, year");
+    if (!indicators) return indicators.error();
+    while (indicators->step())
+        out.indicators.push_back({indicators->text(0), indicators->text(1), static_cast<int>(indicators->int64(2)), indicators->real(3)});
+    return Ok{};
+}
+
+}  // namespace
+
+Result<ProjectData> loadProjectData(Database& db, bool withGeometry) {
+    ProjectData data;
+    if (auto s = loadUnits(db, withGeometry, data); !s) return s.error();
+    if (auto s = loadCriteriaSets(db, data); !s) return s.error();
+    if (auto s = loadAssessments(db, data); !s) return s.error();
+    if (auto s = loadMoney(db, data); !s) return s.error();
+    if (auto s = loadWorks(db, withGeometry, data); !s) return s.error();
+    return data;
+}
+
+}  // namespace gis::store

@@ -1,0 +1,35 @@
+#pragma once
+/// Reads a whole project into plain model values (a district project is small: tens of units,
+/// hundreds of rows; a national one is ~11k units, still fine in memory).
+#include <map>
+#include <string>
+#include <vector>
+
+#include "gis/core/result.hpp"
+#include "gis/model/ntm_types.hpp"
+#include "gis/store/database.hpp"
+
+namespace gis::store {
+
+struct Programme {
+    std::string id;
+    std::string shortName;
+    std::string nameVi;
+};
+
+struct ProjectData {
+    std::vector<model::Unit> units;  ///< sorted by level (province first), then code
+    std::map<std::string, model::CriteriaSet> criteriaSets;
+    std::vector<Programme> programmes;
+    std::vector<model::Assessment> assessments;  ///< sorted by unit, as_of
+    std::vector<model::CapitalPlan> plans;
+    std::vector<model::Disbursement> disbursements;
+    std::vector<model::InfrastructureItem> infrastructure;
+    std::vector<model::Task> tasks;
+    std::vector<model::Indicator> indicators;
+};
+
+/// Loads every table. Geometry blobs are read only when `withGeometry` (the summary never needs them).
+Result<ProjectData> loadProjectData(Database& db, bool withGeometry);
+
+}  // namespace gis::store

@@ -1,0 +1,118 @@
+// The project file: a real GeoPackage with our tables, schema version in ntm_meta, and clear
+// messages for files that are not (or no longer) projects.
+#include <catch2/catch.hpp>
+#include <gdal_priv.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "gis/store/project_reader.hpp"
+#include "gis/store/schema.hpp"
+#include "gis/store/transaction.hpp"
+#include "tests/support/test_paths.hpp"
+#include "tests/unit/importer_test_fixtures.hpp"
+
+using namespace gis;
+
+TEST_CASE("store: a new project is a GeoPackage with our schema version in ntm_meta", "[store]") {
+    const auto dir = test::scratchDir("store_new_project");
+    const std::string path = (dir / "p.gpkg").string();
+    REQUIRE(store::createProject(path));
+
+    auto db = store::openProject(path, false);
+    REQUIRE(db);
+    // GeoPackage owns application_id and user_version; ours lives in ntm_meta.
+    CHECK(db->queryText("PRAGMA application_id") == std::to_string(0x47504B47));
+    CHECK(std::stoi(*db->queryText("PRAGMA user_version")) >= 10200);
+    CHECK(store::schemaVersion(*db) == store::kSchemaVersion);
+    CHECK(db->queryText("PRAGMA foreign_keys") == "1");
+
+    auto data = store::loadProjectData(*db, false);
+    REQUIRE(data);
+    REQUIRE(data->criteriaSets.count("ntm_xa_2021_2025") == 1);
+    CHECK(data->criteriaSets.at("ntm_xa_2021_2025").size() == 19);
+    CHECK(data->criteriaSets.at("ntm_xa_2016_2020").size() == 19);
+    CHECK(data->criteriaSets.at("ntm_huyen_2021_2025").size() == 9);
+    CHECK(data->criteriaSets.at("ntm_xa_2021_2025").criteria[9].name == "Thu nhập");
+    CHECK(data->programmes.size() == 3);
+
+    // GDAL sees the two feature tables in WGS 84.
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* units = ds->GetLayerByName("ntm_units");
+    REQUIRE(units != nullptr);
+    REQUIRE(units->GetSpatialRef() != nullptr);
+    CHECK(std::string(units->GetSpatialRef()->GetAuthorityCode(nullptr)) == "4326");
+    CHECK(ds->GetLayerByName("ntm_infrastructure") != nullptr);
+}
+
+TEST_CASE("store: init never overwrites an existing file", "[store]") {
+    const auto dir = test::scratchDir("store_no_overwrite");
+    const std::string path = (dir / "p.gpkg").string();
+    REQUIRE(store::createProject(path));
+    const std::string before = fixtures::readBytes(path);
+    auto again = store::createProject(path);
+    REQUIRE_FALSE(again);
+    CHECK_THAT(again.error().message, Catch::Contains("already exists"));
+    CHECK(fixtures::readBytes(path) == before);
+}
+
+TEST_CASE("store: files that are not projects each get their own message", "[store]") {
+    const auto dir = test::scratchDir("store_not_projects");
+    SECTION("missing file") {
+        auto db = store::openProject((dir / "nope.gpkg").string(), true);
+        REQUIRE_FALSE(db);
+        CHECK_THAT(db.error().message, Catch::Contains("no such project file"));
+    }
+    SECTION("empty file") {
+        std::ofstream((dir / "empty.gpkg").string()).close();
+        auto db = store::openProject((dir / "empty.gpkg").string(), true);
+        REQUIRE_FALSE(db);
+        CHECK_THAT(db.error().message, Catch::Contains("empty or wrong format"));
+    }
+    SECTION("a plain GeoPackage (the national commune layer)") {
+        auto db = store::openProject(test::nationalCommunesGpkg().string(), false);
+        REQUIRE_FALSE(db);
+        CHECK_THAT(db.error().message, Catch::Contains("not an NTM Atlas project"));
+    }
+    SECTION("a truncated project") {
+        const std::string path = fixtures::makeProject(dir, false);
+        const std::string bytes = fixtures::readBytes(path);
+        const std::string cut = (dir / "cut.gpkg").string();
+        std::ofstream(cut, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
+        auto db = store::openProject(cut, false);
+        REQUIRE_FALSE(db);
+        CHECK_THAT(db.error().message, Catch::Contains("damaged or truncated"));
+    }
+    SECTION("a project from a newer version") {
+        const std::string path = (dir / "newer.gpkg").string();
+        REQUIRE(store::createProject(path));
+        {
+            auto db = store::Database::open(path, store::Database::Mode::ReadWrite);
+            REQUIRE(db->exec("UPDATE ntm_meta SET value = '99' WHERE key = 'schema_version'"));
+        }
+        auto db = store::openProject(path, true);
+        REQUIRE_FALSE(db);
+        CHECK_THAT(db.error().message, Catch::Contains("newer"));
+    }
+}
+
+TEST_CASE("store: a transaction that is not committed leaves nothing behind", "[store]") {
+    const auto dir = test::scratchDir("store_rollback");
+    const std::string path = (dir / "p.gpkg").string();
+    REQUIRE(store::createProject(path));
+    const std::string before = fixtures::readBytes(path);
+    {
+        auto db = store::openProject(path, true);
+        REQUIRE(db);
+        store::Transaction tx(*db);
+        REQUIRE(tx.began());
+        REQUIRE(db->exec("INSERT INTO ntm_units (code, name, level, type) VALUES ('99999', 'Xã Thử', 'commune', 'xa')"));
+        // no commit: the destructor rolls back
+    }
+    CHECK(fixtures::readBytes(path) == before);
+    auto db = store::openProject(path, false);
+    CHECK(db->queryText("SELECT count(*) FROM ntm_units") == "0");
+}
