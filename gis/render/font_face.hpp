@@ -14,8 +14,8 @@ enum class FontWeight { Regular, Bold };
 
 class FontFace {
 public:
-    /// Finds "Noto Sans" of `weight` via fontconfig, falling back to the Debian path
-    /// /usr/share/fonts/truetype/noto/NotoSans-{Regular,Bold}.ttf. The error names what was tried.
+    /// Loads Noto Sans of `weight` from findFontFile() (fontconfig, then Debian's path).
+    /// The error names the file or says that none was found.
     static Result<std::unique_ptr<FontFace>> load(FontWeight weight);
 
     const stbtt_fontinfo& info() const { return m_info; }
