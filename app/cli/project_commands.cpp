@@ -73,7 +73,7 @@ int runImport(const Args& args) {
     auto report = gis::importer::importFile(project, kind, file, options);
     if (!report) return fail("import", report.error().message);
     std::printf("imported %s from %s%s: %d rows read, %d records written\n", report->kind.c_str(), report->file.c_str(),
-                report->sheet.empty() ? "" : (", sheet '" + report->sheet + "'").c_str(), report->rowsRead, report->recordsWritten);
+                report->sheet.empty() ? "" : (" (layer/sheet '" + report->sheet + "')").c_str(), report->rowsRead, report->recordsWritten);
     for (const std::string& note : report->notes) std::printf("note: %s\n", note.c_str());
     if (!report->skipped.empty()) {
         std::printf("skipped %zu unmatched rows (--skip-unmatched):\n", report->skipped.size());

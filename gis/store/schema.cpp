@@ -229,6 +229,13 @@ Result<Database> openProject(const std::string& path, bool writable) {
         if (in.gcount() < 16 || std::string(header, 15) != "SQLite format 3")
             return makeError(ErrorCode::OpenFailed, path + ": not a GeoPackage/SQLite file (empty or wrong format)");
     }
+    if (!writable && fs::exists(path + "-journal", ec)) {
+        // A hot journal means a writer died mid-transaction (crash, kill -9). A read-only connection
+        // cannot roll it back, so let a short read-write one do it first: the project is then
+        // exactly as it was before that transaction.
+        auto recover = Database::open(path, Database::Mode::ReadWrite);
+        if (recover) (void)recover->queryText("SELECT count(*) FROM sqlite_master");
+    }
     auto db = Database::open(path, writable ? Database::Mode::ReadWrite : Database::Mode::ReadOnly);
     if (!db) return db.error();
     // A truncated file passes the header test but fails here or in the integrity check.
