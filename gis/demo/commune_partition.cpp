@@ -247,7 +247,7 @@ Partition partitionDistrict(const GeosContext& ctx, const Polygon& outline, Prng
     }
 
     // 2. One Lloyd half-step: evens out the worst slivers, keeps the west/east size contrast.
-    for (int step = 0; step < 1; ++step) {
+    {
         std::vector<GeosPtr> cells = clippedCells(ctx, seeds, outlineG.get());
         for (std::size_t i = 0; i < seeds.size(); ++i) {
             const Vec2 c = centroidOf(ctx, cells[i].get(), seeds[i]);
