@@ -55,6 +55,10 @@ void planCriteria(ImportContext& ctx, ImportBatch& batch) {
         a.asOf = scope.date("as_of", ctx.options.asOf, true);
         const model::Unit* unit = scope.matchUnit(level, true);
         if (unit != nullptr) a.unitCode = unit->code;
+        // The commune criteria are for rural communes: a ward or township is assessed differently.
+        if (unit != nullptr && set->level == "xa" && unit->type != "xa")
+            scope.problem(ctx.binding.has("unit_name") ? "unit_name" : "unit_code",
+                          unit->name + " is not a xã: the NTM commune criteria (" + set->id + ") apply to rural communes only");
         a.criteriaTotal = set->size();
 
         if (detailed) {

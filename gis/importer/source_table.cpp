@@ -4,10 +4,12 @@
 #include <ogrsf_frmts.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 
+#include "gis/data/gdal_error_capture.hpp"
 #include "gis/data/text_encoding.hpp"
 
 namespace gis::importer {
@@ -116,12 +118,16 @@ Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions
     // no open option for it, only these config options, set for this thread while we read.
     const ThreadConfig xlsxHeaders("OGR_XLSX_HEADERS", "FORCE");
     const ThreadConfig odsHeaders("OGR_ODS_HEADERS", "FORCE");
-    CPLErrorReset();
+    gis::data::GdalErrorCapture gdalErrors;  // GDAL's messages go into our errors, not onto stderr
     DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!ds) {
-        std::string why = CPLGetLastErrorMsg();
-        return makeError(ErrorCode::OpenFailed, path + ": cannot read as a vector file or table" +
-                                                    (why.empty() ? std::string(" (unknown or damaged format)") : ": " + why));
+        const bool damaged = std::any_of(gdalErrors.errors().begin(), gdalErrors.errors().end(), [](const std::string& e) {
+            return e.find("malformed") != std::string::npos || e.find("truncated") != std::string::npos;
+        });
+        if (damaged)
+            return makeError(ErrorCode::OpenFailed, path + ": the file is damaged or truncated" + gdalErrors.suffix());
+        return makeError(ErrorCode::OpenFailed, path + ": cannot read as a vector file or table (unknown or damaged format)" +
+                                                    gdalErrors.suffix());
     }
     const std::string driver = ds->GetDriver() != nullptr ? ds->GetDriver()->GetDescription() : "";
     SourceTable table;
@@ -222,6 +228,11 @@ Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions
         if (!anyValue) continue;  // blank spreadsheet rows between blocks are not data
         table.rows.push_back(std::move(row));
     }
+    // A reader that fails half-way (a truncated GeoPackage, a broken sheet) just stops returning
+    // features; importing what came before would silently lose the rest.
+    if (!gdalErrors.errors().empty())
+        return makeError(ErrorCode::BadInput, table.label() + ": the file could not be read completely (damaged or truncated?)" +
+                                                  gdalErrors.suffix());
     if (table.rows.empty())
         return makeError(ErrorCode::BadInput, table.label() + ": no data rows" +
                                                   (options.where.empty() ? std::string() : " match --where '" + options.where + "'"));

@@ -146,8 +146,17 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
     if (!isIsoDate(asOf)) return makeError(ErrorCode::BadInput, "--as-of " + asOf + ": not a date (YYYY-MM-DD)");
     const std::vector<Unit>& units = project.units;
     const UnitTree tree(units);
-    if (!options.unitCode.empty() && tree.index.count(options.unitCode) == 0)
-        return makeError(ErrorCode::NotFound, "--unit " + options.unitCode + ": no unit with that code in the project");
+    std::string wanted = options.unitCode;
+    if (!wanted.empty() && tree.index.count(wanted) == 0) {
+        // "--unit 6331": the code as a spreadsheet shows it; accept it when one zero-padding fits.
+        std::vector<std::string> padded;
+        for (const std::size_t width : {2u, 3u, 5u})
+            if (wanted.size() < width && wanted.find_first_not_of("0123456789") == std::string::npos &&
+                tree.index.count(std::string(width - wanted.size(), '0') + wanted) != 0)
+                padded.push_back(std::string(width - wanted.size(), '0') + wanted);
+        if (padded.size() != 1) return makeError(ErrorCode::NotFound, "--unit " + options.unitCode + ": no unit with that code in the project");
+        wanted = padded.front();
+    }
 
     std::vector<UnitSummary> out(units.size());
     std::map<std::string, std::vector<const Assessment*>> assessmentsByUnit;
@@ -278,7 +287,7 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
         }
     }
 
-    if (!options.unitCode.empty()) return std::vector<UnitSummary>{out[tree.index.at(options.unitCode)]};
+    if (!wanted.empty()) return std::vector<UnitSummary>{out[tree.index.at(wanted)]};
     return out;
 }
 

@@ -181,6 +181,12 @@ TEST_CASE("importer: bad cells are all listed with file, sheet, row and column; 
     CHECK_THAT(m, Catch::Contains("row 6") && Catch::Contains("assessed twice"));
     CHECK(fixtures::readBytes(project) == before);
 
+    const std::string township = fixtures::writeSheet(dir / "tt.csv", "CSV", "tt", {{"Tên xã"}, {"Số tiêu chí đạt"}, {"Ngày"}},
+                                                      {{"Thị trấn Anh Sơn", "12", "30/06/2024"}});
+    auto notXa = importer::importFile(project, "criteria", township, o);
+    REQUIRE_FALSE(notXa);
+    CHECK_THAT(notXa.error().message, Catch::Contains("Thị trấn Anh Sơn is not a xã"));
+
     auto noSheet = importer::importFile(project, "criteria", file, importer::ImportOptions{.layer = "Tờ 2", .setId = "ntm_xa_2021_2025"});
     REQUIRE_FALSE(noSheet);
     CHECK_THAT(noSheet.error().message, Catch::Contains("no layer or sheet 'Tờ 2'") && Catch::Contains("'Sheet1'"));

@@ -149,3 +149,21 @@ TEST_CASE("importer: a geometry of the wrong kind and duplicated codes are refus
     }
     CHECK(fixtures::readBytes(project) == before);
 }
+
+TEST_CASE("importer: a truncated GeoPackage source is refused as damaged", "[importer]") {
+    const auto dir = test::scratchDir("importer_units_truncated_source");
+    const std::string project = (dir / "p.gpkg").string();
+    REQUIRE(store::createProject(project));
+    const std::string gpkg = fixtures::cutDistrict(dir, "Huyện Nam Đông", "EPSG:9214", "nam_dong.gpkg");
+    const std::string bytes = fixtures::readBytes(gpkg);
+    const std::string cut = (dir / "nam_dong_cut.gpkg").string();
+    std::ofstream(cut, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() * 2 / 3));
+    const std::string before = fixtures::readBytes(project);
+    importer::ImportOptions o;
+    o.level = "commune";
+    o.columnMap = {{"code", "gso_xa"}, {"name", "commune_vn"}};
+    auto result = importer::importFile(project, "units", cut, o);
+    REQUIRE_FALSE(result);
+    CHECK_THAT(result.error().message, Catch::Contains("nam_dong_cut.gpkg") && Catch::Contains("damaged or truncated"));
+    CHECK(fixtures::readBytes(project) == before);
+}
