@@ -1,9 +1,8 @@
 #include "gis/tess/mesh_builder.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
+#include "gis/tess/parallel_for.hpp"
 #include "gis/tess/polygon_triangulator.hpp"
 #include "gis/tess/simplify.hpp"
 #include "gis/tess/spatial_order.hpp"
@@ -34,11 +33,10 @@ void addRingSegments(const Ring& ring, bool closed, std::vector<Vec2>& segments)
     }
 }
 
-FeatureParts buildFeature(const Geometry& source, double tolerance) {
+/// Meshes one feature's geometry, already simplified to the level's tolerance.
+FeatureParts buildFeature(const Geometry& g) {
     FeatureParts parts;
-    if (source.kind == GeometryKind::None) return parts;
-    const Geometry simplified = tolerance > 0.0 ? simplifyGeometry(source, tolerance) : Geometry{};
-    const Geometry& g = tolerance > 0.0 ? simplified : source;
+    if (g.kind == GeometryKind::None) return parts;
     parts.bounds = g.bounds();
     switch (g.kind) {
         case GeometryKind::Polygon:
@@ -61,18 +59,23 @@ void pushRelative(std::vector<float>& out, Vec2 p, Vec2 origin) {
     out.push_back(static_cast<float>(p.y - origin.y));
 }
 
-}  // namespace
-
-std::vector<double> defaultLodTolerances() {
-    // One pixel of a 256-px Web Mercator tile at zoom z is 156543.03 / 2^z display metres. The
-    // levels are 1 px at zoom 12 (38 m, district scale), 10 (153 m, province), 8 (611 m, region)
-    // and 6 (2446 m, whole country on a ~1000 px window), so for any view a level with at most
-    // ~1 px of error is at most a factor 4 finer than needed. 3857 metres exceed ground metres by
-    // 1/cos(lat) ≈ 1.01–1.09 in Vietnam, which does not matter at this granularity.
-    return {38.0, 153.0, 611.0, 2446.0};
+/// Every feature simplified to `tolerance`, indexed like layer.features.
+std::vector<Geometry> simplifyLayer(const data::VectorLayer& layer, double tolerance, unsigned threads) {
+    std::vector<Geometry> out(layer.features.size());
+    parallelFor(out.size(), threads, [&](std::size_t i) { out[i] = simplifyGeometry(layer.features[i].geometry, tolerance); });
+    return out;
 }
 
-LodLevel buildLodLevel(const data::VectorLayer& layer, double toleranceMeters, unsigned threads) {
+std::size_t totalVertices(const std::vector<Geometry>& geometries) {
+    std::size_t n = 0;
+    for (const Geometry& g : geometries) n += vertexCount(g);
+    return n;
+}
+
+/// Builds a level from the layer. `simplified` (indexed like layer.features) is used when given;
+/// otherwise each feature is simplified on the fly (tolerance > 0) or taken as is.
+LodLevel assembleLevel(const data::VectorLayer& layer, double toleranceMeters, unsigned threads,
+                       const std::vector<Geometry>* simplified) {
     LodLevel level;
     level.toleranceMeters = toleranceMeters;
     const Vec2 origin = layer.bounds.valid() ? layer.bounds.center() : Vec2{};
@@ -83,23 +86,18 @@ LodLevel buildLodLevel(const data::VectorLayer& layer, double toleranceMeters, u
     for (std::size_t i = 0; i < featureCount; ++i) featureBounds[i] = layer.features[i].geometry.bounds();
     const std::vector<std::uint32_t> order = mortonOrder(featureBounds, layer.bounds);
 
-    // Parallel: each worker takes blocks of the spatial order; results are stored per slot.
+    // Parallel over the spatial order; results are stored per slot, so the output is the same
+    // for any thread count.
     std::vector<FeatureParts> parts(featureCount);
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        constexpr std::size_t kBlock = 64;
-        for (;;) {
-            const std::size_t begin = next.fetch_add(kBlock);
-            if (begin >= featureCount) return;
-            const std::size_t end = std::min(begin + kBlock, featureCount);
-            for (std::size_t k = begin; k < end; ++k) parts[k] = buildFeature(layer.features[order[k]].geometry, toleranceMeters);
-        }
-    };
-    threads = featureCount > 256 ? std::max(1u, threads) : 1u;  // threads only pay off on big layers
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
-    work();
-    for (std::thread& t : helpers) t.join();
+    parallelFor(featureCount, threads, [&](std::size_t k) {
+        const Geometry& source = layer.features[order[k]].geometry;
+        if (simplified != nullptr)
+            parts[k] = buildFeature((*simplified)[order[k]]);
+        else if (toleranceMeters > 0.0)
+            parts[k] = buildFeature(simplifyGeometry(source, toleranceMeters));
+        else
+            parts[k] = buildFeature(source);
+    });
 
     // Sequential assembly in spatial order, cutting chunks as it goes.
     level.outline.featureRanges.assign(featureCount, Chunk{});
@@ -150,13 +148,54 @@ LodLevel buildLodLevel(const data::VectorLayer& layer, double toleranceMeters, u
     return level;
 }
 
+}  // namespace
+
+std::vector<double> defaultLodTolerances() {
+    // One pixel of a 256-px Web Mercator tile at zoom z is 156543.03 / 2^z display metres. The
+    // levels are 1 px at zoom 12 (38 m, district scale), 10 (153 m, province), 8 (611 m, region)
+    // and 6 (2446 m, whole country on a ~1000 px window), so for any view a level with at most
+    // ~1 px of error is at most a factor 4 finer than needed. 3857 metres exceed ground metres by
+    // 1/cos(lat) ≈ 1.01–1.09 in Vietnam, which does not matter at this granularity.
+    return {38.0, 153.0, 611.0, 2446.0};
+}
+
+LodLevel buildLodLevel(const data::VectorLayer& layer, double toleranceMeters, unsigned threads) {
+    return assembleLevel(layer, toleranceMeters, threads, nullptr);
+}
+
+std::size_t simplifiedVertexCount(const data::VectorLayer& layer, double toleranceMeters, unsigned threads) {
+    std::vector<std::size_t> counts(layer.features.size());
+    parallelFor(counts.size(), threads, [&](std::size_t i) {
+        const Geometry& g = layer.features[i].geometry;
+        counts[i] = vertexCount(toleranceMeters > 0.0 ? simplifyGeometry(g, toleranceMeters) : g);
+    });
+    std::size_t total = 0;
+    for (const std::size_t n : counts) total += n;
+    return total;
+}
+
 LayerMeshes buildLayerMeshes(const data::VectorLayer& layer, const std::vector<double>& lodTolerances) {
+    constexpr unsigned kThreads = 2;
     LayerMeshes meshes;
     meshes.featureCount = static_cast<std::uint32_t>(layer.features.size());
     meshes.bounds = layer.bounds;
-    meshes.levels.push_back(buildLodLevel(layer, 0.0));
-    for (const double tolerance : lodTolerances)
-        if (tolerance > 0.0) meshes.levels.push_back(buildLodLevel(layer, tolerance));
+    meshes.levels.push_back(buildLodLevel(layer, 0.0, kThreads));
+    std::size_t finerVertices = 0;
+    for (const data::Feature& f : layer.features) finerVertices += vertexCount(f.geometry);
+    std::vector<double> tolerances = lodTolerances;
+    std::sort(tolerances.begin(), tolerances.end());
+    for (const double tolerance : tolerances) {
+        if (!(tolerance > 0.0)) continue;
+        // Simplify first (cheap) and triangulate only if the level is worth it: a level that keeps
+        // more than kLodMaxKeptFraction of the next finer level's vertices would cost memory and
+        // upload for nothing, since the renderer then simply draws the finer level (it picks the
+        // coarsest level below its pixel threshold, whichever levels exist).
+        const std::vector<Geometry> simplified = simplifyLayer(layer, tolerance, kThreads);
+        const std::size_t kept = totalVertices(simplified);
+        if (static_cast<double>(kept) > kLodMaxKeptFraction * static_cast<double>(finerVertices)) continue;
+        meshes.levels.push_back(assembleLevel(layer, tolerance, kThreads, &simplified));
+        finerVertices = kept;
+    }
     return meshes;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 /// Turns a VectorLayer into CPU meshes at several levels of detail (no GL).
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -12,14 +13,26 @@ namespace gis::tess {
 /// Chosen so that each level is about 1 px at a typical scale band (see mesh_builder.cpp).
 std::vector<double> defaultLodTolerances();
 
-/// Builds fill + outline + point meshes for every level. Features keep their index in
-/// `layer.features` as featureId. Degenerate parts are dropped, never a crash.
+/// A simplified level is skipped when it keeps more than this fraction of the vertices of the next
+/// finer level that was built: it would cost memory and upload for nothing (the renderer then
+/// draws the finer level, which is at most ~11 % heavier).
+inline constexpr double kLodMaxKeptFraction = 0.9;
+
+/// Builds fill + outline + point meshes for full detail and for each tolerance that passes the
+/// kLodMaxKeptFraction test (so a point layer, or a layer already generalised, gets fewer
+/// levels). Features keep their index in `layer.features` as featureId. Degenerate parts are
+/// dropped, never a crash.
 LayerMeshes buildLayerMeshes(const data::VectorLayer& layer, const std::vector<double>& lodTolerances = defaultLodTolerances());
 
 /// Builds a single level (toleranceMeters 0 = full detail) with `threads` workers (output does
 /// not depend on the thread count). Lets a caller show the cheap coarse levels first and build
-/// full detail later, e.g. on a worker thread.
+/// full detail later, e.g. on a worker thread. Always builds the level, for any tolerance (no
+/// kLodMaxKeptFraction test: see simplifiedVertexCount).
 LodLevel buildLodLevel(const data::VectorLayer& layer, double toleranceMeters, unsigned threads = 2);
+
+/// Vertices the layer keeps at `toleranceMeters` (simplification only, no triangulation: a few
+/// ms on the national layer), so a lazy caller can apply the kLodMaxKeptFraction test itself.
+std::size_t simplifiedVertexCount(const data::VectorLayer& layer, double toleranceMeters, unsigned threads = 2);
 
 /// Chunking limits: a chunk closes when it reaches either limit (see buildLodLevel).
 inline constexpr std::uint32_t kChunkMaxFeatures = 512;

@@ -1,146 +1,224 @@
 #include "gis/tess/polygon_triangulator.hpp"
 
-#include <cmath>
-#include <cstring>
-#include <unordered_map>
+#include <GL/glu.h>
 
-#include "gis/data/geos_support.hpp"
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+
+#include "gis/tess/geos_triangulator.hpp"
 
 namespace gis::tess {
 namespace {
 
-/// Exact-coordinate key: GEOS's ear clipper returns the input coordinates bit for bit, so
-/// triangle corners are mapped back onto shared vertices instead of three copies each.
-struct PointKey {
-    std::uint64_t x, y;
-    bool operator==(const PointKey& o) const { return x == o.x && y == o.y; }
+std::atomic<std::uint64_t> g_gluErrors{0};
+std::atomic<std::uint64_t> g_geosFallbacks{0};
+std::atomic<std::uint64_t> g_dropped{0};
+
+/// State of one gluTessBeginPolygon … gluTessEndPolygon run, passed to every callback as the
+/// polygon data (so the callbacks need no globals and threads do not interfere).
+struct TessRun {
+    std::vector<Vec2>* vertices = nullptr;      ///< output, absolute display-CRS coordinates
+    std::vector<std::uint32_t>* indices = nullptr;
+    std::uint32_t firstVertex = 0;              ///< index in `vertices` of local vertex 0
+    Vec2 centre;                                ///< of the polygon's bounds
+    std::vector<Vec2> local;                    ///< per local vertex, relative to `centre`
+    GLenum error = 0;                           ///< first GLU error, 0 if none
+    bool nonTriangles = false;                  ///< GLU emitted a fan or strip (should not happen)
 };
-struct PointKeyHash {
-    std::size_t operator()(const PointKey& k) const { return std::hash<std::uint64_t>()(k.x * 0x9E3779B97F4A7C15ull ^ k.y); }
-};
-PointKey keyOf(Vec2 p) {
-    PointKey k{};
-    std::memcpy(&k.x, &p.x, sizeof(double));
-    std::memcpy(&k.y, &p.y, sizeof(double));
-    return k;
+
+// Vertex data handed to GLU is the local vertex index + 1 cast to a pointer rather than a pointer
+// into a container: no per-vertex allocation and nothing that reallocation could invalidate (the
+// reason a deque would otherwise be needed for combined vertices). +1 because GLU treats a null
+// combine result as "no combine callback" and reports GLU_TESS_NEED_COMBINE_CALLBACK.
+void* toData(std::size_t local) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(local + 1)); }
+std::uint32_t fromData(void* data) { return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(data) - 1); }
+
+void GLAPIENTRY onBegin(GLenum type, void* polygonData) {
+    // With an edge-flag callback GLU only emits GL_TRIANGLES; anything else would be misread.
+    if (type != GL_TRIANGLES) static_cast<TessRun*>(polygonData)->nonTriangles = true;
 }
 
-double triangleArea(Vec2 a, Vec2 b, Vec2 c) { return 0.5 * ((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)); }
+void GLAPIENTRY onVertex(void* vertexData, void* polygonData) {
+    auto* run = static_cast<TessRun*>(polygonData);
+    run->indices->push_back(run->firstVertex + fromData(vertexData));
+}
+
+void GLAPIENTRY onCombine(GLdouble coords[3], void* vertexData[4], GLfloat /*weight*/[4], void** outData,
+                          void* polygonData) {
+    auto* run = static_cast<TessRun*>(polygonData);
+    // GLU also "combines" two coincident input vertices (repeated points, a hole touching the
+    // shell); the result is the first one exactly, so reuse it instead of adding a duplicate.
+    if (vertexData[0] != nullptr) {
+        const Vec2 first = run->local[fromData(vertexData[0])];
+        if (first.x == coords[0] && first.y == coords[1]) {
+            *outData = vertexData[0];
+            return;
+        }
+    }
+    // An edge intersection (self-intersecting ring, or a ring crossing another): a new vertex.
+    const Vec2 p{coords[0], coords[1]};
+    *outData = toData(run->local.size());
+    run->local.push_back(p);
+    run->vertices->push_back({p.x + run->centre.x, p.y + run->centre.y});
+}
+
+void GLAPIENTRY onEdgeFlag(GLboolean /*flag*/, void* /*polygonData*/) {
+    // Intentionally empty: registering it is what makes GLU emit independent triangles.
+}
+
+void GLAPIENTRY onError(GLenum error, void* polygonData) {
+    auto* run = static_cast<TessRun*>(polygonData);
+    if (run->error == 0) run->error = error;
+}
+
+/// One GLU tessellator per thread, configured once and reused across polygons (creating one per
+/// polygon would cost an allocation-heavy setup 11k times per level).
+class ThreadTessellator {
+public:
+    ~ThreadTessellator() { reset(); }
+    /// The tessellator, created on first use; nullptr if GLU cannot allocate one.
+    GLUtesselator* get() {
+        if (m_tess == nullptr) {
+            m_tess = gluNewTess();
+            if (m_tess == nullptr) return nullptr;
+            // Odd winding: holes are holes whatever their orientation, and a self-intersecting
+            // ring fills its odd-winding parts, like an even-odd scanline fill would.
+            gluTessProperty(m_tess, GLU_TESS_WINDING_RULE, GLU_TESS_WINDING_ODD);
+            gluTessProperty(m_tess, GLU_TESS_BOUNDARY_ONLY, GL_FALSE);
+            // Planar data: a fixed normal skips GLU's normal estimation (and its sign flip).
+            gluTessNormal(m_tess, 0.0, 0.0, 1.0);
+            using Callback = _GLUfuncptr;
+            gluTessCallback(m_tess, GLU_TESS_BEGIN_DATA, reinterpret_cast<Callback>(&onBegin));
+            gluTessCallback(m_tess, GLU_TESS_VERTEX_DATA, reinterpret_cast<Callback>(&onVertex));
+            gluTessCallback(m_tess, GLU_TESS_COMBINE_DATA, reinterpret_cast<Callback>(&onCombine));
+            gluTessCallback(m_tess, GLU_TESS_EDGE_FLAG_DATA, reinterpret_cast<Callback>(&onEdgeFlag));
+            gluTessCallback(m_tess, GLU_TESS_ERROR_DATA, reinterpret_cast<Callback>(&onError));
+        }
+        return m_tess;
+    }
+    /// Drops the tessellator (after an error its internal state is not trusted).
+    void reset() {
+        if (m_tess != nullptr) gluDeleteTess(m_tess);
+        m_tess = nullptr;
+    }
+    /// Scratch buffers reused across polygons of this thread.
+    std::vector<GLdouble> coords;  ///< x,y,z per fed vertex; must not move until EndPolygon
+    TessRun run;
+
+private:
+    GLUtesselator* m_tess = nullptr;
+};
+
+thread_local ThreadTessellator t_tessellator;
+
+/// Runs GLU on `polygon`; false on any GLU error (outputs then partially appended: the caller
+/// rolls back).
+bool tessellateWithGlu(const Polygon& polygon, std::vector<Vec2>& vertices, std::vector<std::uint32_t>& indices) {
+    ThreadTessellator& tt = t_tessellator;
+    GLUtesselator* tess = tt.get();
+    if (tess == nullptr) return false;
+
+    Bounds bounds;
+    std::size_t total = 0;
+    for (const Ring& ring : polygon.rings) {
+        total += ring.size();
+        for (const Vec2& p : ring) bounds.expand(p);
+    }
+    TessRun& run = tt.run;
+    run.vertices = &vertices;
+    run.indices = &indices;
+    run.firstVertex = static_cast<std::uint32_t>(vertices.size());
+    run.centre = bounds.center();  // relative doubles: GLU's sweep keeps full precision near 0
+    run.local.clear();
+    run.error = 0;
+    run.nonTriangles = false;
+
+    // Fill the coordinate buffer completely before feeding: GLU keeps the pointers until
+    // gluTessEndPolygon, so the buffer must not reallocate meanwhile.
+    tt.coords.clear();
+    tt.coords.reserve(3 * total);
+    for (const Ring& ring : polygon.rings) {
+        const std::size_t n = ring.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            const Vec2& p = ring[i];
+            // Consecutive repeats (and a repeated closing vertex) only cost GLU merge work.
+            const Vec2& previous = ring[i == 0 ? n - 1 : i - 1];
+            if (n > 1 && p.x == previous.x && p.y == previous.y) continue;
+            const Vec2 rel{p.x - run.centre.x, p.y - run.centre.y};
+            tt.coords.insert(tt.coords.end(), {rel.x, rel.y, 0.0});
+            run.local.push_back(rel);
+            vertices.push_back(p);
+        }
+    }
+
+    gluTessBeginPolygon(tess, &run);
+    std::size_t fed = 0;
+    for (const Ring& ring : polygon.rings) {
+        const std::size_t n = ring.size();
+        gluTessBeginContour(tess);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Vec2& p = ring[i];
+            const Vec2& previous = ring[i == 0 ? n - 1 : i - 1];
+            if (n > 1 && p.x == previous.x && p.y == previous.y) continue;
+            gluTessVertex(tess, &tt.coords[3 * fed], toData(fed));
+            ++fed;
+        }
+        gluTessEndContour(tess);
+    }
+    gluTessEndPolygon(tess);
+
+    if (run.error != 0 || run.nonTriangles) {
+        tt.reset();
+        return false;
+    }
+    return true;
+}
 
 }  // namespace
 
-double ringArea(const Ring& ring) {
-    double sum = 0.0;
-    const std::size_t n = ring.size();
-    for (std::size_t i = 0, j = n - 1; i < n; j = i++) sum += (ring[j].x - ring[i].x) * (ring[j].y + ring[i].y);
-    return 0.5 * sum;
-}
-
-double polygonArea(const Polygon& polygon) {
-    if (polygon.rings.empty()) return 0.0;
-    double area = std::abs(ringArea(polygon.rings[0]));
-    for (std::size_t i = 1; i < polygon.rings.size(); ++i) area -= std::abs(ringArea(polygon.rings[i]));
-    return area;
-}
-
-bool pointInPolygon(const Polygon& polygon, Vec2 p) {
-    bool inside = false;
-    for (const Ring& ring : polygon.rings) {
-        const std::size_t n = ring.size();
-        for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
-            const Vec2 a = ring[i], b = ring[j];
-            if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) inside = !inside;
-        }
-    }
-    return inside;
+TriangulatorStats triangulatorStats() {
+    return {g_gluErrors.load(std::memory_order_relaxed), g_geosFallbacks.load(std::memory_order_relaxed),
+            g_dropped.load(std::memory_order_relaxed)};
 }
 
 bool triangulatePolygon(const Polygon& polygon, std::vector<Vec2>& vertices, std::vector<std::uint32_t>& indices) {
     if (polygon.rings.empty() || polygon.rings[0].size() < 3) return false;
-    GEOSContextHandle_t ctx = data::geosContext();
-    data::GeosPtr input = data::toGeosPolygon(polygon);
-    if (!input) return false;
     const std::size_t firstVertex = vertices.size();
     const std::size_t firstIndex = indices.size();
-    std::unordered_map<PointKey, std::uint32_t, PointKeyHash> lookup;
-    std::size_t ringVertices = 0;
-    for (const Ring& r : polygon.rings) ringVertices += r.size();
-    lookup.reserve(ringVertices * 2);
-    for (const Ring& r : polygon.rings)
-        for (const Vec2& p : r)
-            if (lookup.emplace(keyOf(p), static_cast<std::uint32_t>(vertices.size())).second) vertices.push_back(p);
 
-    auto indexOf = [&](Vec2 p) {
-        auto [it, inserted] = lookup.emplace(keyOf(p), static_cast<std::uint32_t>(vertices.size()));
-        if (inserted) vertices.push_back(p);  // a Steiner point (not expected from GEOS 3.11)
-        return it->second;
-    };
-
-    const double expected = polygonArea(polygon);
-    // Appends the triangles of a GEOS triangle collection; returns their total area.
-    auto addTriangles = [&](const GEOSGeometry* collection) {
-        double total = 0.0;
-        const int count = GEOSGetNumGeometries_r(ctx, collection);
-        for (int t = 0; t < count; ++t) {
-            const GEOSGeometry* tri = GEOSGetGeometryN_r(ctx, collection, t);
-            const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, GEOSGetExteriorRing_r(ctx, tri));
-            double buf[8];
-            unsigned size = 0;
-            if (seq == nullptr || GEOSCoordSeq_getSize_r(ctx, seq, &size) == 0 || size != 4) continue;
-            GEOSCoordSeq_copyToBuffer_r(ctx, seq, buf, 0, 0);
-            const Vec2 a{buf[0], buf[1]}, b{buf[2], buf[3]}, c{buf[4], buf[5]};
-            const double area = triangleArea(a, b, c);
-            if (area == 0.0) continue;
-            total += std::abs(area);
-            indices.push_back(indexOf(a));
-            indices.push_back(indexOf(b));
-            indices.push_back(indexOf(c));
-        }
-        return total;
-    };
-    const auto areaMatches = [&](double total) { return std::abs(total - expected) <= 1e-9 * std::max(expected, 1.0); };
-
-    data::GeosPtr triangles(GEOSConstrainedDelaunayTriangulation_r(ctx, input.get()));
-    double total = triangles ? addTriangles(triangles.get()) : 0.0;
-    // GEOS 3.11 joins holes to the shell before ear clipping, so all triangles should lie inside.
-    // Guard anyway: if the areas disagree, drop triangles whose centroid is outside or in a hole.
-    if (triangles && !areaMatches(total)) {
+    if (tessellateWithGlu(polygon, vertices, indices)) {
+        // GLU can emit zero-area slivers along collinear runs; they draw nothing.
         std::size_t w = firstIndex;
-        total = 0.0;
         for (std::size_t i = firstIndex; i + 2 < indices.size(); i += 3) {
-            const Vec2 a = vertices[indices[i]], b = vertices[indices[i + 1]], c = vertices[indices[i + 2]];
-            const Vec2 centroid{(a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0};
-            if (!pointInPolygon(polygon, centroid)) continue;
-            total += std::abs(triangleArea(a, b, c));
-            indices[w++] = indices[i];
-            indices[w++] = indices[i + 1];
-            indices[w++] = indices[i + 2];
+            const std::uint32_t a = indices[i], b = indices[i + 1], c = indices[i + 2];
+            const std::vector<Vec2>& local = t_tessellator.run.local;
+            if (triangleArea(local[a - firstVertex], local[b - firstVertex], local[c - firstVertex]) == 0.0) continue;
+            indices[w++] = a;
+            indices[w++] = b;
+            indices[w++] = c;
         }
         indices.resize(w);
-    }
-    if (!triangles || !areaMatches(total)) {
-        // GEOS 3.11's hole joiner fails on some valid inputs (a hole touching the shell). Fall
-        // back: clip the unconstrained Delaunay triangles of the vertices to the polygon and
-        // triangulate each (hole-free) piece. Slower, but exact in area; rare in real data.
-        indices.resize(firstIndex);
-        data::GeosPtr delaunay(GEOSDelaunayTriangulation_r(ctx, input.get(), 0.0, 0));
-        const int n = delaunay ? GEOSGetNumGeometries_r(ctx, delaunay.get()) : 0;
-        for (int t = 0; t < n; ++t) {
-            data::GeosPtr piece(GEOSIntersection_r(ctx, GEOSGetGeometryN_r(ctx, delaunay.get(), t), input.get()));
-            std::vector<Polygon> parts;
-            if (piece) data::appendPolygons(piece.get(), parts);
-            for (const Polygon& part : parts) {
-                data::GeosPtr g = data::toGeosPolygon(part);
-                data::GeosPtr tris(g ? GEOSConstrainedDelaunayTriangulation_r(ctx, g.get()) : nullptr);
-                if (tris) addTriangles(tris.get());
-            }
+        if (w == firstIndex) {
+            vertices.resize(firstVertex);
+            return false;
         }
+        return true;
     }
-    if (indices.size() == firstIndex) {
-        vertices.resize(firstVertex);
-        return false;
+
+    // GLU rejected the polygon (in practice: out of memory). Roll back and try GEOS, which wants
+    // a valid polygon; if that fails too the feature keeps its outline but loses this fill.
+    g_gluErrors.fetch_add(1, std::memory_order_relaxed);
+    vertices.resize(firstVertex);
+    indices.resize(firstIndex);
+    if (triangulatePolygonGeos(polygon, vertices, indices)) {
+        g_geosFallbacks.fetch_add(1, std::memory_order_relaxed);
+        return true;
     }
-    return true;
+    g_dropped.fetch_add(1, std::memory_order_relaxed);
+    std::fprintf(stderr, "ntm tess: polygon with %zu rings dropped (GLU and GEOS triangulation failed)\n",
+                 polygon.rings.size());
+    return false;
 }
 
 }  // namespace gis::tess

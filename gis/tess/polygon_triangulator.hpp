@@ -1,23 +1,27 @@
 #pragma once
-/// Triangulation of one polygon with holes (GEOS constrained Delaunay).
+/// Triangulation of one polygon with holes (libGLU tessellator, GEOS as a rare fallback).
 #include <cstdint>
 #include <vector>
 
 #include "gis/core/geometry.hpp"
+#include "gis/tess/polygon_measure.hpp"
 
 namespace gis::tess {
 
 /// Triangulates `polygon` (outer ring + holes, open rings) and appends its vertices to
-/// `vertices` and triangles (indices into `vertices`) to `indices`. Triangles outside the
-/// outer ring or inside a hole are dropped, so the triangle area equals the polygon area.
-/// Returns false (and appends nothing) when the polygon cannot be triangulated.
+/// `vertices` and triangles (indices into `vertices`) to `indices`. The fill follows the
+/// even-odd rule over all rings, so holes are holes and a self-intersecting ring (as Douglas–
+/// Peucker can produce) fills what an even-odd renderer would fill; the triangle area equals that
+/// area. Intersection points become extra vertices. Returns false (and appends nothing) when the
+/// polygon has no area or cannot be triangulated. Thread-safe: one tessellator per thread.
 bool triangulatePolygon(const Polygon& polygon, std::vector<Vec2>& vertices, std::vector<std::uint32_t>& indices);
 
-/// Signed area of a ring (counter-clockwise positive), shoelace formula.
-double ringArea(const Ring& ring);
-/// Area of a polygon: |outer| − Σ|holes|.
-double polygonArea(const Polygon& polygon);
-/// Even-odd point-in-polygon over every ring (so a point in a hole is outside).
-bool pointInPolygon(const Polygon& polygon, Vec2 point);
+/// Process-wide counts since start, for diagnostics and tests.
+struct TriangulatorStats {
+    std::uint64_t gluErrors = 0;      ///< polygons the GLU tessellator rejected
+    std::uint64_t geosFallbacks = 0;  ///< of those, triangulated by GEOS instead
+    std::uint64_t dropped = 0;        ///< of those, dropped (no fill; the outline is still drawn)
+};
+TriangulatorStats triangulatorStats();
 
 }  // namespace gis::tess

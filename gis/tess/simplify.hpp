@@ -1,12 +1,20 @@
 #pragma once
 /// Geometry simplification for the coarser levels of detail.
+#include <cstddef>
+
 #include "gis/core/geometry.hpp"
 
 namespace gis::tess {
 
-/// Simplifies with GEOS TopologyPreserveSimplify (no self-intersections, holes stay inside), so
-/// the result can be triangulated. A feature never vanishes: when simplification fails or
-/// leaves nothing, the input is returned unchanged. Points are returned as they are.
+/// Simplifies every ring and line on its own with Douglas–Peucker (douglas_peucker.hpp), in the
+/// display CRS. Unlike GEOS TopologyPreserveSimplify this is linear-ish and cheap, but it may
+/// create self-intersections and small gaps/overlaps between neighbours' shared borders; the GLU
+/// tessellator fills self-intersecting rings with the even-odd rule, and at the tolerances used
+/// (below a pixel) the gaps do not show. A feature never vanishes: outer rings keep at least a
+/// triangle or quad; holes smaller than the tolerance are dropped. Points are returned as is.
 Geometry simplifyGeometry(const Geometry& geometry, double toleranceMeters);
+
+/// Number of vertices (points, line and ring vertices) of a geometry.
+std::size_t vertexCount(const Geometry& geometry);
 
 }  // namespace gis::tess

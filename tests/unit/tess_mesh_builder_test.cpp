@@ -120,11 +120,18 @@ TEST_CASE("real district: triangle area per feature equals polygon area at full 
 TEST_CASE("LOD levels get coarser, nothing vanishes, chunks cover every index once", "[tess][real]") {
     const auto& layer = anhSon();
     const gis::tess::LayerMeshes meshes = gis::tess::buildLayerMeshes(layer, {100.0, 400.0, 1600.0, 6400.0});
-    REQUIRE(meshes.levels.size() == 5);
+    // A level that would keep more than 90 % of the previous level's vertices is skipped
+    // (kLodMaxKeptFraction); the district's data is already generalised, so not all are built.
+    REQUIRE(meshes.levels.size() >= 3);
+    REQUIRE(meshes.levels.size() <= 5);
     CHECK(meshes.levels[0].toleranceMeters == 0.0);
+    CHECK(meshes.levels.back().toleranceMeters == 6400.0);
     CHECK(meshes.featureCount == layer.features.size());
     for (std::size_t l = 1; l < meshes.levels.size(); ++l) {
-        CHECK(meshes.levels[l].outline.featureIds.size() < meshes.levels[l - 1].outline.featureIds.size());
+        CHECK(meshes.levels[l].toleranceMeters > meshes.levels[l - 1].toleranceMeters);
+        // polygon outlines have one segment per ring vertex
+        CHECK(meshes.levels[l].outline.featureIds.size() <=
+              gis::tess::kLodMaxKeptFraction * meshes.levels[l - 1].outline.featureIds.size());
         CHECK(meshes.levels[l].fill.positions.size() <= meshes.levels[l - 1].fill.positions.size());
     }
     for (const auto& level : meshes.levels) {
@@ -181,7 +188,9 @@ TEST_CASE("line and point layers", "[tess]") {
     gis::data::Feature empty;  // GeometryKind::None
     const auto layer = layerOf({line, points, empty});
     const auto meshes = gis::tess::buildLayerMeshes(layer, {10.0});
-    REQUIRE(meshes.levels.size() == 2);
+    // At 10 m nothing is removed (3 line vertices, 2 points), so the level is skipped
+    // (kLodMaxKeptFraction): full detail only.
+    REQUIRE(meshes.levels.size() == 1);
     const auto& l0 = meshes.levels[0];
     CHECK(l0.outline.featureIds == std::vector<std::uint32_t>{0, 0});
     CHECK(l0.points.featureIds == std::vector<std::uint32_t>{1, 1});

@@ -1,0 +1,33 @@
+#include "gis/tess/polygon_measure.hpp"
+
+#include <cmath>
+
+namespace gis::tess {
+
+double ringArea(const Ring& ring) {
+    double sum = 0.0;
+    const std::size_t n = ring.size();
+    for (std::size_t i = 0, j = n - 1; i < n; j = i++) sum += (ring[j].x - ring[i].x) * (ring[j].y + ring[i].y);
+    return 0.5 * sum;
+}
+
+double polygonArea(const Polygon& polygon) {
+    if (polygon.rings.empty()) return 0.0;
+    double area = std::abs(ringArea(polygon.rings[0]));
+    for (std::size_t i = 1; i < polygon.rings.size(); ++i) area -= std::abs(ringArea(polygon.rings[i]));
+    return area;
+}
+
+bool pointInPolygon(const Polygon& polygon, Vec2 p) {
+    bool inside = false;
+    for (const Ring& ring : polygon.rings) {
+        const std::size_t n = ring.size();
+        for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+            const Vec2 a = ring[i], b = ring[j];
+            if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) inside = !inside;
+        }
+    }
+    return inside;
+}
+
+}  // namespace gis::tess
