@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
     if (command == "summary") return cli::runSummary(rest);
 #ifdef NTM_WITH_GUI
     if (command == "gui") return runGui(rest);
-    if (!command.empty() && command[0] != '-') return runGui(args);  // ntm-atlas FILE
+    // `ntm-atlas FILE …` and `ntm-atlas --screenshot …` open the window too.
+    if (!command.empty() && (command[0] != '-' || command.rfind("--", 0) == 0)) return runGui(args);
 #endif
     std::fprintf(stderr, "ntm-atlas: unknown command '%s'\n\n", command.c_str());
     printUsage();

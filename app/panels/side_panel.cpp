@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "gis/scene/layer_look.hpp"
+
 namespace panels {
 
 namespace {
@@ -61,7 +63,7 @@ void SidePanel::draw(shell::Controller& controller) {
         const gis::scene::MapLayer& layer = document.layers()[i];
         ImGui::PushID(static_cast<int>(i));
         bool visible = layer.visible;
-        const std::string label = layer.data.name + " (" + std::to_string(layer.data.features.size()) + ")";
+        const std::string label = gis::scene::layerDisplayName(layer.data.name) + " (" + std::to_string(layer.data.features.size()) + ")";
         if (ImGui::Checkbox(label.c_str(), &visible)) commands.push(shell::SetLayerVisible{i, visible});
         ImGui::PopID();
     }

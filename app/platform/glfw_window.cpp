@@ -67,7 +67,7 @@ void GlfwWindow::beginFrame() {
     ImGui::NewFrame();
 }
 
-void GlfwWindow::endFrame() {
+void GlfwWindow::endFrame(gis::render::Image* capture) {
     ImGui::Render();
     int width = 0, height = 0;
     glfwGetFramebufferSize(m_window, &width, &height);
@@ -76,18 +76,17 @@ void GlfwWindow::endFrame() {
     glClearColor(0.95f, 0.95f, 0.95f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (capture != nullptr) *capture = readBackBuffer(width, height);
     glfwSwapBuffers(m_window);
 }
 
-gis::render::Image GlfwWindow::readFramebuffer() const {
-    int width = 0, height = 0;
-    glfwGetFramebufferSize(m_window, &width, &height);
+gis::render::Image GlfwWindow::readBackBuffer(int width, int height) const {
     gis::render::Image image;
     image.width = width;
     image.height = height;
     image.rgba.resize(static_cast<std::size_t>(width) * height * 4);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    glReadBuffer(GL_FRONT);  // called right after a swap: the front buffer holds the last frame
+    glReadBuffer(GL_BACK);  // before the swap: the back buffer holds the finished frame
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
     // GL rows run bottom-up; images are top row first.

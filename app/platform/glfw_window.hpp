@@ -28,15 +28,15 @@ public:
     bool shouldClose() const;
     /// Polls events and starts an ImGui frame.
     void beginFrame();
-    /// Renders ImGui over a cleared background and swaps.
-    void endFrame();
-    /// The default framebuffer as it was last drawn (top row first), for screenshots.
-    gis::render::Image readFramebuffer() const;
+    /// Renders ImGui over a cleared background and swaps. With `capture`, the finished frame is
+    /// read back first (top row first), for screenshots.
+    void endFrame(gis::render::Image* capture = nullptr);
     void setTitle(const std::string& title);
     const UiFonts& fonts() const { return m_fonts; }
 
 private:
     GlfwWindow() = default;
+    gis::render::Image readBackBuffer(int width, int height) const;
     GLFWwindow* m_window = nullptr;
     UiFonts m_fonts;
 };

@@ -89,9 +89,11 @@ int runGui(const cli::Args& args) {
             window.value()->beginFrame();
             controller.applyPending();
             drawWorkspace(controller, sidePanel, mapView, window.value()->fonts());
-            window.value()->endFrame();
-            if (!screenshotPath.empty() && --framesLeft == 0) {
-                gis::Status written = gis::exporting::writePng(window.value()->readFramebuffer(), screenshotPath);
+            const bool capture = !screenshotPath.empty() && --framesLeft == 0;
+            gis::render::Image screenshot;
+            window.value()->endFrame(capture ? &screenshot : nullptr);
+            if (capture) {
+                gis::Status written = gis::exporting::writePng(screenshot, screenshotPath);
                 if (!written) std::fprintf(stderr, "ntm-atlas: %s\n", written.error().message.c_str());
                 else std::printf("%s\n", screenshotPath.c_str());
                 break;

@@ -98,6 +98,16 @@ void applyDefaultLook(MapLayer& layer) {
     layer.colorVersion = layer.layerId;
 }
 
+std::string layerDisplayName(const std::string& layerName) {
+    struct DisplayName { const char* layer; const char* display; };
+    static constexpr DisplayName kNames[] = {
+        {"communes", "Ranh giới xã"}, {"roads", "Đường giao thông"}, {"villages", "Thôn, tổ dân phố"},
+        {"infrastructure", "Công trình hạ tầng"}};
+    for (const DisplayName& name : kNames)
+        if (layerName == name.layer) return name.display;
+    return layerName;
+}
+
 int pickLabelField(const data::VectorLayer& layer) {
     for (const char* candidate : {"name", "ten", "ten_xa", "commune_vn", "Tên xã", "NAME", "Name", "commune"}) {
         const int index = layer.fieldIndex(candidate);

@@ -21,6 +21,10 @@ LayerStyle defaultLayerStyle(const std::string& layerName, GeometryKind kind);
 /// villages in one colour; fills MapLayer::colors and ::legend.
 void applyDefaultLook(MapLayer& layer);
 
+/// The layer's name for people: "communes" → "Ranh giới xã", "roads" → "Đường giao thông" …;
+/// other layers keep their own name.
+std::string layerDisplayName(const std::string& layerName);
+
 /// The field that names features (name, commune_vn, ten_xa …), or -1.
 int pickLabelField(const data::VectorLayer& layer);
 

@@ -1,0 +1,120 @@
+// The open map: re-colouring leaves geometry alone, levels are built per scale, hit tests and
+// tooltips name the right commune. Uses the real demo generator (no mocks).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "gis/scene/layer_look.hpp"
+#include "gis/scene/map_document.hpp"
+#include "gis/tess/mesh_builder.hpp"
+
+using namespace gis;
+
+namespace {
+
+scene::MapDocument openDemo() {
+    auto document = scene::MapDocument::open(scene::MapSourceSpec{});
+    REQUIRE(document);
+    return std::move(document.value());
+}
+
+const scene::MapLayer& mainLayer(const scene::MapDocument& document) { return document.layers()[document.mainLayerIndex()]; }
+
+}  // namespace
+
+TEST_CASE("map document: the demo opens on the communes coloured by criteria met", "[unit][scene]") {
+    const scene::MapDocument document = openDemo();
+    CHECK(document.isDemo());
+    const scene::MapLayer& communes = mainLayer(document);
+    CHECK(communes.data.name == "communes");
+    CHECK(communes.kind == GeometryKind::Polygon);
+    CHECK(communes.colorField == "criteria_met");
+    REQUIRE(communes.colors);
+    CHECK(communes.colors->size() == communes.data.features.size());
+    CHECK_FALSE(communes.legend.entries.empty());
+}
+
+TEST_CASE("map document: re-colouring replaces colours only, never geometry", "[unit][scene]") {
+    scene::MapDocument document = openDemo();
+    document.ensureLevelsFor(50.0);
+    const auto meshesBefore = mainLayer(document).meshes;
+    const auto geometryVersion = mainLayer(document).geometryVersion;
+    const auto colorVersion = mainLayer(document).colorVersion;
+    const auto colorsBefore = *mainLayer(document).colors;
+
+    REQUIRE(document.colorBy("poverty_rate"));
+    CHECK(mainLayer(document).meshes == meshesBefore);  // same shared mesh object
+    CHECK(mainLayer(document).geometryVersion == geometryVersion);
+    CHECK(mainLayer(document).colorVersion != colorVersion);
+    CHECK(*mainLayer(document).colors != colorsBefore);
+
+    auto missing = document.colorBy("no_such_field");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().message.find("no_such_field") != std::string::npos);
+}
+
+TEST_CASE("map document: levels of detail are built once per scale band", "[unit][scene]") {
+    scene::MapDocument document = openDemo();
+    CHECK(scene::levelToleranceFor(0.5) == 0.0);
+    const double coarse = tess::defaultLodTolerances().back();
+    CHECK(scene::levelToleranceFor(coarse / tess::kLodMaxTolerancePx * 10) == coarse);
+
+    CHECK_FALSE(document.missingLevelsFor(1.0).empty());
+    CHECK(document.ensureLevelsFor(1.0));
+    CHECK(document.missingLevelsFor(1.0).empty());
+    CHECK_FALSE(document.ensureLevelsFor(1.0));  // nothing left to build at that scale
+
+    const auto version = mainLayer(document).geometryVersion;
+    CHECK(document.ensureLevelsFor(coarse / tess::kLodMaxTolerancePx * 2));
+    CHECK(mainLayer(document).geometryVersion != version);
+    const auto& levels = mainLayer(document).meshes->levels;
+    REQUIRE(levels.size() == 2);
+    CHECK(levels.front().toleranceMeters < levels.back().toleranceMeters);  // finest first
+}
+
+TEST_CASE("map document: the commune under a label point is found and described", "[unit][scene]") {
+    const scene::MapDocument document = openDemo();
+    const scene::MapLayer& communes = mainLayer(document);
+    const int nameField = communes.data.fieldIndex("name");
+    REQUIRE(nameField >= 0);
+    for (std::size_t f = 0; f < communes.data.features.size(); ++f) {
+        const auto hit = document.hitTest(communes.labelPoints[f], 1.0, 0.0);
+        REQUIRE(hit);
+        // A village or infrastructure symbol may sit on top; otherwise it is this commune.
+        if (hit->layerIndex != document.mainLayerIndex()) continue;
+        CHECK(hit->featureIndex == f);
+        const std::string name = data::attributeAsText(communes.data.features[f].attributes[static_cast<std::size_t>(nameField)]);
+        CHECK(document.describe(*hit).rfind(name, 0) == 0);
+    }
+    // Far outside the district nothing is hit.
+    CHECK_FALSE(document.hitTest({0.0, 0.0}, 1.0));
+}
+
+TEST_CASE("map document: the tooltip quotes criteria as a committee would", "[unit][scene]") {
+    data::VectorLayer layer;
+    layer.name = "communes";
+    layer.fields = {{"name", data::FieldKind::Text}, {"criteria_met", data::FieldKind::Integer}, {"criteria_total", data::FieldKind::Integer}};
+    data::Feature feature;
+    feature.attributes = {std::string("Xã Thành Sơn"), std::int64_t{14}, std::int64_t{19}};
+    layer.features.push_back(feature);
+    CHECK(scene::describeFeature(layer, 0, "criteria_met") == "Xã Thành Sơn — 14/19 tiêu chí (73,7 %)");
+}
+
+TEST_CASE("map labels drop the unit-type prefix", "[unit][scene]") {
+    CHECK(scene::shortLabel("Xã Thành Sơn") == "Thành Sơn");
+    CHECK(scene::shortLabel("Thị trấn Hòa Bình") == "TT. Hòa Bình");
+    CHECK(scene::shortLabel("Phường Điện Biên") == "P. Điện Biên");
+    CHECK(scene::shortLabel("Thôn Đông") == "Thôn Đông");
+}
+
+TEST_CASE("scene: labels only for communes big enough on screen, legend combines layers", "[unit][scene]") {
+    scene::MapDocument document = openDemo();
+    const scene::Camera fitted = scene::Camera::fit(document.bounds(), 1600, 1000);
+    const scene::RenderScene scene = document.buildScene(fitted);
+    CHECK(scene.labels.size() == mainLayer(document).data.features.size());
+    CHECK_FALSE(scene.watermark.empty());
+    CHECK(scene.legend.entries.size() > mainLayer(document).legend.entries.size());
+
+    scene::Camera tiny = scene::Camera::fit(document.bounds(), 120, 80);
+    CHECK(document.buildScene(tiny).labels.empty());
+}
