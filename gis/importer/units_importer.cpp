@@ -62,6 +62,11 @@ void planUnits(ImportContext& ctx, ImportBatch& batch) {
             scope.problem("code", "duplicated code " + unit.code + " (also at " + seen->second + ")");
         else
             seenCodes[unit.code] = row.location;
+        // Re-importing a unit updates it; turning a commune into a district by a code clash must not happen.
+        if (const model::Unit* existing = ctx.matcher.findByCode(unit.code, ""); existing != nullptr && existing->code == unit.code &&
+                                                                                  existing->level != level)
+            scope.problem("code", "code " + unit.code + " is already " + ctx.matcher.describe(*existing) + ", a " + existing->level +
+                                      ", in the project");
         unit.name = scope.text("name");
         if (unit.name.empty()) scope.problem("name", "empty name");
         unit.type = model::unitTypeFor(unit.name, level);
@@ -81,6 +86,9 @@ void planUnits(ImportContext& ctx, ImportBatch& batch) {
                 unit.parentCode = parent->code;
             } else if (newParents.count(parentCode) != 0 || seenCodes.count(parentCode) != 0) {
                 unit.parentCode = parentCode;
+            } else if (const model::Unit* other = ctx.matcher.findByCode(parentCode, ""); other != nullptr) {
+                scope.problem("parent_code", "parent code " + parentCode + " is " + ctx.matcher.describe(*other) + ", a " + other->level +
+                                                 ", not a " + upLevel);
             } else if (!parentName.empty() && !upLevel.empty()) {
                 model::Unit placeholder;
                 placeholder.code = parentCode;

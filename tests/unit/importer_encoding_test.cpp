@@ -1,7 +1,12 @@
 // The real TCVN3 damage in communesVN.csv, decoded on import and compared with the decoded copy.
 #include <catch2/catch.hpp>
 
+#include <map>
+
+#include "gis/importer/importer.hpp"
 #include "gis/importer/source_table.hpp"
+#include "gis/store/project_reader.hpp"
+#include "gis/store/schema.hpp"
 #include "tests/support/test_paths.hpp"
 
 using namespace gis::importer;
@@ -43,4 +48,42 @@ TEST_CASE("importer: an unknown --encoding is an error naming it", "[importer][e
     auto table = readSourceTable((test::sharedDir() / "data/real/epix_communesVN_codes/communesVN.csv").string(), options, false);
     REQUIRE_FALSE(table);
     CHECK_THAT(table.error().message, Catch::Contains("KOI8-VN"));
+}
+
+TEST_CASE("importer: the TCVN3-damaged code list imports as units, its broken rows named", "[importer][encoding]") {
+    const auto dir = test::scratchDir("importer_encoding_units");
+    const std::string project = (dir / "p.gpkg").string();
+    REQUIRE(gis::store::createProject(project));
+    const std::string csv = (test::sharedDir() / "data/real/epix_communesVN_codes/communesVN.csv").string();
+    ImportOptions o;
+    o.level = "commune";
+    o.encoding = "TCVN3";
+    o.columnMap = {{"code", "C_CODE"}, {"name", "C_NAMEVI"}, {"parent_code", "D_CODE"}, {"parent_name", "D_NAME"}};
+
+    // The two broken rows both have code 0 (SOURCE.md): refused as a duplicated code, naming both rows.
+    auto failed = importFile(project, "units", csv, o);
+    REQUIRE_FALSE(failed);
+    CHECK_THAT(failed.error().message, Catch::Contains("communesVN.csv, row 10612, column 'C_CODE' = '0': duplicated code 00000 (also at row 1726)"));
+
+    o.where = "C_CODE <> '0'";
+    auto report = importFile(project, "units", csv, o);
+    REQUIRE(report);
+    auto db = gis::store::openProject(project, false);
+    REQUIRE(db);
+    auto data = gis::store::loadProjectData(*db, false);
+    REQUIRE(data);
+    std::map<std::string, const gis::model::Unit*> byCode;
+    for (const auto& u : data->units) byCode[u.code] = &u;
+    REQUIRE(byCode.count("06325") == 1);  // written "6325" in the file
+    CHECK(byCode["06325"]->name == "TT.Bắc Sơn");
+    CHECK(byCode["06325"]->type == "thi_tran");
+    CHECK(byCode["06325"]->parentCode == "185");
+    REQUIRE(byCode.count("185") == 1);  // district created from D_CODE + D_NAME
+    CHECK(byCode["185"]->name == "Bắc Sơn");
+    CHECK(byCode["185"]->level == "district");
+    CHECK(byCode["06355"]->name == "Vũ Sơn");
+    CHECK(byCode["06355"]->type == "xa");
+    int communes = 0;
+    for (const auto& u : data->units) communes += u.level == "commune" ? 1 : 0;
+    CHECK(communes == 10612);
 }
