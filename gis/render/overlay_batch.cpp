@@ -20,6 +20,20 @@ void OverlayBatch::rect(float x0, float y0, float x1, float y1, Rgba8 color) {
     quad(a, b);
 }
 
+void OverlayBatch::diamond(float cx, float cy, float radius, Rgba8 color) {
+    OverlayVertex corner;
+    corner.color = color;
+    auto at = [&](float x, float y) {
+        OverlayVertex v = corner;
+        v.x = x;
+        v.y = y;
+        return v;
+    };
+    const OverlayVertex top = at(cx, cy - radius), right = at(cx + radius, cy), bottom = at(cx, cy + radius),
+                        left = at(cx - radius, cy);
+    m_vertices.insert(m_vertices.end(), {top, right, bottom, top, bottom, left});
+}
+
 void OverlayBatch::frame(float x0, float y0, float x1, float y1, float t, Rgba8 color) {
     rect(x0, y0, x1, y0 + t, color);
     rect(x0, y1 - t, x1, y1, color);

@@ -35,6 +35,9 @@ public:
     void frame(float x0, float y0, float x1, float y1, float thickness, Rgba8 color);
     /// Anti-aliased filled circle.
     void disc(float cx, float cy, float radius, Rgba8 color);
+    /// Solid diamond (a square on its corner) of half-diagonal `radius`: the legend swatch of
+    /// diamond point symbols.
+    void diamond(float cx, float cy, float radius, Rgba8 color);
     /// One glyph quad sampling the atlas rectangle [u0,u1]x[v0,v1].
     void glyph(float x0, float y0, float x1, float y1, float u0, float v0, float u1, float v1, Rgba8 color,
                float scale, float halo);

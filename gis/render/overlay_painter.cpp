@@ -90,6 +90,11 @@ OverlayPainter::Box OverlayPainter::layoutLegend(const scene::RenderScene& scene
             }
             case scene::LegendEntry::Swatch::Point: {
                 const float r = swatch * 0.4f;
+                if (entry.pointSymbol == scene::PointSymbol::Diamond) {
+                    batch->diamond(sx + swatch * 0.5f, cy, r * 1.3f + std::max(1.0f, s), kSwatchBorder);
+                    batch->diamond(sx + swatch * 0.5f, cy, r * 1.3f, entry.color);
+                    break;
+                }
                 batch->disc(sx + swatch * 0.5f, cy, r + std::max(1.0f, s), kSwatchBorder);
                 batch->disc(sx + swatch * 0.5f, cy, r, entry.color);
                 break;

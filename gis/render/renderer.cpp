@@ -80,7 +80,7 @@ int pickLevel(const GpuLayer& layer, double metersPerPixel) {
     double best = -1.0;
     for (std::size_t i = 0; i < layer.levels.size(); ++i) {
         const double tolerance = layer.levels[i].toleranceMeters;
-        if (tolerance <= 0.75 * metersPerPixel && tolerance > best) {
+        if (tolerance <= tess::kLodMaxTolerancePx * metersPerPixel && tolerance > best) {
             best = tolerance;
             chosen = static_cast<int>(i);
         }

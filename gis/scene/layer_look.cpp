@@ -84,7 +84,8 @@ void applyDefaultLook(MapLayer& layer) {
         }
         layer.legend = Legend{};
         for (const InfrastructureLook& look : kInfrastructureLooks)
-            if (used.count(look.type) != 0) layer.legend.entries.push_back({look.color, look.label, LegendEntry::Swatch::Point});
+            if (used.count(look.type) != 0)
+                layer.legend.entries.push_back({look.color, look.label, LegendEntry::Swatch::Point, layer.style.pointSymbol});
         layer.colors = std::move(colors);
     } else {
         const Rgba8 color = layer.kind == GeometryKind::Point ? kVillageColor

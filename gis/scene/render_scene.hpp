@@ -47,6 +47,7 @@ struct LegendEntry {
     Rgba8 color;
     std::string text;  ///< e.g. "15 – 19 tiêu chí"
     enum class Swatch : std::uint8_t { Fill, Line, Point } swatch = Swatch::Fill;
+    PointSymbol pointSymbol = PointSymbol::Circle;  ///< shape of a Point swatch, as on the map
 };
 
 struct Legend {
