@@ -52,7 +52,7 @@ void Controller::setViewportSize(int widthPx, int heightPx) {
     widthPx = std::max(widthPx, 1);
     heightPx = std::max(heightPx, 1);
     if (!m_view.cameraInitialised) {
-        m_view.camera = gis::scene::Camera::fit(m_document.bounds(), widthPx, heightPx);
+        m_view.camera = m_document.fitCamera(widthPx, heightPx, textScale());
         m_view.cameraInitialised = true;
         return;
     }
@@ -67,7 +67,7 @@ void Controller::apply(const ColorByField& command) {
 void Controller::apply(const SetLayerVisible& command) { m_document.setLayerVisible(command.layerIndex, command.visible); }
 
 void Controller::apply(const FitToData&) {
-    m_view.camera = gis::scene::Camera::fit(m_document.bounds(), m_view.camera.frameWidthPx, m_view.camera.frameHeightPx);
+    m_view.camera = m_document.fitCamera(m_view.camera.frameWidthPx, m_view.camera.frameHeightPx, textScale());
 }
 
 void Controller::apply(const PanByPixels& command) { m_view.camera.panByPixels(command.dxPx, command.dyPx); }

@@ -72,6 +72,7 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     if (!document) return document.error();
     timings.load = secondsSince(start);
 
+    const float textScale = request.textScale > 0 ? request.textScale : autoTextScale(request.widthPx, request.heightPx);
     scene::Camera camera;
     if (request.extent) {
         auto frame = extentToDisplay(*request.extent);
@@ -80,12 +81,11 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     } else {
         const Bounds bounds = document->bounds();
         if (!bounds.valid()) return makeError(ErrorCode::BadInput, request.source.path + ": the map has no features to draw");
-        camera = scene::Camera::fit(bounds, request.widthPx, request.heightPx);
+        camera = document->fitCamera(request.widthPx, request.heightPx, textScale);
     }
     start = Clock::now();
     document->ensureLevelsFor(camera.metersPerPixel);
     timings.mesh = secondsSince(start);
-    const float textScale = request.textScale > 0 ? request.textScale : autoTextScale(request.widthPx, request.heightPx);
     const scene::RenderScene scene = document->buildScene(camera, std::nullopt, textScale);
 
     start = Clock::now();

@@ -45,16 +45,19 @@ struct Camera {
         center.x -= dxPx * metersPerPixel;
         center.y += dyPx * metersPerPixel;
     }
-    /// A camera that shows `bounds` whole in a frame, with `marginPx` free on every side.
-    static Camera fit(const Bounds& bounds, int widthPx, int heightPx, double marginPx = 24.0) {
+    /// A camera that shows `bounds` whole in a frame, with `marginPx` free on every side and
+    /// `leftReservePx` more on the left (room for the legend).
+    static Camera fit(const Bounds& bounds, int widthPx, int heightPx, double marginPx = 24.0, double leftReservePx = 0.0) {
         Camera c;
         c.frameWidthPx = widthPx;
         c.frameHeightPx = heightPx;
-        c.center = bounds.center();
-        const double usableW = std::max(1.0, widthPx - 2 * marginPx);
+        const double usableW = std::max(1.0, widthPx - 2 * marginPx - leftReservePx);
         const double usableH = std::max(1.0, heightPx - 2 * marginPx);
         c.metersPerPixel = std::max(bounds.width() / usableW, bounds.height() / usableH);
         if (!(c.metersPerPixel > 0)) c.metersPerPixel = 1.0;
+        // Centre the data in the part of the frame right of the reserve.
+        c.center = bounds.center();
+        c.center.x -= leftReservePx * 0.5 * c.metersPerPixel;
         return c;
     }
 };

@@ -109,6 +109,20 @@ Bounds MapDocument::bounds() const {
     return all;
 }
 
+Camera MapDocument::fitCamera(int widthPx, int heightPx, float textScale) const {
+    const Legend legend = combinedLegend(m_layers, m_mainLayer);
+    // The legend's width from its longest line (the renderer measures exactly; this only needs
+    // to be close): about 0.5 em per character at 15 px, plus swatch and padding.
+    std::size_t longest = legend.title.size() * 9 / 10;  // the title is bold but UTF-8 bytes overcount
+    for (const LegendEntry& entry : legend.entries) longest = std::max(longest, entry.text.size());
+    const double legendWidthPx = legend.entries.empty() ? 0.0 : textScale * (56.0 + 7.0 * static_cast<double>(longest));
+    const Bounds data = bounds();
+    const Camera plain = Camera::fit(data, widthPx, heightPx);
+    // Only when the data would lose little: a tall district on a wide screen loses nothing.
+    const Camera reserved = Camera::fit(data, widthPx, heightPx, 24.0, legendWidthPx);
+    return reserved.metersPerPixel <= plain.metersPerPixel * 1.15 ? reserved : plain;
+}
+
 std::vector<std::string> MapDocument::colorableFields() const {
     std::vector<std::string> names;
     for (const data::Field& field : m_layers[m_mainLayer].data.fields)

@@ -80,6 +80,10 @@ public:
     /// Builds, on this thread, every level this scale needs. Returns true when it built any.
     bool ensureLevelsFor(double metersPerPixel);
 
+    /// The camera that shows all the data in a frame, keeping the legend (bottom-left) off the
+    /// data when the frame is wide enough to spare the room.
+    Camera fitCamera(int widthPx, int heightPx, float textScale = 1.0f) const;
+
     /// The snapshot to draw: layers, labels of the main layer, the legend, title and demo marker.
     RenderScene buildScene(const Camera& camera, std::optional<FeatureHit> highlighted = std::nullopt,
                            float textScale = 1.0f) const;

@@ -54,3 +54,13 @@ TEST_CASE("camera: zooming keeps the point under the cursor fixed; panning follo
     CHECK(moved.x == Approx(430));
     CHECK(moved.y == Approx(280));
 }
+
+TEST_CASE("camera: a left reserve keeps the data right of the legend", "[unit][scene]") {
+    Bounds box;
+    box.expand(Vec2{0, 0});
+    box.expand(Vec2{1000, 1000});
+    const Camera camera = Camera::fit(box, 1600, 1000, 24.0, 300.0);
+    CHECK(camera.toPixel({0, 500}).x >= 324.0 - 1e-6);
+    CHECK(camera.toPixel({1000, 500}).x <= 1600.0 - 24.0 + 1e-6);
+    CHECK(camera.toPixel({500, 1000}).y == Approx(24.0));
+}
