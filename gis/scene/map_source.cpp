@@ -12,6 +12,18 @@ namespace {
 
 std::string fileStem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
+/// "communes,roads" → {"communes", "roads"}; "" → {""} (the file's first layer).
+std::vector<std::string> splitLayerNames(const std::string& list) {
+    std::vector<std::string> names;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t comma = list.find(',', start);
+        names.push_back(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (comma == std::string::npos) return names;
+        start = comma + 1;
+    }
+}
+
 }  // namespace
 
 Result<LoadedSource> loadMapSource(const MapSourceSpec& spec) {
@@ -36,13 +48,17 @@ Result<LoadedSource> loadMapSource(const MapSourceSpec& spec) {
         return loaded;
     }
 
-    data::ReadOptions options;
-    options.layerName = spec.layerName;
-    options.sourceCrsOverride = spec.sourceCrs;
-    auto layer = data::readVectorLayer(spec.path, options);
-    if (!layer) return layer.error();
-    loaded.title = layer->name.empty() ? fileStem(spec.path) : layer->name + " — " + std::filesystem::path(spec.path).filename().string();
-    loaded.layers.push_back(std::move(layer.value()));
+    for (const std::string& layerName : splitLayerNames(spec.layerName)) {
+        data::ReadOptions options;
+        options.layerName = layerName;
+        options.sourceCrsOverride = spec.sourceCrs;
+        auto layer = data::readVectorLayer(spec.path, options);
+        if (!layer) return layer.error();
+        if (loaded.title.empty())
+            loaded.title = layer->name.empty() ? fileStem(spec.path)
+                                               : layer->name + " — " + std::filesystem::path(spec.path).filename().string();
+        loaded.layers.push_back(std::move(layer.value()));
+    }
     return loaded;
 }
 
