@@ -99,7 +99,22 @@ LodLevel assembleLevel(const data::VectorLayer& layer, double toleranceMeters, u
             parts[k] = buildFeature(source);
     });
 
-    // Sequential assembly in spatial order, cutting chunks as it goes.
+    // Sequential assembly in spatial order, cutting chunks as it goes. Sizes are known, so
+    // reserve once instead of regrowing multi-megabyte vectors.
+    std::size_t totalVertices = 0, totalIndices = 0, totalSegments = 0, totalPoints = 0;
+    for (const FeatureParts& p : parts) {
+        totalVertices += p.vertices.size();
+        totalIndices += p.indices.size();
+        totalSegments += p.segments.size() / 2;
+        totalPoints += p.points.size();
+    }
+    level.fill.positions.reserve(2 * totalVertices);
+    level.fill.featureIds.reserve(totalVertices);
+    level.fill.indices.reserve(totalIndices);
+    level.outline.segments.reserve(4 * totalSegments);
+    level.outline.featureIds.reserve(totalSegments);
+    level.points.positions.reserve(2 * totalPoints);
+    level.points.featureIds.reserve(totalPoints);
     level.outline.featureRanges.assign(featureCount, Chunk{});
     Bounds chunkBounds;
     std::uint32_t chunkFeatures = 0;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "gis/tess/convex_fan.hpp"
 #include "gis/tess/geos_triangulator.hpp"
 
 namespace gis::tess {
@@ -184,6 +185,7 @@ TriangulatorStats triangulatorStats() {
 
 bool triangulatePolygon(const Polygon& polygon, std::vector<Vec2>& vertices, std::vector<std::uint32_t>& indices) {
     if (polygon.rings.empty() || polygon.rings[0].size() < 3) return false;
+    if (polygon.rings.size() == 1 && triangulateConvexRing(polygon.rings[0], vertices, indices)) return true;
     const std::size_t firstVertex = vertices.size();
     const std::size_t firstIndex = indices.size();
 

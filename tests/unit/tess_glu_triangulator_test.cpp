@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "gis/tess/convex_fan.hpp"
 #include "gis/tess/polygon_triangulator.hpp"
 
 namespace {
@@ -105,4 +106,33 @@ TEST_CASE("coordinates far from the origin keep their precision", "[tess][glu]")
     for (std::size_t i = 1; i < idx.size(); ++i) CHECK(idx[i] >= 1);
     std::vector<std::uint32_t> mine(idx.begin() + 1, idx.end());
     CHECK(meshArea(v, mine) == Approx(0.75).epsilon(1e-9));
+}
+
+TEST_CASE("convex rings take the fan fast path; non-convex ones do not", "[tess][glu]") {
+    std::vector<Vec2> v;
+    std::vector<std::uint32_t> idx;
+    SECTION("convex with a collinear vertex") {
+        const gis::Ring quad{{0, 0}, {5, 0}, {10, 0}, {10, 10}, {0, 10}};
+        REQUIRE(gis::tess::triangulateConvexRing(quad, v, idx));
+        CHECK(meshArea(v, idx) == Approx(100.0));
+        CHECK(idx.size() == 6);  // the fan triangle along the collinear edge has no area: skipped
+    }
+    SECTION("clockwise convex") {
+        REQUIRE(gis::tess::triangulateConvexRing({{0, 0}, {0, 10}, {10, 10}, {10, 0}}, v, idx));
+        CHECK(meshArea(v, idx) == Approx(100.0));
+    }
+    SECTION("rejected: reflex vertex, bowtie, pentagram, a convex ring walked twice, zero area") {
+        CHECK_FALSE(gis::tess::triangulateConvexRing({{0, 0}, {10, 0}, {5, 2}, {10, 10}, {0, 10}}, v, idx));
+        CHECK_FALSE(gis::tess::triangulateConvexRing({{0, 0}, {10, 10}, {10, 0}, {0, 10}}, v, idx));
+        gis::Ring star;
+        for (int k = 0; k < 5; ++k) {
+            const double a = std::numbers::pi / 2 + k * 4 * std::numbers::pi / 5;
+            star.push_back({1000 * std::cos(a), 1000 * std::sin(a)});
+        }
+        CHECK_FALSE(gis::tess::triangulateConvexRing(star, v, idx));
+        CHECK_FALSE(gis::tess::triangulateConvexRing({{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}, {10, 0}, {10, 10}, {0, 10}}, v, idx));
+        CHECK_FALSE(gis::tess::triangulateConvexRing({{0, 0}, {5, 0}, {10, 0}}, v, idx));
+        CHECK(v.empty());
+        CHECK(idx.empty());
+    }
 }
