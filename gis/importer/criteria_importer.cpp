@@ -45,6 +45,7 @@ void planCriteria(ImportContext& ctx, ImportBatch& batch) {
         RowScope scope(ctx, row);
         model::Assessment a;
         a.source = ctx.table.file;
+        a.note = scope.text("note");
         a.setId = scope.text("set").empty() ? ctx.options.setId : scope.text("set");
         const model::CriteriaSet* set = findSet(ctx, a.setId);
         if (set == nullptr || set->size() == 0) {

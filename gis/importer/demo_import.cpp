@@ -53,8 +53,6 @@ std::unique_ptr<OGRGeometry> toOgr(const Geometry& g) {
     return nullptr;
 }
 
-const char* levelOfDemo(const std::string& level) { return level.c_str(); }
-
 }  // namespace
 
 std::vector<std::uint8_t> geometryToGpkg(const Geometry& geometry) {
@@ -69,7 +67,7 @@ Result<ImportBatch> demoBatch(const demo::DemoDistrict& district, const std::vec
         model::Unit unit;
         unit.code = u.code;
         unit.name = u.name;
-        unit.level = levelOfDemo(u.level);
+        unit.level = u.level;
         unit.type = u.type;
         unit.parentCode = u.parentCode;
         if (u.population > 0) unit.population = u.population;

@@ -2,6 +2,7 @@
 
 #include "gis/importer/column_catalog.hpp"
 #include "gis/importer/importer_kinds.hpp"
+#include "gis/importer/sheet_layout.hpp"
 #include "gis/importer/cell_values.hpp"
 #include "gis/model/iso_date.hpp"
 #include "gis/model/unit_naming.hpp"
@@ -63,8 +64,18 @@ Result<ImportReport> importFile(const std::string& projectPath, const std::strin
     if (!project) return project.error();
     auto table = readSourceTable(file, options, spec->wantsGeometry);
     if (!table) return table.error();
-    auto binding = bindColumns(*table, spec->columns(options), options.columnMap, spec->criteriaColumns);
+    const std::vector<CanonicalColumn> known = spec->columns(options);
+    std::vector<std::string> layoutNotes;
+    if (const std::string header = promoteHeaderRow(*table, known, spec->criteriaColumns); !header.empty())
+        layoutNotes.push_back(table->label() + ": the header is " + header + "; the title rows above it were left out");
+    auto binding = bindColumns(*table, known, options.columnMap, spec->criteriaColumns);
     if (!binding) return binding.error();
+    // A "Tổng cộng" line sums the rows above it: importing it as a unit would be wrong.
+    std::erase_if(table->rows, [&](const SourceRow& row) {
+        if (!isTotalRow(row, *binding)) return false;
+        layoutNotes.push_back(table->label() + ", " + row.location + ": a total row, not imported");
+        return true;
+    });
 
     ProblemList problems;
     std::vector<std::string> skipped;
@@ -86,7 +97,8 @@ Result<ImportReport> importFile(const std::string& projectPath, const std::strin
     report.rowsRead = static_cast<int>(table->rows.size());
     report.recordsWritten = static_cast<int>(batch.size());
     report.skipped = std::move(skipped);
-    report.notes = std::move(batch.notes);
+    report.notes = std::move(layoutNotes);
+    for (std::string& note : batch.notes) report.notes.push_back(std::move(note));
     return report;
 }
 

@@ -43,6 +43,7 @@ struct Assessment {
     int criteriaTotal = 0;
     bool detailed = false;
     std::vector<CriterionResult> results;  ///< detailed only, sorted by number
+    std::string note;                      ///< the sheet's remark (Ghi chú), if any
     std::string source;
 };
 

@@ -53,7 +53,7 @@ Status loadCriteriaSets(Database& db, ProjectData& out) {
 }
 
 Status loadAssessments(Database& db, ProjectData& out) {
-    auto stmt = db.prepare("SELECT id, unit_code, set_id, as_of, criteria_met, criteria_total, detailed, source "
+    auto stmt = db.prepare("SELECT id, unit_code, set_id, as_of, criteria_met, criteria_total, detailed, source, note "
                            "FROM ntm_assessments ORDER BY unit_code, as_of, id");
     if (!stmt) return stmt.error();
     std::map<std::int64_t, std::size_t> byId;
@@ -66,6 +66,7 @@ Status loadAssessments(Database& db, ProjectData& out) {
         a.criteriaTotal = static_cast<int>(stmt->int64(5));
         a.detailed = stmt->int64(6) != 0;
         a.source = stmt->text(7);
+        a.note = stmt->text(8);
         byId[stmt->int64(0)] = out.assessments.size();
         out.assessments.push_back(std::move(a));
     }

@@ -55,11 +55,11 @@ Status ProjectWriter::putAssessment(const model::Assessment& a) {
     (*del)->bind(1, a.unitCode).bind(2, a.setId).bind(3, a.asOf);
     if (auto status = (*del)->run(); !status) return status;
     auto ins = cached(m_assessment,
-                      "INSERT INTO ntm_assessments (unit_code, set_id, as_of, criteria_met, criteria_total, detailed, source) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                      "INSERT INTO ntm_assessments (unit_code, set_id, as_of, criteria_met, criteria_total, detailed, source, note) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     if (!ins) return ins.error();
     (*ins)->bind(1, a.unitCode).bind(2, a.setId).bind(3, a.asOf).bind(4, a.criteriaMet).bind(5, a.criteriaTotal);
-    (*ins)->bind(6, a.detailed ? 1 : 0).bindTextOrNull(7, a.source);
+    (*ins)->bind(6, a.detailed ? 1 : 0).bindTextOrNull(7, a.source).bindTextOrNull(8, a.note);
     if (auto status = (*ins)->run(); !status) return status;
     const std::int64_t id = m_db.lastInsertRowId();
     auto res = cached(m_result,

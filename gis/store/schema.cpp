@@ -57,6 +57,7 @@ CREATE TABLE ntm_assessments (
   criteria_met INTEGER NOT NULL CHECK (criteria_met >= 0),
   criteria_total INTEGER NOT NULL CHECK (criteria_total > 0 AND criteria_met <= criteria_total),
   detailed INTEGER NOT NULL,
+  note TEXT,
   source TEXT,
   UNIQUE (unit_code, set_id, as_of));
 

@@ -278,3 +278,32 @@ TEST_CASE("importer: a provincial criteria set of 20, then results against it", 
     REQUIRE_FALSE(failed);
     CHECK_THAT(failed.error().message, Catch::Contains("5 is missing"));
 }
+
+TEST_CASE("importer: a title block above the header and a total row below the data", "[importer]") {
+    const auto dir = test::scratchDir("importer_sheets_layout");
+    const std::string project = fixtures::makeProject(dir, false);
+    // What a district office's report looks like: two title lines, a blank line, the header, data, a total.
+    const std::string file = fixtures::writeSheet(
+        dir / "bao_cao.xlsx", "XLSX", "Biểu 01",
+        {{"A"}, {"B"}, {"C"}},
+        {{"UBND HUYỆN ANH SƠN", "", ""},
+         {"BÁO CÁO KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ XÃ NTM", "", ""},
+         {"", "", ""},
+         {"Tên xã", "Số tiêu chí đạt", "Ghi chú"},
+         {"Thọ Sơn", "19", ""},
+         {"Tam Sơn", "14", "thiếu TC 17"},
+         {"Tổng cộng", "33", ""}});
+    importer::ImportOptions o;
+    o.setId = "ntm_xa_2021_2025";
+    o.asOf = "2024-06-30";
+    auto report = importer::importFile(project, "criteria", file, o);
+    REQUIRE(report);
+    CHECK(report->recordsWritten == 2);
+    REQUIRE(report->notes.size() == 2);
+    CHECK_THAT(report->notes[0], Catch::Contains("the header is row 5"));
+    CHECK_THAT(report->notes[1], Catch::Contains("row 8: a total row"));
+    const auto data = load(project);
+    REQUIRE(assessmentOf(data, "17341") != nullptr);
+    CHECK(assessmentOf(data, "17341")->criteriaMet == 14);
+    CHECK(assessmentOf(data, "17341")->note == "thiếu TC 17");
+}
