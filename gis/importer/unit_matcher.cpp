@@ -16,6 +16,22 @@ const char* levelWord(const std::string& level) {
     return "unit";
 }
 
+/// Edit distance on bytes of two folded (ASCII) keys, for "closest names" suggestions.
+std::size_t editDistance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
 bool allDigits(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }
@@ -140,6 +156,17 @@ UnitMatch UnitMatcher::match(const UnitQuery& q) const {
     const std::string within = scope != nullptr ? " in " + scope->name : std::string(" in the project");
     if (found.empty()) {
         result.problem = std::string("no ") + levelWord(q.level) + " named '" + q.name + "'" + within;
+        // Show the nearest names (a typo, a renamed or merged commune) without ever picking one.
+        const std::string folded = model::unitFoldKey(q.name);
+        std::vector<std::pair<std::size_t, const model::Unit*>> near;
+        for (const model::Unit& u : m_units) {
+            if ((!q.level.empty() && u.level != q.level) || (scope != nullptr && !isWithin(u, *scope))) continue;
+            const std::size_t d = editDistance(folded, model::unitFoldKey(u.name));
+            if (d <= 2) near.emplace_back(d, &u);
+        }
+        std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        if (!near.empty()) result.problem += "; closest:";
+        for (std::size_t i = 0; i < near.size() && i < 3; ++i) result.problem += " " + describe(*near[i].second) + ";";
     } else {
         result.problem = "'" + q.name + "' is ambiguous, " + std::to_string(found.size()) + " units match" + within + ":";
         for (const model::Unit* u : found) result.problem += " " + describe(*u) + ";";

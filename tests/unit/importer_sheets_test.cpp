@@ -129,6 +129,14 @@ TEST_CASE("importer: an ambiguous name is never guessed; a district column settl
     CHECK_THAT(message, Catch::Contains("mo_ho.xlsx, sheet 'TC', row 3, column 'Tên xã' = 'Bình Sơn'"));
     CHECK_THAT(message, Catch::Contains("17338 Xã Bình Sơn (Huyện Anh Sơn)") && Catch::Contains("15769 Xã Bình Sơn (Huyện Triệu Sơn)"));
     CHECK_THAT(message, Catch::Contains("row 4") && Catch::Contains("'Xã Hư Cấu'"));
+
+    // A typo is not matched either, but the nearest names are shown.
+    const std::string typo = fixtures::writeSheet(dir / "go_nham.csv", "CSV", "TC", {{"Huyện"}, {"Tên xã"}, {"Số tiêu chí đạt"}},
+                                                  {{"Anh Sơn", "Thọ Sơm", "19"}});
+    auto typoFailed = importer::importFile(project, "criteria", typo, o);
+    REQUIRE_FALSE(typoFailed);
+    CHECK_THAT(typoFailed.error().message,
+               Catch::Contains("no commune named 'Thọ Sơm' in Huyện Anh Sơn; closest: 17332 Xã Thọ Sơn (Huyện Anh Sơn);"));
     CHECK_THAT(message, Catch::Contains("2 problems"));
     CHECK(fixtures::readBytes(project) == before);  // byte-for-byte unchanged
 
