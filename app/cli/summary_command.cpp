@@ -1,5 +1,6 @@
 // ntm-atlas summary: the committee figures of one unit or all, as JSON.
 #include <cstdio>
+#include <string>
 
 #include "app/cli/commands.hpp"
 #include "app/cli/project_args.hpp"
@@ -9,6 +10,16 @@
 #include "gis/store/schema.hpp"
 
 namespace cli {
+namespace {
+
+/// Pads to `width` characters (UTF-8 code points, so Vietnamese names line up), never truncates.
+std::string padRight(const std::string& text, std::size_t width) {
+    std::size_t chars = 0;
+    for (unsigned char c : text) chars += (c & 0xC0) != 0x80 ? 1 : 0;
+    return chars >= width ? text : text + std::string(width - chars, ' ');
+}
+
+}  // namespace
 
 int runSummary(const Args& args) {
     const ParsedArgs parsed = parseArgs(args, {"unit", "as-of"}, {"json"});
@@ -35,7 +46,7 @@ int runSummary(const Args& args) {
     }
     // Without --json: one readable line per unit.
     for (const gis::model::UnitSummary& s : *summary) {
-        std::printf("%-8s %-30s %-9s", s.code.c_str(), s.name.c_str(), s.level.c_str());
+        std::printf("%s %s %s", padRight(s.code, 8).c_str(), padRight(s.name, 30).c_str(), padRight(s.level, 9).c_str());
         if (s.assessed) std::printf(" %d/%d tiêu chí (%s)", s.criteriaMet, s.criteriaTotal, s.assessmentAsOf.c_str());
         if (s.communesTotal > 0 && s.level != "commune")
             std::printf(" %d/%d xã đạt chuẩn", s.communesMeetingStandard, s.communesTotal);
