@@ -35,13 +35,15 @@ double peakMemoryMb() {
 /// Median time of `frames` renders, each panned by one pixel (so nothing can be cached), with
 /// glFinish after each so the drawing itself is timed.
 double medianFrameSeconds(gis::render::Renderer& renderer, gis::render::RenderTarget& target,
-                          const gis::scene::MapDocument& document, gis::scene::Camera camera, int frames) {
+                          const gis::scene::MapDocument& document, gis::scene::Camera camera, int frames,
+                          gis::render::RenderStats* lastStats = nullptr) {
     std::vector<double> times;
     for (int i = 0; i < frames; ++i) {
         camera.panByPixels(1.0, 0.0);
         const auto scene = document.buildScene(camera);
         const auto start = Clock::now();
-        renderer.render(scene, target);
+        const gis::render::RenderStats stats = renderer.render(scene, target);
+        if (lastStats != nullptr) *lastStats = stats;
         gis::render::waitForGpu();
         times.push_back(since(start));
     }
@@ -99,7 +101,8 @@ int main(int argc, char** argv) {
     const double firstFrameSeconds = since(firstStart);
     const double loadToFirstFrame = since(loadStart);
 
-    const double nationalFrame = medianFrameSeconds(*renderer.value(), target, *document, national, frames);
+    gis::render::RenderStats nationalStats, districtStats;
+    const double nationalFrame = medianFrameSeconds(*renderer.value(), target, *document, national, frames, &nationalStats);
 
     // District zoom: the first feature's district-sized neighbourhood (about 30 km across).
     gis::scene::Camera district = national;
@@ -108,7 +111,12 @@ int main(int argc, char** argv) {
     const auto detailStart = Clock::now();
     document->ensureLevelsFor(district.metersPerPixel);
     const double districtLevelSeconds = since(detailStart);
-    const double districtFrame = medianFrameSeconds(*renderer.value(), target, *document, district, frames);
+    const double districtFrame = medianFrameSeconds(*renderer.value(), target, *document, district, frames, &districtStats);
+
+    // Fixed cost of a frame: background, title and legend only (every layer hidden).
+    document->setLayerVisible(document->mainLayerIndex(), false);
+    const double emptyFrame = medianFrameSeconds(*renderer.value(), target, *document, district, frames);
+    document->setLayerVisible(document->mainLayerIndex(), true);
 
     // Re-colour: new classification + the frame that uploads only the colour table.
     std::vector<double> recolorCpu, recolorFrame;
@@ -143,9 +151,13 @@ int main(int argc, char** argv) {
     std::printf("features: %zu\n", document->layers()[document->mainLayerIndex()].data.features.size());
     std::printf("load_to_first_frame_s: %.3f (read+reproject %.3f, mesh+style %.3f, first frame %.3f, lod %d)\n",
                 loadToFirstFrame, readSeconds, meshSeconds, firstFrameSeconds, firstStats.lodLevelUsed);
-    std::printf("frame_national_1920x1080_ms: %.2f (%.0f fps)\n", nationalFrame * 1e3, 1.0 / nationalFrame);
-    std::printf("frame_district_1920x1080_ms: %.2f (%.0f fps) (its level built in %.3f s, once)\n", districtFrame * 1e3,
-                1.0 / districtFrame, districtLevelSeconds);
+    std::printf("frame_national_1920x1080_ms: %.2f (%.0f fps; %llu triangles, %u draw calls, %u labels)\n", nationalFrame * 1e3,
+                1.0 / nationalFrame, static_cast<unsigned long long>(nationalStats.trianglesSubmitted), nationalStats.drawCalls,
+                nationalStats.labelsPlaced);
+    std::printf("frame_district_1920x1080_ms: %.2f (%.0f fps; %llu triangles, %u draw calls, %u labels; its level built in %.3f s, once)\n",
+                districtFrame * 1e3, 1.0 / districtFrame, static_cast<unsigned long long>(districtStats.trianglesSubmitted),
+                districtStats.drawCalls, districtStats.labelsPlaced, districtLevelSeconds);
+    std::printf("frame_fixed_cost_1920x1080_ms: %.2f (no layer drawn)\n", emptyFrame * 1e3);
     std::printf("recolor_classify_ms: %.3f  recolor_frame_ms: %.2f\n", median(recolorCpu) * 1e3, median(recolorFrame) * 1e3);
     std::printf("export_4000x3000_s: %.3f (load %.3f, gl_init %.3f, render %.3f, encode %.3f)\n", exportSeconds, timings->load,
                 timings->glInit, timings->render, timings->encode);

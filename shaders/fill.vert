@@ -1,4 +1,6 @@
-// Polygon fills: indexed triangles; the colour comes from the layer's colour table.
+// Polygon fills: indexed triangles; the colour comes from the layer's colour table. The lookup
+// happens here, once per vertex, not once per pixel: on llvmpipe a per-fragment texelFetch over
+// a full-screen choropleth costs more than all the geometry.
 layout(location = 0) in vec2 a_position;   // metres relative to the mesh origin
 layout(location = 1) in uint a_featureId;
 
@@ -6,10 +8,16 @@ uniform vec2 u_shift;
 uniform vec2 u_scale;
 uniform vec2 u_offset;
 uniform vec2 u_targetSize;
+uniform sampler2D u_colors;
+uniform int u_highlightId;    // feature to brighten, or -1
+uniform float u_opacity;
 
-flat out uint v_featureId;
+flat out vec4 v_color;        // premultiplied
 
 void main() {
     gl_Position = ntmPixelToClip(ntmMeshToPixel(a_position, u_shift, u_scale, u_offset), u_targetSize);
-    v_featureId = a_featureId;
+    vec4 c = ntmFeatureColor(u_colors, a_featureId);
+    if (u_highlightId >= 0 && a_featureId == uint(u_highlightId)) c.rgb = mix(c.rgb, vec3(1.0), 0.3);
+    c.a *= u_opacity;
+    v_color = ntmPremultiply(c);
 }

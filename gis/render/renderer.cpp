@@ -74,7 +74,7 @@ Bounds tileBounds(const scene::Camera& camera, int widthPx, int heightPx, double
     return b;
 }
 
-/// Index of the coarsest LOD level whose tolerance is below ~3/4 of a pixel.
+/// Index of the coarsest LOD level whose tolerance is at most tess::kLodMaxTolerancePx pixels.
 int pickLevel(const GpuLayer& layer, double metersPerPixel) {
     int chosen = 0;
     double best = -1.0;
@@ -189,7 +189,7 @@ struct Renderer::Impl {
                 const auto runs = visibleRuns(level.outline, view);
                 if (style.outlineWidthPx > 0.0f)
                     drawSegments(level.outline, layer, style.outlineWidthPx, false, style.outlineColor, style.opacity, runs);
-                else  // no MSAA: a hairline in each feature's own colour anti-aliases the fill edges
+                else if (style.antialiasFillEdges)  // no MSAA: a hairline in each feature's own colour anti-aliases the fill edges
                     drawSegments(level.outline, layer, 0.5f, true, {}, style.opacity, runs);
             }
         } else if (!level.outline.empty() && style.outlineWidthPx > 0.0f) {

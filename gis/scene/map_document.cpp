@@ -40,14 +40,21 @@ double medianWidth(const std::vector<Bounds>& bounds) {
     return widths[widths.size() / 2];
 }
 
-/// Polygon outlines thin out when features get small on screen (a national view of 11,000
-/// communes would otherwise be mostly boundary); full width from about 36 px per feature.
-float outlineWidthAtScale(const MapLayer& layer, double metersPerPixel) {
-    if (layer.kind != GeometryKind::Polygon || layer.medianFeatureSizeMeters <= 0) return layer.style.outlineWidthPx;
+/// Polygon outlines thin out as communes get small on screen (a national view of 11,000
+/// communes would otherwise be mostly boundary), full width from about 36 px per feature, and
+/// vanish below about 6 px, where they cost more triangles than the fills and show nothing.
+void adaptOutlineToScale(const MapLayer& layer, double metersPerPixel, LayerStyle& style) {
+    if (layer.kind != GeometryKind::Polygon || layer.medianFeatureSizeMeters <= 0) return;
     const double featurePx = layer.medianFeatureSizeMeters / metersPerPixel;
     constexpr double kPixelsPerOutlinePixel = 30.0;
+    constexpr double kNoOutlineBelowPx = 6.0;
     constexpr float kThinnest = 0.35f;
-    return std::clamp(static_cast<float>(featurePx / kPixelsPerOutlinePixel), kThinnest, layer.style.outlineWidthPx);
+    if (featurePx < kNoOutlineBelowPx) {
+        style.outlineWidthPx = 0.0f;
+        style.antialiasFillEdges = false;
+        return;
+    }
+    style.outlineWidthPx = std::clamp(static_cast<float>(featurePx / kPixelsPerOutlinePixel), kThinnest, style.outlineWidthPx);
 }
 
 /// A label needs room: only features at least this wide on screen get one.
@@ -160,13 +167,29 @@ double levelToleranceFor(double metersPerPixel) {
     return chosen;
 }
 
-std::vector<MissingLevel> MapDocument::missingLevelsFor(double metersPerPixel) const {
+double MapDocument::worthwhileTolerance(MapLayer& layer, double wanted) {
+    auto countAt = [&](double tolerance) {
+        auto found = layer.vertexCountAtTolerance.find(tolerance);
+        if (found == layer.vertexCountAtTolerance.end())
+            found = layer.vertexCountAtTolerance.emplace(tolerance, tess::simplifiedVertexCount(layer.data, tolerance)).first;
+        return found->second;
+    };
+    double chosen = 0.0;
+    for (double tolerance : tess::defaultLodTolerances()) {
+        if (tolerance > wanted) break;
+        if (static_cast<double>(countAt(tolerance)) <= tess::kLodMaxKeptFraction * static_cast<double>(countAt(chosen)))
+            chosen = tolerance;
+    }
+    return chosen;
+}
+
+std::vector<MissingLevel> MapDocument::missingLevelsFor(double metersPerPixel) {
     std::vector<MissingLevel> missing;
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
-        const MapLayer& layer = m_layers[i];
+        MapLayer& layer = m_layers[i];
         if (!layer.visible || layer.data.features.empty()) continue;
         // Points are never simplified: their one level is full detail.
-        const double wanted = layer.kind == GeometryKind::Point ? 0.0 : levelToleranceFor(metersPerPixel);
+        const double wanted = layer.kind == GeometryKind::Point ? 0.0 : worthwhileTolerance(layer, levelToleranceFor(metersPerPixel));
         const bool built = std::any_of(layer.meshes->levels.begin(), layer.meshes->levels.end(),
                                        [&](const tess::LodLevel& level) { return level.toleranceMeters == wanted; });
         if (!built) missing.push_back({i, wanted});
@@ -209,7 +232,7 @@ RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureH
         draw.featureColors = layer.colors;
         draw.colorVersion = layer.colorVersion;
         draw.style = layer.style;
-        draw.style.outlineWidthPx = outlineWidthAtScale(layer, camera.metersPerPixel);
+        adaptOutlineToScale(layer, camera.metersPerPixel, draw.style);
         draw.visible = layer.visible;
         if (highlighted && highlighted->layerIndex == i) draw.highlightedFeature = static_cast<std::int64_t>(highlighted->featureIndex);
         scene.layers.push_back(std::move(draw));

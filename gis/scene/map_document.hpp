@@ -2,6 +2,7 @@
 /// The open map: layers read once, meshed once, coloured by a chosen field. Builds the
 /// immutable RenderScene for any camera; re-colouring replaces only the colour table.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,9 @@ struct MapLayer {
     std::vector<Vec2> labelPoints;            ///< one per feature (inside the polygon), display CRS
     std::vector<Bounds> featureBounds;        ///< one per feature, display CRS (hit tests, label sizing)
     double medianFeatureSizeMeters = 0.0;     ///< typical feature width: thins outlines at small scales
+    /// Vertex count per simplification tolerance (0 = full detail), measured once when first
+    /// needed: a level that keeps most vertices is not worth building (see levelWorthBuilding).
+    std::map<double, std::size_t> vertexCountAtTolerance;
 };
 
 /// A level of detail a layer still lacks for some scale.
@@ -72,8 +76,9 @@ public:
     Status colorBy(const std::string& field);
     void setLayerVisible(std::size_t layerIndex, bool visible);
 
-    /// Levels of detail the visible layers lack at this scale (none once built).
-    std::vector<MissingLevel> missingLevelsFor(double metersPerPixel) const;
+    /// Levels of detail the visible layers lack at this scale (none once built). Measures, once
+    /// per layer and tolerance, whether a simplified level is worth building at all.
+    std::vector<MissingLevel> missingLevelsFor(double metersPerPixel);
     /// Adds a level built elsewhere (e.g. on a worker with tess::buildLodLevel) and bumps the
     /// layer's geometry version so the renderer uploads it once.
     void addLevel(std::size_t layerIndex, tess::LodLevel level);
@@ -95,6 +100,12 @@ public:
     std::string describe(const FeatureHit& hit) const;
 
 private:
+    /// The tolerance to build for a wanted one: the coarsest level up to `wanted` whose vertex
+    /// count is at most tess::kLodMaxKeptFraction of the next finer worthwhile level. Data that
+    /// is already generalised (the national layer at 38 m) then draws full detail instead of a
+    /// near-copy that costs as much to build.
+    double worthwhileTolerance(MapLayer& layer, double wanted);
+
     std::vector<MapLayer> m_layers;
     std::size_t m_mainLayer = 0;
     std::string m_title;

@@ -17,6 +17,9 @@ enum class PointSymbol : std::uint8_t { Circle, Square, Triangle, Diamond };
 struct LayerStyle {
     Rgba8 outlineColor{60, 60, 60, 255};
     float outlineWidthPx = 1.0f;   ///< polygon outlines and line layers; 0 = none
+    /// With no outline, polygons still get a half-pixel edge in their own colour (we use no
+    /// MSAA). Off when features are a few pixels across and the edges are not worth the triangles.
+    bool antialiasFillEdges = true;
     float pointSizePx = 10.0f;     ///< diameter of point symbols
     PointSymbol pointSymbol = PointSymbol::Circle;
     Rgba8 pointStrokeColor{255, 255, 255, 255};

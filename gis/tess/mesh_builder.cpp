@@ -1,6 +1,7 @@
 #include "gis/tess/mesh_builder.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "gis/tess/parallel_for.hpp"
 #include "gis/tess/polygon_triangulator.hpp"
@@ -167,11 +168,15 @@ LodLevel assembleLevel(const data::VectorLayer& layer, double toleranceMeters, u
 
 std::vector<double> defaultLodTolerances() {
     // One pixel of a 256-px Web Mercator tile at zoom z is 156543.03 / 2^z display metres. The
-    // levels are 1 px at zoom 12 (38 m, district scale), 10 (153 m, province), 8 (611 m, region)
-    // and 6 (2446 m, whole country on a ~1000 px window), so for any view a level with at most
-    // ~1 px of error is at most a factor 4 finer than needed. 3857 metres exceed ground metres by
-    // 1/cos(lat) ≈ 1.01–1.09 in Vietnam, which does not matter at this granularity.
-    return {38.0, 153.0, 611.0, 2446.0};
+    // levels are 1 px at zooms 12 down to 5 (38 m, district scale, … 4892 m, the whole country
+    // on a small window): a factor-2 ladder, so the level drawn is never more than twice as fine
+    // as the scale needs. Levels are built lazily per scale, so a long ladder costs nothing
+    // until used. 3857 metres exceed ground metres by 1/cos(lat) ≈ 1.01–1.09 in Vietnam, which
+    // does not matter at this granularity.
+    constexpr double kZoom0PixelMeters = 156543.03392804097;
+    std::vector<double> tolerances;
+    for (int zoom = 12; zoom >= 5; --zoom) tolerances.push_back(std::round(kZoom0PixelMeters / (1 << zoom)));
+    return tolerances;
 }
 
 LodLevel buildLodLevel(const data::VectorLayer& layer, double toleranceMeters, unsigned threads) {

@@ -35,7 +35,7 @@ LodLevel buildLodLevel(const data::VectorLayer& layer, double toleranceMeters, u
 std::size_t simplifiedVertexCount(const data::VectorLayer& layer, double toleranceMeters, unsigned threads = 2);
 
 /// Chunking limits: a chunk closes when it reaches either limit (see buildLodLevel).
-inline constexpr std::uint32_t kChunkMaxFeatures = 512;
-inline constexpr std::uint32_t kChunkMaxIndices = 65536;
+inline constexpr std::uint32_t kChunkMaxFeatures = 64;
+inline constexpr std::uint32_t kChunkMaxIndices = 16384;
 
 }  // namespace gis::tess

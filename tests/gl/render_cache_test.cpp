@@ -104,12 +104,13 @@ TEST_CASE("Renderer: LOD picks the coarsest level below ~1 px and culls off-scre
     scene.layers.push_back(layer);
     RenderTarget target(200, 200);
 
-    // Whole grid at 10 m/px: tolerance 8 m <= 7.5? no -> 8 > 0.75 * 10 = 7.5 -> full detail.
+    // Whole grid at 6 m/px: the 8 m level is more than kLodMaxTolerancePx (1 px) -> full detail.
     scene.camera = gis::scene::Camera::fit(layer.meshes->bounds, 200, 200, 0.0);
-    scene.camera.metersPerPixel = 10.0;
+    scene.camera.metersPerPixel = 6.0;
     auto whole = renderer->render(scene, target);
     CHECK(whole.lodLevelUsed == 0);
     // At 20 m/px the 8 m level is below a pixel.
+    static_assert(gis::tess::kLodMaxTolerancePx < 8.0 / 6.0, "the test straddles the LOD threshold");
     scene.camera.metersPerPixel = 20.0;
     auto coarse = renderer->render(scene, target);
     CHECK(coarse.lodLevelUsed == 1);
