@@ -147,11 +147,16 @@ Status MapDocument::colorBy(const std::string& field) {
         main.colorVersion = nextColorVersion();
         return Ok{};
     }
-    auto styled = style::styleByField(main.data, field);
-    if (!styled) return styled.error();
+    auto cached = m_styleCache.find(field);
+    if (cached == m_styleCache.end()) {
+        auto styled = style::styleByField(main.data, field);
+        if (!styled) return styled.error();
+        CachedStyle entry{std::make_shared<const std::vector<Rgba8>>(std::move(styled->featureColors)), std::move(styled->legend)};
+        cached = m_styleCache.emplace(field, std::move(entry)).first;
+    }
     main.colorField = field;
-    main.colors = std::make_shared<const std::vector<Rgba8>>(std::move(styled->featureColors));
-    main.legend = std::move(styled->legend);
+    main.colors = cached->second.colors;
+    main.legend = cached->second.legend;
     main.colorVersion = nextColorVersion();
     return Ok{};
 }

@@ -106,6 +106,14 @@ private:
     /// near-copy that costs as much to build.
     double worthwhileTolerance(MapLayer& layer, double wanted);
 
+    /// Colours and legend of each field the main layer has been coloured by: switching back to
+    /// an indicator during a briefing costs a pointer swap, not a classification.
+    struct CachedStyle {
+        std::shared_ptr<const std::vector<Rgba8>> colors;
+        Legend legend;
+    };
+    std::map<std::string, CachedStyle> m_styleCache;
+
     std::vector<MapLayer> m_layers;
     std::size_t m_mainLayer = 0;
     std::string m_title;
