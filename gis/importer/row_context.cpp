@@ -1,6 +1,7 @@
 #include "gis/importer/row_context.hpp"
 
 #include <cmath>
+#include <utility>
 
 #include "gis/importer/cell_values.hpp"
 
@@ -44,6 +45,19 @@ const model::Unit* RowScope::matchUnit(const std::string& level, bool required) 
     query.provinceCode = text("province_code");
     query.provinceName = text("province_name");
     query.level = level;
+    // A provincial sheet lists districts in a "Huyện" / "Mã huyện" column and has no commune
+    // column at all: then the district is the row's unit (and likewise a province).
+    const bool hasUnitColumns = m_ctx.binding.has("unit_code") || m_ctx.binding.has("unit_name");
+    if (!hasUnitColumns && (level.empty() || level == "district") && (!query.districtCode.empty() || !query.districtName.empty())) {
+        query.code = std::exchange(query.districtCode, "");
+        query.name = std::exchange(query.districtName, "");
+        query.level = "district";
+    } else if (!hasUnitColumns && (level.empty() || level == "province") && query.districtCode.empty() && query.districtName.empty() &&
+               (!query.provinceCode.empty() || !query.provinceName.empty())) {
+        query.code = std::exchange(query.provinceCode, "");
+        query.name = std::exchange(query.provinceName, "");
+        query.level = "province";
+    }
     if (query.code.empty() && query.name.empty()) {
         if (required) problem("", "the row names no unit (no code and no name)");
         return nullptr;
@@ -51,6 +65,8 @@ const model::Unit* RowScope::matchUnit(const std::string& level, bool required) 
     const UnitMatch match = m_ctx.matcher.match(query);
     if (match.unit == nullptr) {
         std::string key = match.byName ? "unit_name" : "unit_code";
+        if (!hasUnitColumns) key = query.level == "district" ? (match.byName ? "district_name" : "district_code")
+                                                            : (match.byName ? "province_name" : "province_code");
         if (match.blameParent) key = !query.districtCode.empty() || !query.districtName.empty()
                                          ? (!query.districtCode.empty() ? "district_code" : "district_name")
                                          : (!query.provinceCode.empty() ? "province_code" : "province_name");

@@ -169,3 +169,28 @@ TEST_CASE("summary: works by type and status, open and overdue tasks", "[summary
     const auto later = summarise(project, "2024-09-01");
     CHECK(unit(later, "424").tasksOpen == 2);
 }
+
+TEST_CASE("summary: a provincial sheet by district gives 'xếp thứ 8/11 huyện'", "[summary]") {
+    const auto dir = test::scratchDir("summary_district_rank");
+    const std::string project = fixtures::makeProject(dir, false);
+    // One row per district, in tỷ đồng with Vietnamese decimal commas, no commune column at all.
+    const std::vector<std::pair<std::string, std::string>> districts = {
+        {"Con Cuông", "9"},        {"Tân Kỳ", "8"},       {"Đô Lương", "7"},     {"Thanh Chương", "6"},
+        {"Nghi Lộc", "5"},         {"Nam Đàn", "4,5"},    {"Hưng Nguyên", "4"},  {"Huyện Anh Sơn", "1,37"},
+        {"Yên Thành", "1"},        {"Diễn Châu", "0,5"},  {"Quỳnh Lưu", "0,2"}};
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [name, disbursed] : districts) rows.push_back({name, "10", disbursed, "30/06/2024"});
+    importSheet(project, "disbursement",
+                fixtures::writeSheet(dir / "tinh.csv", "CSV", "tinh",
+                                     {{"Huyện"}, {"Kế hoạch vốn (tỷ đồng)"}, {"Giải ngân (tỷ đồng)"}, {"Ngày"}}, rows),
+                {.programme = "ntm"});
+    const auto all = summarise(project, "2024-06-30");
+    const auto* anhSon = ntm(unit(all, "424"));
+    REQUIRE(anhSon != nullptr);
+    CHECK(anhSon->plan == 10'000'000'000);
+    CHECK(anhSon->disbursed == 1'370'000'000);
+    CHECK(*anhSon->disbursedPct == Approx(13.7));
+    CHECK(anhSon->rank == 8);
+    CHECK(anhSon->rankOf == 11);
+    CHECK(ntm(unit(all, "40"))->plan == 110'000'000'000);
+}
