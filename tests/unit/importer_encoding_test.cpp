@@ -87,3 +87,14 @@ TEST_CASE("importer: the TCVN3-damaged code list imports as units, its broken ro
     for (const auto& u : data->units) communes += u.level == "commune" ? 1 : 0;
     CHECK(communes == 10612);
 }
+
+TEST_CASE("importer: --encoding VNI reads the one VNI row of the same file", "[importer][encoding]") {
+    ImportOptions vni;
+    vni.encoding = "VNI";
+    vni.where = "C_CODE = '0' AND D_CODE = '0'";  // line 1726, the row SOURCE.md calls "yet another (VNI-style) encoding"
+    auto table = readSourceTable((test::sharedDir() / "data/real/epix_communesVN_codes/communesVN.csv").string(), vni, false);
+    REQUIRE(table);
+    REQUIRE(table->rows.size() == 1);
+    CHECK(table->rows[0].location == "row 1726");
+    CHECK(table->rows[0].cells[0].text == "Khuê Mỹ");
+}
