@@ -315,3 +315,30 @@ TEST_CASE("importer: a title block above the header and a total row below the da
     CHECK(assessmentOf(data, "17341")->criteriaMet == 14);
     CHECK(assessmentOf(data, "17341")->note == "thiếu TC 17");
 }
+
+TEST_CASE("importer: a write that fails inside the transaction leaves the file byte-for-byte unchanged", "[importer][store]") {
+    const auto dir = test::scratchDir("importer_sheets_write_rollback");
+    const std::string project = fixtures::makeProject(dir, false);
+    auto setSheet = [&](int size, const std::string& name) {
+        std::vector<std::vector<std::string>> rows;
+        for (int n = 1; n <= size; ++n) rows.push_back({"ht_xa_2022", std::to_string(n), "Tiêu chí " + std::to_string(n)});
+        return fixtures::writeSheet(dir / name, "CSV", "set", {{"Mã bộ tiêu chí"}, {"STT"}, {"Tên tiêu chí"}}, rows);
+    };
+    REQUIRE(importer::importFile(project, "criteria-set", setSheet(20, "bo20.csv"), {}));
+    std::vector<Column> columns = {{"Mã xã"}};
+    std::vector<std::string> row = {"17332"};
+    for (int n = 1; n <= 20; ++n) {
+        columns.push_back({"Tiêu chí " + std::to_string(n)});
+        row.push_back("Đạt");
+    }
+    REQUIRE(importer::importFile(project, "criteria", fixtures::writeSheet(dir / "kq20.csv", "CSV", "kq", columns, {row}),
+                                 {.setId = "ht_xa_2022", .asOf = "2024-12-31"}));
+    const std::string before = fixtures::readBytes(project);
+
+    // Shrinking the set to 19 would orphan criterion 20's result: the foreign key stops the write
+    // half-way through the transaction, and the rollback restores every byte.
+    auto failed = importer::importFile(project, "criteria-set", setSheet(19, "bo19.csv"), {});
+    REQUIRE_FALSE(failed);
+    CHECK_THAT(failed.error().message, Catch::Contains("nothing was changed"));
+    CHECK(fixtures::readBytes(project) == before);
+}
