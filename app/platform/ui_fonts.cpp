@@ -13,7 +13,7 @@ UiFonts loadUiFonts() {
     if (ranges.empty()) {
         ImFontGlyphRangesBuilder builder;
         builder.AddRanges(io.Fonts->GetGlyphRangesVietnamese());
-        static const ImWchar kExtra[] = {0x00A0, 0x00FF, 0x2000, 0x206F, 0x20AB, 0x20AB, 0x2190, 0x21FF, 0};
+        static const ImWchar kExtra[] = {0x00A0, 0x00FF, 0x2000, 0x206F, 0x20AB, 0x20AB, 0x2190, 0x21FF, 0x2200, 0x22FF, 0};
         builder.AddRanges(kExtra);
         builder.BuildRanges(&ranges);
     }

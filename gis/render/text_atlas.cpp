@@ -13,7 +13,9 @@ bool TextAtlas::isSupported(char32_t cp) {
            (cp >= 0x300 && cp <= 0x36F) ||    // combining diacritics
            (cp >= 0x1E00 && cp <= 0x1EFF) ||  // Latin Extended Additional (Vietnamese)
            (cp >= 0x2000 && cp <= 0x206F) ||  // General Punctuation (– — · …)
-           cp == 0x20AB;                      // ₫
+           cp == 0x20AB ||                    // ₫
+           (cp >= 0x2190 && cp <= 0x21FF) ||  // arrows (→ in notes and legends)
+           (cp >= 0x2200 && cp <= 0x22FF);    // mathematical operators (≤ ≥ − × in class labels)
 }
 
 Result<std::unique_ptr<TextAtlas>> TextAtlas::create() {

@@ -5,6 +5,7 @@
 #include "gis/data/vector_reader.hpp"
 #include "gis/demo/demo_district.hpp"
 #include "gis/model/project_map.hpp"
+#include "gis/scene/project_heading.hpp"
 
 namespace gis::scene {
 
@@ -44,7 +45,9 @@ Result<LoadedSource> loadMapSource(const MapSourceSpec& spec) {
         auto layers = model::loadProjectMapLayers(spec.path, spec.asOf);
         if (!layers) return layers.error();
         loaded.layers = std::move(layers.value());
-        loaded.title = fileStem(spec.path);
+        const ProjectHeading heading = readProjectHeading(spec.path);
+        loaded.title = heading.title;
+        loaded.isDemo = heading.isDemo;
         return loaded;
     }
 

@@ -178,7 +178,7 @@ Result<StyledField> styleByField(const VectorLayer& layer, const std::string& fi
             // Fixed 20-point bands so maps of different dates compare; RdYlGn: low is bad.
             const ColorRamp& r = rampById("RdYlGn");
             c = fixedBands({20, 40, 60, 80, std::max(100.0, any ? maxValue : 100.0)},
-                           {"≤ 20 %", "20 – 40 %", "40 – 60 %", "60 – 80 %", "> 80 %"},
+                           {"0 – 20 %", "20 – 40 %", "40 – 60 %", "60 – 80 %", "> 80 %"},
                            sampleAt(r, {0.05, 0.3, 0.5, 0.72, 0.95}));
         } else if (fieldName == "poverty_rate" && any) {
             // Natural breaks, rounded up to one decimal so the legend shows what is drawn.
