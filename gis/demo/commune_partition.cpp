@@ -57,7 +57,7 @@ std::vector<GeosPtr> clippedCells(const GeosContext& ctx, const std::vector<Vec2
         std::vector<Polygon> polys = polygonsFromGeos(ctx, cell);
         if (polys.empty()) continue;
         for (std::size_t s = 0; s < seeds.size(); ++s) {
-            if (!cells[s] && containsPoint(polys[0], seeds[s])) {
+            if (!cells[s] && pointInPolygon(polys[0], seeds[s])) {
                 cells[s] = wrap(ctx, GEOSIntersection_r(h, cell, outline));
                 break;
             }
@@ -233,7 +233,7 @@ Partition partitionDistrict(const GeosContext& ctx, const Polygon& outline, Prng
     std::vector<Vec2> candidates;
     while (candidates.size() < 3000) {
         const Vec2 p{rng.uniform(bb.minX, bb.maxX), rng.uniform(bb.minY, bb.maxY)};
-        if (containsPoint(outline, p) && distanceToBoundary(outline, p) > 1500.0) candidates.push_back(p);
+        if (pointInPolygon(outline, p) && distanceToBoundary(outline, p) > 1500.0) candidates.push_back(p);
     }
     double lo = 500.0, hi = 30000.0;
     const SpacingModel spacing{bb.minX, bb.maxX, denseCentre};
@@ -253,7 +253,7 @@ Partition partitionDistrict(const GeosContext& ctx, const Polygon& outline, Prng
             const Vec2 c = centroidOf(ctx, cells[i].get(), seeds[i]);
             // Half a step only: full Lloyd would make every commune the same size.
             const Vec2 moved{0.5 * (seeds[i].x + c.x), 0.5 * (seeds[i].y + c.y)};
-            if (containsPoint(outline, moved)) seeds[i] = moved;
+            if (pointInPolygon(outline, moved)) seeds[i] = moved;
         }
     }
 
@@ -287,7 +287,7 @@ Partition partitionDistrict(const GeosContext& ctx, const Polygon& outline, Prng
             if (!fixed.empty()) bent = fixed[best];
             g = toGeos(ctx, bent);
         }
-        if (signedArea(bent.rings[0]) < 0) std::reverse(bent.rings[0].begin(), bent.rings[0].end());
+        if (ringArea(bent.rings[0]) < 0) std::reverse(bent.rings[0].begin(), bent.rings[0].end());
         result.communes.push_back(bent);
         result.seeds.push_back(field.apply(seeds[i]));
         finals.push_back(std::move(g));
@@ -305,7 +305,7 @@ Partition partitionDistrict(const GeosContext& ctx, const Polygon& outline, Prng
         if (polygonArea(up[k]) > polygonArea(up[best])) best = k;
     if (!up.empty()) {
         result.district.rings.push_back(up[best].rings[0]);  // outer ring only: no pinholes
-        if (signedArea(result.district.rings[0]) < 0)
+        if (ringArea(result.district.rings[0]) < 0)
             std::reverse(result.district.rings[0].begin(), result.district.rings[0].end());
     }
     return result;

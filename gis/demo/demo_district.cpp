@@ -51,7 +51,7 @@ Vec2 communeSeat(const Polygon& shape, Prng& rng) {
     double bestD = -1.0;
     for (int i = 0; i < 400; ++i) {
         const Vec2 p{rng.uniform(bb.minX, bb.maxX), rng.uniform(bb.minY, bb.maxY)};
-        if (!containsPoint(shape, p)) continue;
+        if (!pointInPolygon(shape, p)) continue;
         const double d = distanceToBoundary(shape, p);
         if (d > bestD) { bestD = d; best = p; }
     }
@@ -68,7 +68,7 @@ std::vector<Vec2> placeVillages(const Polygon& shape, double areaKm2, int count,
     while (static_cast<int>(out.size()) < count) {
         const Vec2 p{rng.uniform(bb.minX, bb.maxX), rng.uniform(bb.minY, bb.maxY)};
         if (++attempts % 400 == 0) { spacing *= 0.8; margin *= 0.8; }  // relax for odd shapes
-        if (!containsPoint(shape, p) || distanceToBoundary(shape, p) < margin) continue;
+        if (!pointInPolygon(shape, p) || distanceToBoundary(shape, p) < margin) continue;
         bool ok = true;
         for (const Vec2& q : out)
             if (std::hypot(p.x - q.x, p.y - q.y) < spacing) { ok = false; break; }

@@ -68,7 +68,7 @@ Vec2 pointInside(const CommuneWork& c, Prng& rng, double margin, const std::vect
     for (int relax = 0; relax < 6; ++relax) {
         for (int attempt = 0; attempt < 300; ++attempt) {
             const Vec2 p{rng.uniform(bb.minX, bb.maxX), rng.uniform(bb.minY, bb.maxY)};
-            if (!containsPoint(c.shape, p) || distanceToBoundary(c.shape, p) < margin) continue;
+            if (!pointInPolygon(c.shape, p) || distanceToBoundary(c.shape, p) < margin) continue;
             bool ok = true;
             for (const Vec2& q : avoid)
                 if (std::hypot(p.x - q.x, p.y - q.y) < spacing) { ok = false; break; }
@@ -86,7 +86,7 @@ Vec2 pointNear(const CommuneWork& c, Prng& rng, Vec2 anchor, double radius) {
         const double ang = rng.uniform(0.0, 2.0 * std::numbers::pi);
         const double r = radius * std::sqrt(rng.uniform(0.2, 1.0));
         const Vec2 p{anchor.x + r * std::cos(ang), anchor.y + r * std::sin(ang)};
-        if (containsPoint(c.shape, p) && distanceToBoundary(c.shape, p) > 150.0) return p;
+        if (pointInPolygon(c.shape, p) && distanceToBoundary(c.shape, p) > 150.0) return p;
     }
     return anchor;
 }

@@ -56,7 +56,7 @@ DistrictShape generateDistrictShape(const GeosContext& ctx, Prng& rng, double wi
         if (polygonArea(parts[i]) > polygonArea(parts[best])) best = i;
     shape.outline.rings.push_back(parts.empty() ? ring : parts[best].rings[0]);
     Ring& out = shape.outline.rings[0];
-    if (signedArea(out) < 0) std::reverse(out.begin(), out.end());
+    if (ringArea(out) < 0) std::reverse(out.begin(), out.end());
     return shape;
 }
 

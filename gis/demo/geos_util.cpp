@@ -63,13 +63,6 @@ void collectPolygons(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<P
     }
 }
 
-double pointSegmentDistance(Vec2 p, Vec2 a, Vec2 b) {
-    const double dx = b.x - a.x, dy = b.y - a.y;
-    const double len2 = dx * dx + dy * dy;
-    double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0.0;
-    t = std::clamp(t, 0.0, 1.0);
-    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
-}
 
 }  // namespace
 
@@ -116,36 +109,8 @@ GeosPtr makeValidPolygonal(const GeosContext& ctx, const GEOSGeometry* g) {
     return toGeos(ctx, polys);
 }
 
-double signedArea(const Ring& ring) {
-    double a = 0.0;
-    const std::size_t n = ring.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        const Vec2& p = ring[i];
-        const Vec2& q = ring[(i + 1) % n];
-        a += p.x * q.y - q.x * p.y;
-    }
-    return 0.5 * a;
-}
 
-double polygonArea(const Polygon& polygon) {
-    if (polygon.rings.empty()) return 0.0;
-    double a = std::abs(signedArea(polygon.rings[0]));
-    for (std::size_t i = 1; i < polygon.rings.size(); ++i) a -= std::abs(signedArea(polygon.rings[i]));
-    return a;
-}
 
-bool containsPoint(const Polygon& polygon, Vec2 p) {
-    bool inside = false;
-    for (const Ring& ring : polygon.rings) {
-        const std::size_t n = ring.size();
-        for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
-            const Vec2& a = ring[i];
-            const Vec2& b = ring[j];
-            if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) inside = !inside;
-        }
-    }
-    return inside;
-}
 
 double distanceToBoundary(const Polygon& polygon, Vec2 p) {
     double best = std::numeric_limits<double>::infinity();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "gis/core/geometry.hpp"
+#include "gis/core/planar.hpp"
 
 namespace gis::demo {
 
@@ -43,14 +44,9 @@ std::vector<Polygon> polygonsFromGeos(const GeosContext& ctx, const GEOSGeometry
 /// Repairs an invalid polygonal geometry and keeps only its polygonal parts.
 GeosPtr makeValidPolygonal(const GeosContext& ctx, const GEOSGeometry* g);
 
-// Plain-geometry helpers (no GEOS) used all over the generator.
+// Plain-geometry helpers (no GEOS) used all over the generator; areas and containment are
+// gis::ringArea / polygonArea / pointInPolygon from gis/core/planar.hpp.
 
-/// Shoelace area of a ring (positive for counter-clockwise).
-double signedArea(const Ring& ring);
-/// Area of a polygon (outer minus holes), always positive.
-double polygonArea(const Polygon& polygon);
-/// Even-odd point-in-polygon over all rings.
-bool containsPoint(const Polygon& polygon, Vec2 p);
 /// Distance from p to the nearest edge of any ring.
 double distanceToBoundary(const Polygon& polygon, Vec2 p);
 

@@ -1,6 +1,6 @@
 #include "gis/tess/convex_fan.hpp"
 
-#include "gis/tess/polygon_measure.hpp"
+#include "gis/core/planar.hpp"
 
 namespace gis::tess {
 namespace {

@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "gis/data/geos_support.hpp"
-#include "gis/tess/polygon_measure.hpp"
+#include "gis/core/planar.hpp"
 
 namespace gis::tess {
 namespace {

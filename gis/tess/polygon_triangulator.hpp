@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "gis/core/geometry.hpp"
-#include "gis/tess/polygon_measure.hpp"
+#include "gis/core/planar.hpp"
 
 namespace gis::tess {
 

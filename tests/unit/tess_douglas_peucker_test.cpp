@@ -7,7 +7,7 @@
 
 #include "gis/tess/douglas_peucker.hpp"
 #include "gis/tess/mesh_builder.hpp"
-#include "gis/tess/polygon_measure.hpp"
+#include "gis/core/planar.hpp"
 #include "gis/tess/simplify.hpp"
 
 namespace {
@@ -44,7 +44,7 @@ TEST_CASE("ring simplification removes collinear vertices, independent of the st
     const Ring out = gis::tess::simplifyRing(ring, 2.0, RingRole::Outer);
     REQUIRE(out.size() == 4);
     for (const Vec2 corner : {Vec2{0, 0}, Vec2{100, 0}, Vec2{100, 100}, Vec2{0, 100}}) CHECK(contains(out, corner));
-    CHECK(std::abs(gis::tess::ringArea(out)) == Approx(10000.0));
+    CHECK(std::abs(gis::ringArea(out)) == Approx(10000.0));
     Ring rotated(ring.begin() + 3, ring.end());
     rotated.insert(rotated.end(), ring.begin(), ring.begin() + 3);
     const Ring outRotated = gis::tess::simplifyRing(rotated, 2.0, RingRole::Outer);
@@ -62,7 +62,7 @@ TEST_CASE("ring collapse keeps something; tiny holes are dropped", "[tess][dp]")
         const Ring out = gis::tess::simplifyRing(small, 500.0, RingRole::Outer);
         CHECK(out.size() >= 3);
         CHECK(out.size() <= 4);
-        CHECK(std::abs(gis::tess::ringArea(out)) > 0.0);
+        CHECK(std::abs(gis::ringArea(out)) > 0.0);
         CHECK(gis::tess::simplifyRing(small, 500.0, RingRole::Hole).empty());
     }
     SECTION("a long thin ring keeps its 4 most significant vertices, not a sliver") {
@@ -73,7 +73,7 @@ TEST_CASE("ring collapse keeps something; tiny holes are dropped", "[tess][dp]")
         for (int i = 100; i >= 0; --i) thin.push_back({100.0 * i, 300.0});
         const Ring out = gis::tess::simplifyRing(thin, 400.0, RingRole::Outer);
         CHECK(out.size() == 4);
-        CHECK(std::abs(gis::tess::ringArea(out)) > 0.5 * 10000.0 * 300.0);
+        CHECK(std::abs(gis::ringArea(out)) > 0.5 * 10000.0 * 300.0);
     }
     SECTION("a feature of one tiny polygon keeps a shape through simplifyGeometry") {
         gis::Geometry g;
@@ -103,7 +103,7 @@ TEST_CASE("Douglas-Peucker handles a huge ring without recursion", "[tess][dp]")
     const Ring out = gis::tess::simplifyRing(ring, 20.0, RingRole::Outer);
     CHECK(out.size() > 20);
     CHECK(out.size() < 2000);
-    CHECK(std::abs(gis::tess::ringArea(out)) == Approx(std::numbers::pi * 1e8).epsilon(0.01));
+    CHECK(std::abs(gis::ringArea(out)) == Approx(std::numbers::pi * 1e8).epsilon(0.01));
 }
 
 TEST_CASE("buildLayerMeshes skips levels that would keep more than 90% of the vertices", "[tess][dp]") {

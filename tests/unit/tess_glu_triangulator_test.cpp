@@ -16,7 +16,7 @@ using gis::Vec2;
 
 double meshArea(const std::vector<Vec2>& v, const std::vector<std::uint32_t>& idx) {
     double area = 0.0;
-    for (std::size_t i = 0; i + 2 < idx.size(); i += 3) area += std::abs(gis::tess::triangleArea(v[idx[i]], v[idx[i + 1]], v[idx[i + 2]]));
+    for (std::size_t i = 0; i + 2 < idx.size(); i += 3) area += std::abs(gis::triangleArea(v[idx[i]], v[idx[i + 1]], v[idx[i + 2]]));
     return area;
 }
 
@@ -29,7 +29,7 @@ double evenOddArea(const Polygon& p, int samples = 1000) {
     std::size_t inside = 0;
     for (int i = 0; i < samples; ++i)
         for (int j = 0; j < samples; ++j)
-            inside += gis::tess::pointInPolygon(p, {b.minX + (i + 0.5) * dx, b.minY + (j + 0.5) * dy}) ? 1 : 0;
+            inside += gis::pointInPolygon(p, {b.minX + (i + 0.5) * dx, b.minY + (j + 0.5) * dy}) ? 1 : 0;
     return static_cast<double>(inside) * dx * dy;
 }
 
@@ -37,7 +37,7 @@ double evenOddArea(const Polygon& p, int samples = 1000) {
 void checkCentroidsInside(const Polygon& p, const std::vector<Vec2>& v, const std::vector<std::uint32_t>& idx) {
     for (std::size_t i = 0; i + 2 < idx.size(); i += 3) {
         const Vec2 a = v[idx[i]], b = v[idx[i + 1]], c = v[idx[i + 2]];
-        CHECK(gis::tess::pointInPolygon(p, {(a.x + b.x + c.x) / 3, (a.y + b.y + c.y) / 3}));
+        CHECK(gis::pointInPolygon(p, {(a.x + b.x + c.x) / 3, (a.y + b.y + c.y) / 3}));
     }
 }
 

@@ -60,11 +60,11 @@ TEST_CASE("polygon with holes: triangle area equals polygon area, nothing in the
     std::vector<std::uint32_t> idx;
     REQUIRE(gis::tess::triangulatePolygon(p, v, idx));
     const double expected = 100 * 100 - 60 * 40 - 100 - 600;
-    CHECK(gis::tess::polygonArea(p) == Approx(expected));
+    CHECK(gis::polygonArea(p) == Approx(expected));
     CHECK(std::abs(meshArea(v, idx) - expected) / expected < 1e-6);
     for (std::size_t i = 0; i + 2 < idx.size(); i += 3) {
         const Vec2 c{(v[idx[i]].x + v[idx[i + 1]].x + v[idx[i + 2]].x) / 3, (v[idx[i]].y + v[idx[i + 1]].y + v[idx[i + 2]].y) / 3};
-        CHECK(gis::tess::pointInPolygon(p, c));
+        CHECK(gis::pointInPolygon(p, c));
         CHECK_FALSE((c.x > 10 && c.x < 20 && c.y > 10 && c.y < 20));
         CHECK_FALSE((c.x > 10 && c.x < 30 && c.y > 60 && c.y < 90));
         CHECK_FALSE((c.x > 40 && c.y > 30 && c.y < 70));  // the notch of the C
@@ -110,7 +110,7 @@ TEST_CASE("real district: triangle area per feature equals polygon area at full 
     }
     for (std::size_t f = 0; f < layer.features.size(); ++f) {
         double expected = 0.0;
-        for (const auto& p : layer.features[f].geometry.polygons) expected += gis::tess::polygonArea(p);
+        for (const auto& p : layer.features[f].geometry.polygons) expected += gis::polygonArea(p);
         INFO("feature " << f);
         // positions are floats relative to the district centre: ~1e-7 relative per coordinate
         CHECK(std::abs(area[f] - expected) / expected < 1e-5);

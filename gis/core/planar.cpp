@@ -1,8 +1,9 @@
-#include "gis/tess/polygon_measure.hpp"
+#include "gis/core/planar.hpp"
 
+#include <algorithm>
 #include <cmath>
 
-namespace gis::tess {
+namespace gis {
 
 double ringArea(const Ring& ring) {
     double sum = 0.0;
@@ -30,4 +31,11 @@ bool pointInPolygon(const Polygon& polygon, Vec2 p) {
     return inside;
 }
 
-}  // namespace gis::tess
+double pointSegmentDistance(Vec2 p, Vec2 a, Vec2 b) {
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double lengthSq = dx * dx + dy * dy;
+    const double t = lengthSq > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / lengthSq, 0.0, 1.0) : 0.0;
+    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+}  // namespace gis
