@@ -3,10 +3,8 @@
 # Usage: tools/bench.sh [FRAMES]. Numbers go into README.md by hand, with the date.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$root/tools/deps.sh"
-source "$root/tools/build.sh"
-ntm_install_dependencies
-ntm_build "$root"
+source "$root/tools/setup.sh"
+ntm_setup "$root"
 data="$root/../shared/data/real/censusVN2009_communes_c2016/vn_admin_c2016_wgs84.gpkg"
 mkdir -p "$root/out" && cd "$root/out"
 "$root/build/bench/ntm_bench" "$data" communes "${1:-20}"

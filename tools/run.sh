@@ -4,11 +4,9 @@
 # map headless (EGL on Mesa) to a PNG and prints its path.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$root/tools/deps.sh"
-source "$root/tools/build.sh"
+source "$root/tools/setup.sh"
 
-ntm_install_dependencies
-ntm_build "$root"
+ntm_setup "$root"
 
 app="$root/build/app/ntm-atlas"
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
@@ -16,4 +14,4 @@ if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
 fi
 mkdir -p "$root/out"
 echo "No display: rendering the demo map headless." >&2
-"$app" export demo --out "$root/out/demo-map.png" --width 1920 --height 1080 2>/dev/null
+"$app" export demo --out "$root/out/demo-map.png" --width 1920 --height 1080 2> >(grep -v "^BENCH " >&2)

@@ -3,11 +3,9 @@
 # and runs every test with ctest — unit, GL (Mesa llvmpipe through EGL surfaceless) and e2e.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$root/tools/deps.sh"
-source "$root/tools/build.sh"
+source "$root/tools/setup.sh"
 
-ntm_install_dependencies
-ntm_build "$root"
+ntm_setup "$root"
 
 cd "$root/build"
 ctest --output-on-failure -j"$(nproc)" "$@"
