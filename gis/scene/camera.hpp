@@ -45,19 +45,22 @@ struct Camera {
         center.x -= dxPx * metersPerPixel;
         center.y += dyPx * metersPerPixel;
     }
-    /// A camera that shows `bounds` whole in a frame, with `marginPx` free on every side and
-    /// `leftReservePx` more on the left (room for the legend).
-    static Camera fit(const Bounds& bounds, int widthPx, int heightPx, double marginPx = 24.0, double leftReservePx = 0.0) {
+    /// A camera that shows `bounds` whole in a frame, with `marginPx` free on every side,
+    /// `leftReservePx` more on the left (room for the legend) and `topReservePx` more at the
+    /// top (room for the title).
+    static Camera fit(const Bounds& bounds, int widthPx, int heightPx, double marginPx = 24.0, double leftReservePx = 0.0,
+                      double topReservePx = 0.0) {
         Camera c;
         c.frameWidthPx = widthPx;
         c.frameHeightPx = heightPx;
         const double usableW = std::max(1.0, widthPx - 2 * marginPx - leftReservePx);
-        const double usableH = std::max(1.0, heightPx - 2 * marginPx);
+        const double usableH = std::max(1.0, heightPx - 2 * marginPx - topReservePx);
         c.metersPerPixel = std::max(bounds.width() / usableW, bounds.height() / usableH);
         if (!(c.metersPerPixel > 0)) c.metersPerPixel = 1.0;
-        // Centre the data in the part of the frame right of the reserve.
+        // Centre the data in the part of the frame the reserves leave free.
         c.center = bounds.center();
         c.center.x -= leftReservePx * 0.5 * c.metersPerPixel;
+        c.center.y += topReservePx * 0.5 * c.metersPerPixel;
         return c;
     }
 };

@@ -54,13 +54,14 @@ LayerStyle defaultLayerStyle(const std::string& layerName, GeometryKind kind) {
         style.outlineWidthPx = name.find("road") != std::string::npos ? 2.6f : 1.6f;
         break;
     case GeometryKind::Point:
-        if (name.find("village") != std::string::npos) {
-            style.pointSizePx = 5.0f;
-            style.pointSymbol = PointSymbol::Circle;
-            style.pointStrokeColor = Rgba8{255, 255, 255, 200};
-        } else {
+        if (name.find("infrastructure") != std::string::npos) {
+            // Planned works are what a briefing is about: large, distinct from village dots.
             style.pointSizePx = 13.0f;
             style.pointSymbol = PointSymbol::Diamond;
+        } else {
+            style.pointSizePx = name.find("village") != std::string::npos ? 5.0f : 6.0f;
+            style.pointSymbol = PointSymbol::Circle;
+            style.pointStrokeColor = Rgba8{255, 255, 255, 200};
         }
         break;
     case GeometryKind::None:
@@ -93,8 +94,10 @@ void applyDefaultLook(MapLayer& layer) {
                                                               : kPlainFillColor;
         layer.colors = std::make_shared<const std::vector<Rgba8>>(count, color);
         layer.legend = Legend{};
-        if (layer.kind == GeometryKind::Line) layer.legend.entries.push_back({color, "Đường giao thông", LegendEntry::Swatch::Line});
-        if (layer.kind == GeometryKind::Point) layer.legend.entries.push_back({color, "Thôn", LegendEntry::Swatch::Point});
+        if (layer.kind == GeometryKind::Line) layer.legend.entries.push_back({color, layerDisplayName(layer.data.name), LegendEntry::Swatch::Line});
+        if (layer.kind == GeometryKind::Point)
+            layer.legend.entries.push_back({color, name.find("village") != std::string::npos ? "Thôn" : layerDisplayName(layer.data.name),
+                                            LegendEntry::Swatch::Point});
     }
     layer.colorVersion = layer.layerId;
 }

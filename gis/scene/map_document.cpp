@@ -123,10 +123,12 @@ Camera MapDocument::fitCamera(int widthPx, int heightPx, float textScale) const 
     std::size_t longest = legend.title.size() * 9 / 10;  // the title is bold but UTF-8 bytes overcount
     for (const LegendEntry& entry : legend.entries) longest = std::max(longest, entry.text.size());
     const double legendWidthPx = legend.entries.empty() ? 0.0 : textScale * (56.0 + 7.0 * static_cast<double>(longest));
+    // The title is one line of ~26 px type (× textScale) at the top.
+    const double titleHeightPx = m_title.empty() ? 0.0 : 40.0 * textScale;
     const Bounds data = bounds();
-    const Camera plain = Camera::fit(data, widthPx, heightPx);
+    const Camera plain = Camera::fit(data, widthPx, heightPx, 24.0, 0.0, titleHeightPx);
     // Only when the data would lose little: a tall district on a wide screen loses nothing.
-    const Camera reserved = Camera::fit(data, widthPx, heightPx, 24.0, legendWidthPx);
+    const Camera reserved = Camera::fit(data, widthPx, heightPx, 24.0, legendWidthPx, titleHeightPx);
     return reserved.metersPerPixel <= plain.metersPerPixel * 1.15 ? reserved : plain;
 }
 
