@@ -1,7 +1,9 @@
 // ntm-atlas export: the headless map export (same renderer as the window).
 #include <cstdio>
+#include <cstdlib>
+#include <tuple>
 
-#include "app/cli/arguments.hpp"
+#include "app/cli/arg_parser.hpp"
 #include "app/cli/commands.hpp"
 #include "gis/export/map_export.hpp"
 
@@ -23,53 +25,45 @@ int fail(const std::string& message) {
 }  // namespace
 
 int runExport(const Args& args) {
-    const Arguments arguments(args, {"--demo", "--help"});
-    if (arguments.flag("--help")) {
+    const ParsedArgs arguments = parseArgs(args,
+                                           {"out", "width", "height", "layer", "color-by", "extent", "s-srs", "as-of", "text-scale",
+                                            "tile-size"},
+                                           {"demo", "help"});
+    if (arguments.flag("help")) {
         std::fputs(kUsage, stdout);
         return 0;
     }
-    if (!arguments.error().empty()) return fail(arguments.error() + "\n" + kUsage);
-    const auto unknown = arguments.unknownOptions({"--out", "--width", "--height", "--layer", "--color-by", "--extent",
-                                                   "--s-srs", "--as-of", "--text-scale", "--tile-size", "--demo"});
-    if (!unknown.empty()) return fail("unknown option " + unknown.front() + "\n" + kUsage);
+    if (!arguments.error.empty()) return fail(arguments.error + "\n" + kUsage);
 
     gis::exporting::ExportRequest request;
-    const bool demo = arguments.flag("--demo") || (arguments.positional().size() == 1 && arguments.positional()[0] == "demo");
+    const bool demo = arguments.flag("demo") || (arguments.positional.size() == 1 && arguments.positional[0] == "demo");
     if (!demo) {
-        if (arguments.positional().size() != 1) return fail(std::string("give exactly one SOURCE file\n") + kUsage);
-        request.source.path = arguments.positional()[0];
+        if (arguments.positional.size() != 1) return fail(std::string("give exactly one SOURCE file\n") + kUsage);
+        request.source.path = arguments.positional[0];
     }
-    request.source.layerName = arguments.value("--layer").value_or("");
-    request.source.sourceCrs = arguments.value("--s-srs").value_or("");
-    request.source.asOf = arguments.value("--as-of").value_or("");
-    request.colorField = arguments.value("--color-by").value_or("");
-    request.outPath = arguments.value("--out").value_or("");
+    request.source.layerName = arguments.value("layer");
+    request.source.sourceCrs = arguments.value("s-srs");
+    request.source.asOf = arguments.value("as-of");
+    request.colorField = arguments.value("color-by");
+    request.outPath = arguments.value("out");
 
     std::string error;
     constexpr int kMaxSide = 32768;
-    if (auto width = arguments.value("--width")) {
-        auto parsed = parseIntOption("--width", *width, 16, kMaxSide, error);
+    for (auto [name, target, minimum] : {std::tuple{"width", &request.widthPx, 16}, std::tuple{"height", &request.heightPx, 16},
+                                         std::tuple{"tile-size", &request.maxTileSizePx, 64}}) {
+        if (arguments.value(name).empty()) continue;
+        auto parsed = parseIntOption(name, arguments.value(name), minimum, kMaxSide, error);
         if (!parsed) return fail(error);
-        request.widthPx = *parsed;
+        *target = *parsed;
     }
-    if (auto height = arguments.value("--height")) {
-        auto parsed = parseIntOption("--height", *height, 16, kMaxSide, error);
-        if (!parsed) return fail(error);
-        request.heightPx = *parsed;
-    }
-    if (auto tile = arguments.value("--tile-size")) {
-        auto parsed = parseIntOption("--tile-size", *tile, 64, kMaxSide, error);
-        if (!parsed) return fail(error);
-        request.maxTileSizePx = *parsed;
-    }
-    if (auto scale = arguments.value("--text-scale")) {
+    if (const std::string scale = arguments.value("text-scale"); !scale.empty()) {
         char* end = nullptr;
-        request.textScale = std::strtof(scale->c_str(), &end);
-        if (end == scale->c_str() || *end != '\0' || request.textScale <= 0 || request.textScale > 20)
-            return fail("--text-scale must be a number above 0 and at most 20, got '" + *scale + "'");
+        request.textScale = std::strtof(scale.c_str(), &end);
+        if (end == scale.c_str() || *end != '\0' || request.textScale <= 0 || request.textScale > 20)
+            return fail("--text-scale must be a number above 0 and at most 20, got '" + scale + "'");
     }
-    if (auto extent = arguments.value("--extent")) {
-        auto parsed = gis::exporting::parseGeoExtent(*extent);
+    if (const std::string extent = arguments.value("extent"); !extent.empty()) {
+        auto parsed = gis::exporting::parseGeoExtent(extent);
         if (!parsed) return fail(parsed.error().message);
         request.extent = *parsed;
     }

@@ -2,7 +2,7 @@
 #include <cstdio>
 
 #include "app/cli/commands.hpp"
-#include "app/cli/project_args.hpp"
+#include "app/cli/arg_parser.hpp"
 #include "app/cli/project_demo.hpp"
 #include "gis/importer/importer.hpp"
 #include "gis/store/schema.hpp"

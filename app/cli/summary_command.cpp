@@ -3,7 +3,7 @@
 #include <string>
 
 #include "app/cli/commands.hpp"
-#include "app/cli/project_args.hpp"
+#include "app/cli/arg_parser.hpp"
 #include "gis/model/summary.hpp"
 #include "gis/model/summary_json.hpp"
 #include "gis/store/project_reader.hpp"

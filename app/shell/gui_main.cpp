@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "app/cli/arguments.hpp"
+#include "app/cli/arg_parser.hpp"
 #include "app/panels/map_view.hpp"
 #include "app/panels/side_panel.hpp"
 #include "app/panels/status_bar.hpp"
@@ -51,20 +51,21 @@ void drawWorkspace(shell::Controller& controller, panels::SidePanel& sidePanel, 
 }  // namespace
 
 int runGui(const cli::Args& args) {
-    const cli::Arguments arguments(args, {});
-    if (!arguments.error().empty() || arguments.positional().size() > 1) {
+    const cli::ParsedArgs arguments = cli::parseArgs(args, {"layer", "s-srs", "color-by", "screenshot", "frames"}, {});
+    if (!arguments.error.empty() || arguments.positional.size() > 1) {
+        if (!arguments.error.empty()) std::fprintf(stderr, "ntm-atlas: %s\n", arguments.error.c_str());
         std::fprintf(stderr, "usage: ntm-atlas [gui] [FILE] [--layer NAME] [--color-by FIELD] [--screenshot PNG --frames N]\n");
         return 2;
     }
     gis::scene::MapSourceSpec source;
-    if (!arguments.positional().empty() && arguments.positional()[0] != "demo") source.path = arguments.positional()[0];
-    source.layerName = arguments.value("--layer").value_or("");
-    source.sourceCrs = arguments.value("--s-srs").value_or("");
-    const std::string screenshotPath = arguments.value("--screenshot").value_or("");
-    int framesLeft = std::atoi(arguments.value("--frames").value_or("0").c_str());
+    if (!arguments.positional.empty() && arguments.positional[0] != "demo") source.path = arguments.positional[0];
+    source.layerName = arguments.value("layer");
+    source.sourceCrs = arguments.value("s-srs");
+    const std::string screenshotPath = arguments.value("screenshot");
+    int framesLeft = std::atoi(arguments.value("frames").c_str());
     if (!screenshotPath.empty() && framesLeft <= 0) framesLeft = 10;
 
-    auto document = gis::scene::MapDocument::open(source, arguments.value("--color-by").value_or(""));
+    auto document = gis::scene::MapDocument::open(source, arguments.value("color-by"));
     if (!document) {
         std::fprintf(stderr, "ntm-atlas: %s\n", document.error().message.c_str());
         return 1;

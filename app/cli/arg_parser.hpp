@@ -1,5 +1,5 @@
 #pragma once
-/// Flag parsing shared by init / import / summary: positional arguments plus --name VALUE options.
+/// Argument parsing shared by every subcommand: positional arguments plus --name VALUE options.
 #include <map>
 #include <optional>
 #include <set>
@@ -26,5 +26,9 @@ struct ParsedArgs {
 /// Unknown options are an error naming them. Accepts --opt=value too.
 ParsedArgs parseArgs(const std::vector<std::string>& args, const std::set<std::string>& valueOptions,
                      const std::set<std::string>& switches);
+
+/// Parses a whole number option in [minValue, maxValue]; sets `error` (naming the option) and
+/// returns nullopt otherwise.
+std::optional<int> parseIntOption(const std::string& name, const std::string& text, int minValue, int maxValue, std::string& error);
 
 }  // namespace cli

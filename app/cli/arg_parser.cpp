@@ -1,4 +1,6 @@
-#include "app/cli/project_args.hpp"
+#include "app/cli/arg_parser.hpp"
+
+#include <charconv>
 
 namespace cli {
 
@@ -53,6 +55,17 @@ ParsedArgs parseArgs(const std::vector<std::string>& args, const std::set<std::s
         }
     }
     return out;
+}
+
+std::optional<int> parseIntOption(const std::string& name, const std::string& text, int minValue, int maxValue, std::string& error) {
+    int value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < minValue || value > maxValue) {
+        error = "--" + name + " must be a whole number from " + std::to_string(minValue) + " to " + std::to_string(maxValue) +
+                ", got '" + text + "'";
+        return std::nullopt;
+    }
+    return value;
 }
 
 }  // namespace cli
