@@ -70,6 +70,11 @@ int runExport(const Args& args) {
 
     auto timings = gis::exporting::exportMap(request);
     if (!timings) return fail(timings.error().message);
+    constexpr std::size_t kWarningsShown = 20;
+    for (std::size_t i = 0; i < timings->warnings.size() && i < kWarningsShown; ++i)
+        std::fprintf(stderr, "warning: %s\n", timings->warnings[i].c_str());
+    if (timings->warnings.size() > kWarningsShown)
+        std::fprintf(stderr, "warning: … and %zu more\n", timings->warnings.size() - kWarningsShown);
     // The BENCH line is what the peer benchmark harness reads (see bench/README.md).
     std::fprintf(stderr, "BENCH load=%.3f mesh=%.3f gl_init=%.3f render=%.3f encode=%.3f\n", timings->load, timings->mesh,
                  timings->glInit, timings->render, timings->encode);

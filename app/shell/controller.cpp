@@ -14,7 +14,11 @@ constexpr double kMaxMetersPerPixel = 20000.0;
 }  // namespace
 
 Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& renderer)
-    : m_document(std::move(document)), m_renderer(renderer) {}
+    : m_document(std::move(document)), m_renderer(renderer) {
+    const std::vector<std::string> warnings = m_document.warnings();
+    if (!warnings.empty())
+        m_view.statusMessage = std::to_string(warnings.size()) + " đối tượng đã sửa hoặc bỏ qua khi đọc; đầu tiên: " + warnings.front();
+}
 
 Controller::~Controller() {
     if (m_levelJob.valid()) m_levelJob.wait();  // the worker reads the document we own

@@ -71,6 +71,7 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     auto document = scene::MapDocument::open(request.source, request.colorField);
     if (!document) return document.error();
     timings.load = secondsSince(start);
+    timings.warnings = document->warnings();
 
     const float textScale = request.textScale > 0 ? request.textScale : autoTextScale(request.widthPx, request.heightPx);
     scene::Camera camera;

@@ -2,6 +2,7 @@
 /// The whole headless export: open a source, frame it, render with the screen renderer, write PNG.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gis/core/geometry.hpp"
 #include "gis/core/result.hpp"
@@ -32,6 +33,7 @@ struct ExportRequest {
 struct ExportTimings {
     double load = 0, mesh = 0, glInit = 0, render = 0, encode = 0;
     std::string glRenderer;
+    std::vector<std::string> warnings;  ///< features repaired or skipped while reading
 };
 
 /// Display-CRS box of a WGS84 extent (its corners and edge midpoints projected).

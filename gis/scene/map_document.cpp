@@ -110,6 +110,12 @@ Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::stri
     return doc;
 }
 
+std::vector<std::string> MapDocument::warnings() const {
+    std::vector<std::string> all;
+    for (const MapLayer& layer : m_layers) all.insert(all.end(), layer.data.warnings.begin(), layer.data.warnings.end());
+    return all;
+}
+
 Bounds MapDocument::bounds() const {
     Bounds all;
     for (const MapLayer& layer : m_layers) all.expand(layer.data.bounds);

@@ -65,6 +65,8 @@ public:
 
     const std::vector<MapLayer>& layers() const { return m_layers; }
     const std::string& title() const { return m_title; }
+    /// What reading repaired or skipped (each names the file and feature), all layers together.
+    std::vector<std::string> warnings() const;
     bool isDemo() const { return m_isDemo; }
     Bounds bounds() const;
 

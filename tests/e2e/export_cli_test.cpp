@@ -94,3 +94,26 @@ TEST_CASE("export: bad input fails with a message naming the file or option", "[
     CHECK(output.find("nocrs.csv") != std::string::npos);
     CHECK(test::runCommand(cli() + " export '" + csv.string() + "' --s-srs EPSG:9209 --out '" + (dir / "x.png").string() + "' --width 200 --height 200", &output) == 0);
 }
+
+TEST_CASE("export: repaired and skipped features are reported, naming file and feature", "[e2e]") {
+    const auto dir = test::scratchDir("export_warnings");
+    const auto geojson = dir / "hong.geojson";
+    {
+        std::FILE* f = std::fopen(geojson.c_str(), "w");
+        REQUIRE(f != nullptr);
+        // A bowtie (repairable) and a ring of one repeated point (not repairable).
+        std::fputs(R"({"type":"FeatureCollection","features":[
+  {"type":"Feature","properties":{"name":"Xã Bướm"},"geometry":{"type":"Polygon","coordinates":[[[105,19],[105.1,19.1],[105.1,19],[105,19.1],[105,19]]]}},
+  {"type":"Feature","properties":{"name":"Xã Hỏng"},"geometry":{"type":"Polygon","coordinates":[[[105,19],[105,19],[105,19]]]}}]})",
+                   f);
+        std::fclose(f);
+    }
+    std::string output;
+    REQUIRE(test::runCommand(cli() + " export '" + geojson.string() + "' --out '" + (dir / "x.png").string() + "' --width 300 --height 200",
+                             &output) == 0);
+    CHECK(output.find("hong.geojson") != std::string::npos);
+    CHECK(output.find("fid 0") != std::string::npos);
+    CHECK(output.find("repaired") != std::string::npos);
+    CHECK(output.find("fid 1") != std::string::npos);
+    CHECK(output.find("skipped") != std::string::npos);
+}
