@@ -6,6 +6,7 @@
 
 #include "gis/demo/demo_context.hpp"
 #include "gis/demo/demo_district.hpp"
+#include "gis/data/layer_builder.hpp"
 #include "gis/proj/transformer.hpp"
 
 namespace gis::demo {
@@ -38,6 +39,7 @@ public:
     }
 
     Geometry operator()(Geometry g) const {
+        if (m_transformer && m_transformer->forward(g)) return g;
         for (Vec2& p : g.points) p = (*this)(p);
         for (LineString& l : g.lines) for (Vec2& p : l) p = (*this)(p);
         for (Polygon& poly : g.polygons) for (Ring& r : poly.rings) for (Vec2& p : r) p = (*this)(p);
@@ -49,25 +51,15 @@ private:
 };
 
 VectorLayer makeLayer(std::string name, std::vector<Field> fields) {
-    VectorLayer layer;
-    layer.name = std::move(name);
-    layer.sourcePath = "demo";
-    layer.sourceCrs = "EPSG:4326";
-    layer.fields = std::move(fields);
-    return layer;
+    return data::makeLayer(std::move(name), "demo", "EPSG:4326", std::move(fields));
 }
 
 void addFeature(VectorLayer& layer, const ToDisplayCrs& project, const Geometry& wgs84,
                 std::vector<AttributeValue> attributes) {
-    Feature f;
-    f.fid = static_cast<std::int64_t>(layer.features.size()) + 1;
-    f.geometry = project(wgs84);
-    f.attributes = std::move(attributes);
-    layer.bounds.expand(f.geometry.bounds());
-    layer.features.push_back(std::move(f));
+    data::appendFeature(layer, project(wgs84), std::move(attributes));
 }
 
-AttributeValue text(const std::string& s) { return s.empty() ? AttributeValue{} : AttributeValue{s}; }
+AttributeValue text(const std::string& s) { return data::textOrNull(s); }
 AttributeValue integer(double v) { return AttributeValue{static_cast<std::int64_t>(std::llround(v))}; }
 AttributeValue real(double v, int decimals) {
     if (!std::isfinite(v)) return AttributeValue{};

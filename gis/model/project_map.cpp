@@ -7,6 +7,7 @@
 #include "gis/data/ogr_geometry_convert.hpp"
 #include "gis/model/summary.hpp"
 #include "gis/proj/transformer.hpp"
+#include "gis/data/layer_builder.hpp"
 #include "gis/store/gpkg_geometry.hpp"
 #include "gis/store/project_reader.hpp"
 #include "gis/store/schema.hpp"
@@ -21,12 +22,7 @@ using data::FieldKind;
 using data::VectorLayer;
 
 VectorLayer makeLayer(const std::string& name, const std::string& path, std::vector<Field> fields) {
-    VectorLayer layer;
-    layer.name = name;
-    layer.sourcePath = path;
-    layer.sourceCrs = "EPSG:4326";
-    layer.fields = std::move(fields);
-    return layer;
+    return data::makeLayer(name, path, "EPSG:4326", std::move(fields));
 }
 
 /// Blob → plain geometry in EPSG:3857; kind None when missing or not transformable.
@@ -34,24 +30,15 @@ Geometry toDisplay(const std::vector<std::uint8_t>& blob, const proj::Transforme
     const auto ogr = store::decodeGpkgGeometry(blob);
     if (!ogr) return {};
     Geometry g = data::convertOgrGeometry(ogr.get());
-    bool ok = toMercator.forward(g.points);
-    for (LineString& line : g.lines) ok = toMercator.forward(line) && ok;
-    for (Polygon& polygon : g.polygons)
-        for (Ring& ring : polygon.rings) ok = toMercator.forward(ring) && ok;
-    if (!ok) return {};
+    if (!toMercator.forward(g)) return {};
     return g;
 }
 
 AttributeValue optionalNumber(const std::optional<double>& v) { return v ? AttributeValue(*v) : AttributeValue(); }
-AttributeValue textOrNull(const std::string& s) { return s.empty() ? AttributeValue() : AttributeValue(s); }
+using data::textOrNull;
 
 void addFeature(VectorLayer& layer, Geometry geometry, std::vector<AttributeValue> attributes) {
-    Feature f;
-    f.fid = static_cast<std::int64_t>(layer.features.size()) + 1;
-    layer.bounds.expand(geometry.bounds());
-    f.geometry = std::move(geometry);
-    f.attributes = std::move(attributes);
-    layer.features.push_back(std::move(f));
+    data::appendFeature(layer, std::move(geometry), std::move(attributes));
 }
 
 }  // namespace

@@ -71,6 +71,14 @@ bool Transformer::forward(Vec2& point) const { return transformOne(m_impl->get()
 
 bool Transformer::inverse(Vec2& point) const { return transformOne(m_impl->get(), PJ_INV, point); }
 
+bool Transformer::forward(Geometry& geometry) const {
+    bool ok = forward(geometry.points);
+    for (LineString& line : geometry.lines) ok = forward(line) && ok;
+    for (Polygon& polygon : geometry.polygons)
+        for (Ring& ring : polygon.rings) ok = forward(ring) && ok;
+    return ok;
+}
+
 bool Transformer::forward(std::vector<Vec2>& points) const {
     if (points.empty()) return true;
     PJ* pj = m_impl->get();

@@ -24,6 +24,8 @@ public:
     bool inverse(Vec2& point) const;
     /// Transforms every point in place; false if any point failed.
     bool forward(std::vector<Vec2>& points) const;
+    /// Transforms every part of a geometry in place; false if any point failed.
+    bool forward(Geometry& geometry) const;
 
 private:
     Transformer();
