@@ -3,14 +3,23 @@
 #include <iconv.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 
 #include "gis/data/vni_decoder.hpp"
 
 namespace gis::data {
 namespace {
+
+/// Windows-1252's 0x80–0x9F block, for text that was widened as CP1252 rather than Latin-1.
+constexpr std::int32_t kCp1252High[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                          0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                          0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                          0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
 
 /// Runs utf8proc_map with `options`; nullopt when the input is not valid UTF-8.
 bool mapUtf8(std::string_view utf8, int options, std::string& out) {
@@ -155,26 +164,41 @@ Result<std::string> decodeText(std::string_view bytes, std::string_view encoding
                          "\" (expected UTF-8, CP1258, TCVN3, VNI, CP1252 or LATIN1).");
 }
 
-Result<std::string> repairMisdecodedText(std::string_view utf8, std::string_view legacyEncoding) {
-    // The legacy bytes were read as Latin-1 (each byte became U+0000–U+00FF) and saved as UTF-8.
-    // Undo that: every code point must be below 256 and is one original byte.
-    std::string raw;
-    raw.reserve(utf8.size());
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
-    const auto size = static_cast<utf8proc_ssize_t>(utf8.size());
+std::optional<std::string> narrowToLegacyBytes(std::string_view utf8) {
+    std::string bytes;
+    bool high = false;
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
     utf8proc_ssize_t pos = 0;
+    const auto size = static_cast<utf8proc_ssize_t>(utf8.size());
     while (pos < size) {
         utf8proc_int32_t cp = 0;
-        const utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, size - pos, &cp);
-        if (n <= 0) return makeError(ErrorCode::BadInput, "The text is not valid UTF-8.");
-        if (cp > 0xFF)
-            return makeError(ErrorCode::BadInput, "The text holds characters beyond Latin-1 (U+" + std::to_string(cp) +
-                                                      "), so it is not " + std::string(legacyEncoding) +
-                                                      " bytes read as Latin-1.");
-        raw.push_back(static_cast<char>(cp));
+        const utf8proc_ssize_t n = utf8proc_iterate(p + pos, size - pos, &cp);
+        if (n <= 0) return std::nullopt;
         pos += n;
+        if (cp < 0x100) {
+            bytes.push_back(static_cast<char>(cp));
+            high = high || cp >= 0x80;
+            continue;
+        }
+        int found = -1;
+        for (int i = 0; i < 32; ++i)
+            if (kCp1252High[i] == cp) found = i;
+        if (found < 0) return std::nullopt;
+        bytes.push_back(static_cast<char>(0x80 + found));
+        high = true;
     }
-    return decodeText(raw, legacyEncoding);
+    if (!high) return std::nullopt;
+    return bytes;
+}
+
+Result<std::string> repairMisdecodedText(std::string_view utf8, std::string_view legacyEncoding) {
+    const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) return decodeText(utf8, legacyEncoding);
+    const auto raw = narrowToLegacyBytes(utf8);
+    if (!raw)
+        return makeError(ErrorCode::BadInput, "The text holds characters beyond Latin-1 and CP1252, so it is not " +
+                                                  std::string(legacyEncoding) + " bytes read as Latin-1.");
+    return decodeText(*raw, legacyEncoding);
 }
 
 }  // namespace gis::data

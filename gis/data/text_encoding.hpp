@@ -1,5 +1,6 @@
 #pragma once
 /// Vietnamese text: Unicode normalisation, diacritic folding for matching, legacy encodings.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,5 +26,10 @@ Result<std::string> decodeText(std::string_view bytes, std::string_view encoding
 /// (e.g. TCVN3 "Ch©u §èc" → "Châu Đốc"). Each code point U+0000–U+00FF is taken back as one byte,
 /// then decoded with decodeText(bytes, legacyEncoding). Error if a code point is above U+00FF.
 Result<std::string> repairMisdecodedText(std::string_view utf8, std::string_view legacyEncoding);
+
+/// Narrows valid UTF-8 whose code points each stand for one byte (Latin-1, or CP1252's
+/// 0x80–0x9F punctuation) back to those bytes: the legacy bytes a reader widened. nullopt when
+/// the text is not like that or has no byte above 0x7F.
+std::optional<std::string> narrowToLegacyBytes(std::string_view utf8);
 
 }  // namespace gis::data

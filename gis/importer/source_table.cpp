@@ -15,41 +15,6 @@
 namespace gis::importer {
 namespace {
 
-/// Windows-1252's 0x80–0x9F block, for text that was widened as CP1252 rather than Latin-1.
-constexpr std::int32_t kCp1252High[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                          0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-                                          0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                          0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-/// Narrows valid UTF-8 whose code points all fit one byte (Latin-1, or CP1252 punctuation) back
-/// to those bytes: the original legacy bytes. nullopt when the text is not like that.
-std::optional<std::string> narrowToBytes(const std::string& utf8) {
-    std::string bytes;
-    bool high = false;
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
-    utf8proc_ssize_t pos = 0;
-    const auto size = static_cast<utf8proc_ssize_t>(utf8.size());
-    while (pos < size) {
-        utf8proc_int32_t cp = 0;
-        const utf8proc_ssize_t n = utf8proc_iterate(p + pos, size - pos, &cp);
-        if (n <= 0) return std::nullopt;
-        pos += n;
-        if (cp < 0x100) {
-            bytes.push_back(static_cast<char>(cp));
-            high = high || cp >= 0x80;
-            continue;
-        }
-        int found = -1;
-        for (int i = 0; i < 32; ++i)
-            if (kCp1252High[i] == cp) found = i;
-        if (found < 0) return std::nullopt;
-        bytes.push_back(static_cast<char>(0x80 + found));
-        high = true;
-    }
-    if (!high) return std::nullopt;
-    return bytes;
-}
-
 std::string trim(const std::string& s) {
     const auto begin = s.find_first_not_of(" \t\r\n");
     if (begin == std::string::npos) return {};
@@ -101,7 +66,7 @@ std::string SourceTable::label() const {
 
 Result<std::string> decodeCellText(const std::string& raw, const std::string& encoding) {
     if (encoding.empty() || encoding == "UTF-8" || encoding == "utf-8" || encoding == "UTF8") return gis::data::toNfc(raw);
-    const auto narrowed = narrowToBytes(raw);
+    const auto narrowed = gis::data::narrowToLegacyBytes(raw);
     return gis::data::decodeText(narrowed ? *narrowed : raw, encoding);
 }
 
