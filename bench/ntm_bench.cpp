@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -142,10 +143,12 @@ int main(int argc, char** argv) {
     request.colorField = "population";
     request.widthPx = 4000;
     request.heightPx = 3000;
-    request.outPath = "bench-export-4000x3000.png";
+    // Written to the temp folder and removed: the benchmark leaves nothing in the caller's folder.
+    request.outPath = (std::filesystem::temp_directory_path() / "ntm-bench-export-4000x3000.png").string();
     const auto exportStart = Clock::now();
     auto timings = gis::exporting::exportMap(request);
     const double exportSeconds = since(exportStart);
+    std::filesystem::remove(request.outPath);
     if (!timings) {
         std::fprintf(stderr, "%s\n", timings.error().message.c_str());
         return 1;
