@@ -39,6 +39,9 @@ void MapView::draw(shell::Controller& controller) {
     if (hovered && io.MouseWheel != 0.0f)
         controller.push(shell::ZoomAroundPixel{mousePx.x, mousePx.y, std::pow(kWheelZoomStep, io.MouseWheel)});
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) controller.push(shell::FitToData{});
+    // A click (press and release without dragging more than a few pixels) selects what is under it.
+    constexpr float kClickSlopPx = 3.0f;
+    const bool clicked = ImGui::IsItemDeactivated() && io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < kClickSlopPx * kClickSlopPx;
 
     const shell::ViewState& view = controller.view();
     const gis::scene::MapDocument& document = controller.document();
@@ -46,13 +49,19 @@ void MapView::draw(shell::Controller& controller) {
     if (hovered && !ImGui::IsItemActive())
         hit = document.hitTest(view.camera.toWorld(mousePx), view.camera.metersPerPixel);
     controller.setHovered(hit);
+    if (clicked) {
+        const gis::scene::Camera& camera = controller.view().camera;
+        controller.push(shell::SelectFeature{document.hitTest(camera.toWorld(mousePx), camera.metersPerPixel)});
+    }
+    // The hovered feature is highlighted; without one, the selected feature stays highlighted.
+    const std::optional<gis::scene::FeatureHit> highlighted = hit ? hit : view.selected;
 
     SceneKey key;
     key.camera = view.camera;
     key.textScale = controller.textScale();
-    if (hit) {
-        key.hoveredLayer = static_cast<std::int64_t>(hit->layerIndex);
-        key.hoveredFeature = static_cast<std::int64_t>(hit->featureIndex);
+    if (highlighted) {
+        key.hoveredLayer = static_cast<std::int64_t>(highlighted->layerIndex);
+        key.hoveredFeature = static_cast<std::int64_t>(highlighted->featureIndex);
     }
     for (std::size_t i = 0; i < document.layers().size(); ++i) {
         key.colorVersionSum += (document.layers()[i].colorVersion + document.layers()[i].geometryVersion) * (i + 1);
@@ -60,7 +69,7 @@ void MapView::draw(shell::Controller& controller) {
     }
     if (!m_lastKey || !(*m_lastKey == key)) {
         m_target.resize(widthPx, heightPx);
-        m_stats = m_renderer.render(document.buildScene(view.camera, hit, key.textScale), m_target);
+        m_stats = m_renderer.render(document.buildScene(view.camera, highlighted, key.textScale), m_target);
         m_lastKey = key;
     }
 

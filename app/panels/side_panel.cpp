@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "gis/scene/feature_info.hpp"
 #include "gis/scene/layer_look.hpp"
 
 namespace panels {
@@ -22,6 +23,25 @@ constexpr IndicatorChoice kIndicators[] = {
     {"poverty_rate", "Tỷ lệ hộ nghèo"},
     {"population", "Dân số"},
 };
+
+/// The clicked feature's figures, as a two-column card.
+void drawSelectionCard(const shell::Controller& controller) {
+    const auto& selected = controller.view().selected;
+    if (!selected) return;
+    const gis::scene::MapLayer& layer = controller.document().layers()[selected->layerIndex];
+    ImGui::Separator();
+    ImGui::TextUnformatted("Thông tin");
+    if (ImGui::BeginTable("selection", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        for (const gis::scene::InfoRow& row : gis::scene::featureInfoRows(layer.data, selected->featureIndex)) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextDisabled("%s", row.label.c_str());
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextWrapped("%s", row.value.c_str());
+        }
+        ImGui::EndTable();
+    }
+}
 
 }  // namespace
 
@@ -56,6 +76,8 @@ void SidePanel::draw(shell::Controller& controller) {
         ImGui::EndCombo();
     }
     if (!anyPreset) ImGui::TextDisabled("Chọn trường để tô màu");
+
+    drawSelectionCard(controller);
 
     ImGui::Separator();
     ImGui::TextUnformatted("Lớp bản đồ");

@@ -84,6 +84,8 @@ void Controller::apply(const ZoomAroundPixel& command) {
 
 void Controller::apply(const SetBriefingMode& command) { m_view.briefingMode = command.enabled; }
 
+void Controller::apply(const SelectFeature& command) { m_view.selected = command.hit; }
+
 void Controller::apply(const ExportView& command) {
     // The same view at `scale` times the pixels: same centre, metres per pixel divided by scale.
     gis::scene::Camera camera = m_view.camera;

@@ -16,6 +16,7 @@ struct ViewState {
     gis::scene::Camera camera;
     bool cameraInitialised = false;
     std::optional<gis::scene::FeatureHit> hovered;
+    std::optional<gis::scene::FeatureHit> selected;  ///< clicked feature, shown in the side panel
     bool briefingMode = false;
     std::string statusMessage;  ///< last action's outcome (export path, errors)
 };
@@ -50,6 +51,7 @@ private:
     void apply(const ZoomAroundPixel& command);
     void apply(const SetBriefingMode& command);
     void apply(const ExportView& command);
+    void apply(const SelectFeature& command);
 
     gis::scene::MapDocument m_document;
     gis::render::Renderer& m_renderer;

@@ -91,6 +91,16 @@ TEST_CASE("ui: hover names the commune, the wheel zooms around the cursor, dragg
         REQUIRE(controller.view().hovered);
         CHECK(controller.view().hovered->layerIndex == controller.document().mainLayerIndex());
 
+        // A click without dragging selects the commune; the side panel then shows its card.
+        io.MouseDown[0] = true;
+        ui.frame(controller, side, map);
+        io.MouseDown[0] = false;
+        ui.frame(controller, side, map);
+        ui.frame(controller, side, map);
+        REQUIRE(controller.view().selected);
+        CHECK(controller.view().selected->layerIndex == controller.view().hovered->layerIndex);
+        CHECK(controller.view().selected->featureIndex == controller.view().hovered->featureIndex);
+
         // Wheel: zoom in around the cursor; the point under it stays put.
         const gis::Vec2 cursorPx{io.MousePos.x - ui.mapOrigin.x, io.MousePos.y - ui.mapOrigin.y};
         const gis::Vec2 worldBefore = controller.view().camera.toWorld(cursorPx);
