@@ -51,9 +51,10 @@ void OverlayBatch::disc(float cx, float cy, float radius, Rgba8 color) {
 }
 
 void OverlayBatch::glyph(float x0, float y0, float x1, float y1, float u0, float v0, float u1, float v1,
-                         Rgba8 color, float scale, float halo) {
+                         Rgba8 color, float scale, float halo, Rgba8 haloColor) {
     OverlayVertex a;
     a.x = x0; a.y = y0; a.u = u0; a.v = v0; a.color = color; a.mode = 1; a.scale = scale; a.halo = halo;
+    a.haloColor = haloColor;
     OverlayVertex b = a;
     b.x = x1; b.y = y1; b.u = u1; b.v = v1;
     quad(a, b);

@@ -15,8 +15,8 @@ struct OverlayVertex {
     Rgba8 color;              ///< straight alpha
     float mode = 0;           ///< 0 solid, 1 glyph, 2 disc
     float scale = 0;          ///< glyph: screen px per atlas px; disc: radius px
-    float halo = 0;           ///< glyph: how many px to grow the outline (halo pass)
-    float unused = 0;
+    float halo = 0;           ///< glyph: how many px the halo reaches beyond the outline
+    Rgba8 haloColor;          ///< glyph: halo colour (straight alpha; alpha 0 = no halo)
 };
 
 class OverlayBatch {
@@ -40,7 +40,7 @@ public:
     void diamond(float cx, float cy, float radius, Rgba8 color);
     /// One glyph quad sampling the atlas rectangle [u0,u1]x[v0,v1].
     void glyph(float x0, float y0, float x1, float y1, float u0, float v0, float u1, float v1, Rgba8 color,
-               float scale, float halo);
+               float scale, float halo, Rgba8 haloColor);
 
 private:
     void quad(const OverlayVertex& topLeft, const OverlayVertex& bottomRight);

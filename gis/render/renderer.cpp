@@ -262,6 +262,8 @@ struct Renderer::Impl {
         glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(OverlayVertex, color)));
         glEnableVertexAttribArray(3);
         glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, stride, at(offsetof(OverlayVertex, mode)));
+        glEnableVertexAttribArray(4);
+        glVertexAttribPointer(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(OverlayVertex, haloColor)));
         glBindVertexArray(0);
         glBindBuffer(GL_ARRAY_BUFFER, 0);
     }
