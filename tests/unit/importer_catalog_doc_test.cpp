@@ -1,4 +1,4 @@
-// docs/project-format.md documents every canonical column and every header spelling the importers
+// README.md documents every canonical column and every header spelling the importers
 // recognise; this keeps the two from drifting apart.
 #include <catch2/catch.hpp>
 
@@ -9,7 +9,7 @@
 #include "tests/support/test_paths.hpp"
 
 TEST_CASE("importer: every canonical column and recognised header is documented", "[importer][docs]") {
-    std::ifstream in(test::sourceDir() / "docs/project-format.md");
+    std::ifstream in(test::sourceDir() / "README.md");
     REQUIRE(in);
     const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     using gis::importer::CanonicalColumn;
