@@ -24,6 +24,27 @@ constexpr IndicatorChoice kIndicators[] = {
     {"population", "Dân số"},
 };
 
+/// One button per assessment date, so a briefing can step through the years.
+void drawAsOfChoices(const shell::Controller& controller, shell::Controller& commands) {
+    const gis::scene::MapDocument& document = controller.document();
+    if (document.asOfChoices().empty()) return;
+    ImGui::Separator();
+    ImGui::TextUnformatted("Số liệu đến");
+    const std::string& current = document.source().asOf;
+    for (const std::string& date : document.asOfChoices()) {
+        const bool active = current == date;
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        // The year is what people say ("năm 2023"); the full date is in the map title.
+        if (ImGui::Button(date.substr(0, 4).c_str())) commands.push(shell::ShowFiguresAsOf{date});
+        if (active) ImGui::PopStyleColor();
+        ImGui::SameLine();
+    }
+    const bool latest = current.empty();
+    if (latest) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button("Mới nhất")) commands.push(shell::ShowFiguresAsOf{""});
+    if (latest) ImGui::PopStyleColor();
+}
+
 /// The clicked feature's figures, as a two-column card.
 void drawSelectionCard(const shell::Controller& controller) {
     const auto& selected = controller.view().selected;
@@ -77,6 +98,7 @@ void SidePanel::draw(shell::Controller& controller) {
     }
     if (!anyPreset) ImGui::TextDisabled("Chọn trường để tô màu");
 
+    drawAsOfChoices(controller, commands);
     drawSelectionCard(controller);
 
     ImGui::Separator();

@@ -17,8 +17,9 @@ struct ZoomAroundPixel { double xPx; double yPx; double factor; };  ///< factor 
 struct SetBriefingMode { bool enabled; };                   ///< large type for projectors
 struct ExportView { std::string path; int scale; };         ///< the current view, `scale` × window size
 struct SelectFeature { std::optional<gis::scene::FeatureHit> hit; };  ///< click on the map; nullopt clears
+struct ShowFiguresAsOf { std::string date; };               ///< projects: reopen at YYYY-MM-DD ("" = latest)
 
 using Command = std::variant<ColorByField, SetLayerVisible, FitToData, PanByPixels, ZoomAroundPixel, SetBriefingMode, ExportView,
-                             SelectFeature>;
+                             SelectFeature, ShowFiguresAsOf>;
 
 }  // namespace shell

@@ -86,6 +86,26 @@ void Controller::apply(const SetBriefingMode& command) { m_view.briefingMode = c
 
 void Controller::apply(const SelectFeature& command) { m_view.selected = command.hit; }
 
+void Controller::apply(const ShowFiguresAsOf& command) {
+    // The figures are attributes of the layers, so the map is reopened; the view, the indicator
+    // and the layer switches stay as the user left them.
+    if (m_levelJob.valid()) m_levelJob.wait();  // the worker reads the document being replaced
+    m_levelJob = {};
+    gis::scene::MapSourceSpec source = m_document.source();
+    source.asOf = command.date;
+    const std::string field = m_document.layers()[m_document.mainLayerIndex()].colorField;
+    auto reopened = gis::scene::MapDocument::open(source, field);
+    if (!reopened) {
+        m_view.statusMessage = reopened.error().message;
+        return;
+    }
+    for (std::size_t i = 0; i < reopened->layers().size() && i < m_document.layers().size(); ++i)
+        reopened->setLayerVisible(i, m_document.layers()[i].visible);
+    m_document = std::move(reopened.value());
+    m_view.hovered.reset();
+    m_view.selected.reset();
+}
+
 void Controller::apply(const ExportView& command) {
     // The same view at `scale` times the pixels: same centre, metres per pixel divided by scale.
     gis::scene::Camera camera = m_view.camera;

@@ -52,6 +52,7 @@ private:
     void apply(const SetBriefingMode& command);
     void apply(const ExportView& command);
     void apply(const SelectFeature& command);
+    void apply(const ShowFiguresAsOf& command);
 
     gis::scene::MapDocument m_document;
     gis::render::Renderer& m_renderer;

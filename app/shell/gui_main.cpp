@@ -2,9 +2,13 @@
 
 #include <imgui.h>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 
 #include "app/cli/arg_parser.hpp"
+#include "app/cli/project_demo.hpp"
 #include "app/panels/map_view.hpp"
 #include "app/panels/side_panel.hpp"
 #include "app/panels/status_bar.hpp"
@@ -12,8 +16,35 @@
 #include "app/shell/controller.hpp"
 #include "gis/export/png_export.hpp"
 #include "gis/scene/map_document.hpp"
+#include "gis/store/schema.hpp"
 
 namespace {
+
+/// The demo written through the project store into the temp folder; empty path (and the
+/// in-memory demo) if that fails.
+class TemporaryDemoProject {
+public:
+    explicit TemporaryDemoProject(bool wanted) {
+        if (!wanted) return;
+        const std::filesystem::path path =
+            std::filesystem::temp_directory_path() / ("ntm-atlas-demo-" + std::to_string(::getpid()) + ".gpkg");
+        std::filesystem::remove(path);
+        if (!gis::store::createProject(path.string()) || !cli::writeDemoProject(path.string())) {
+            std::filesystem::remove(path);
+            return;
+        }
+        m_path = path.string();
+    }
+    ~TemporaryDemoProject() {
+        if (!m_path.empty()) std::filesystem::remove(m_path);
+    }
+    TemporaryDemoProject(const TemporaryDemoProject&) = delete;
+    TemporaryDemoProject& operator=(const TemporaryDemoProject&) = delete;
+    const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path;
+};
 
 constexpr float kSidePanelWidth = 300.0f;
 constexpr float kSidePanelWidthBriefing = 420.0f;
@@ -59,6 +90,10 @@ int runGui(const cli::Args& args) {
     }
     gis::scene::MapSourceSpec source;
     if (!arguments.positional.empty() && arguments.positional[0] != "demo") source.path = arguments.positional[0];
+    // No file: the demo district as a real project (a temporary file, removed on exit), so the
+    // window shows what a district's own project shows, years included.
+    const TemporaryDemoProject demoProject(source.path.empty());
+    if (source.path.empty()) source.path = demoProject.path();
     source.layerName = arguments.value("layer");
     source.sourceCrs = arguments.value("s-srs");
     const std::string screenshotPath = arguments.value("screenshot");

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <set>
 
+#include "gis/scene/project_heading.hpp"
 #include "gis/style/classification.hpp"
 
 namespace gis::scene {
@@ -49,13 +50,6 @@ std::string inWords(const std::string& code) {
     for (const Wording& wording : kWordings)
         if (code == wording.code) return wording.words;
     return code;
-}
-
-/// "2024-04-10" → "10/04/2024"; anything else unchanged.
-std::string vietnameseDate(const std::string& text) {
-    if (text.size() == 10 && text[4] == '-' && text[7] == '-')
-        return text.substr(8, 2) + "/" + text.substr(5, 2) + "/" + text.substr(0, 4);
-    return text;
 }
 
 std::string formatValue(const data::AttributeValue& value, const KnownField* known) {

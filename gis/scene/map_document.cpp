@@ -65,13 +65,16 @@ constexpr double kMinLabelFeatureWidthPx = 48.0;
 Result<MapDocument> MapDocument::open(const MapSourceSpec& spec, const std::string& colorField) {
     auto source = loadMapSource(spec);
     if (!source) return source.error();
-    return fromLayers(std::move(source.value()), colorField);
+    auto document = fromLayers(std::move(source.value()), colorField);
+    if (document) document->m_source = spec;
+    return document;
 }
 
 Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::string& colorField) {
     MapDocument doc;
     doc.m_title = source.title;
     doc.m_isDemo = source.isDemo;
+    doc.m_asOfChoices = std::move(source.asOfChoices);
     std::size_t mostPolygons = 0;
     bool foundPolygonLayer = false;
     for (data::VectorLayer& layer : source.layers) {

@@ -68,6 +68,10 @@ public:
     /// What reading repaired or skipped (each names the file and feature), all layers together.
     std::vector<std::string> warnings() const;
     bool isDemo() const { return m_isDemo; }
+    /// Where the map was opened from (to reopen it at another date).
+    const MapSourceSpec& source() const { return m_source; }
+    /// Dates the figures exist for (projects), oldest first; empty for plain files.
+    const std::vector<std::string>& asOfChoices() const { return m_asOfChoices; }
     Bounds bounds() const;
 
     /// Index of the main (thematic) layer: the polygon layer with most features, or 0.
@@ -120,6 +124,8 @@ private:
     std::size_t m_mainLayer = 0;
     std::string m_title;
     bool m_isDemo = false;
+    MapSourceSpec m_source;
+    std::vector<std::string> m_asOfChoices;
 };
 
 }  // namespace gis::scene

@@ -45,9 +45,10 @@ Result<LoadedSource> loadMapSource(const MapSourceSpec& spec) {
         auto layers = model::loadProjectMapLayers(spec.path, spec.asOf);
         if (!layers) return layers.error();
         loaded.layers = std::move(layers.value());
-        const ProjectHeading heading = readProjectHeading(spec.path);
+        const ProjectHeading heading = readProjectHeading(spec.path, spec.asOf);
         loaded.title = heading.title;
         loaded.isDemo = heading.isDemo;
+        loaded.asOfChoices = heading.assessmentDates;
         return loaded;
     }
 

@@ -19,6 +19,7 @@ struct LoadedSource {
     std::vector<data::VectorLayer> layers;  ///< display CRS, bottom → top
     std::string title;                      ///< for the map title / window title
     bool isDemo = false;
+    std::vector<std::string> asOfChoices;   ///< projects: the dates figures exist for (YYYY-MM-DD)
 };
 
 /// Reads every layer a map of this source shows. Errors name the file.

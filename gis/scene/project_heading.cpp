@@ -23,11 +23,19 @@ std::vector<std::string> unitNames(store::Database& db, const char* level) {
 
 }  // namespace
 
-ProjectHeading readProjectHeading(const std::string& projectPath) {
+std::string vietnameseDate(const std::string& isoDate) {
+    if (isoDate.size() == 10 && isoDate[4] == '-' && isoDate[7] == '-')
+        return isoDate.substr(8, 2) + "/" + isoDate.substr(5, 2) + "/" + isoDate.substr(0, 4);
+    return isoDate;
+}
+
+ProjectHeading readProjectHeading(const std::string& projectPath, const std::string& asOf) {
     ProjectHeading heading;
     heading.title = std::filesystem::path(projectPath).stem().string();
     auto db = store::Database::open(projectPath, store::Database::Mode::ReadOnly);
     if (!db) return heading;
+    if (auto dates = db->prepare("SELECT DISTINCT as_of FROM ntm_assessments ORDER BY as_of"))
+        while (dates->step()) heading.assessmentDates.push_back(dates->text(0));
     for (const char* level : {"district", "province"}) {
         const std::vector<std::string> names = unitNames(*db, level);
         if (names.size() == 1) {
@@ -35,6 +43,7 @@ ProjectHeading readProjectHeading(const std::string& projectPath) {
             break;
         }
     }
+    if (!asOf.empty()) heading.title += " (số liệu đến " + vietnameseDate(asOf) + ")";
     if (auto demo = db->prepare("SELECT 1 FROM ntm_units WHERE source = ?1 LIMIT 1")) {
         demo->bind(1, demo::kDemoMarker);
         heading.isDemo = demo->step();
