@@ -8,11 +8,14 @@
 
 #include <cmath>
 
+#include "app/cli/project_demo.hpp"
 #include "app/panels/map_view.hpp"
 #include "app/panels/side_panel.hpp"
 #include "app/shell/controller.hpp"
 #include "gis/render/headless_context.hpp"
 #include "gis/render/renderer.hpp"
+#include "gis/store/schema.hpp"
+#include "tests/support/test_paths.hpp"
 
 namespace {
 
@@ -126,6 +129,53 @@ TEST_CASE("ui: hover names the commune, the wheel zooms around the cursor, dragg
         const gis::Vec2 grabbedPx = controller.view().camera.toPixel(grabbed);
         CHECK(grabbedPx.x == Approx(cursorPx.x + 40.0).margin(1.0));
         CHECK(grabbedPx.y == Approx(cursorPx.y).margin(1.0));
+    }
+    renderer.value().reset();
+}
+
+TEST_CASE("ui: a project's figures step through the years from the side panel's dates", "[ui]") {
+    auto context = gis::render::HeadlessContext::create();
+    if (!context) {
+        WARN("no headless GL: " << context.error().message);
+        return;
+    }
+    auto renderer = gis::render::Renderer::create();
+    REQUIRE(renderer);
+    const std::string project = (test::scratchDir("ui_years") / "demo.gpkg").string();
+    REQUIRE(gis::store::createProject(project));
+    REQUIRE(cli::writeDemoProject(project));
+    gis::scene::MapSourceSpec spec;
+    spec.path = project;
+    auto document = gis::scene::MapDocument::open(spec);
+    REQUIRE(document);
+    CHECK(document->asOfChoices() == std::vector<std::string>{"2021-12-31", "2022-12-31", "2023-12-31", "2024-12-31"});
+
+    auto criteriaMetTotal = [](const gis::scene::MapDocument& doc) {
+        const gis::scene::MapLayer& communes = doc.layers()[doc.mainLayerIndex()];
+        const int field = communes.data.fieldIndex("criteria_met");
+        double total = 0;
+        for (const auto& feature : communes.data.features) {
+            const double value = gis::data::attributeAsNumber(feature.attributes[static_cast<std::size_t>(field)]);
+            if (value == value) total += value;
+        }
+        return total;
+    };
+    const double latest = criteriaMetTotal(*document);
+
+    ImGuiFrameDriver ui;
+    {
+        shell::Controller controller(std::move(document.value()), *renderer.value());
+        panels::SidePanel side;
+        panels::MapView map(*renderer.value());
+        ui.frame(controller, side, map);
+        controller.push(shell::ShowFiguresAsOf{"2021-12-31"});
+        ui.frame(controller, side, map);
+        ui.frame(controller, side, map);
+        CHECK(controller.document().source().asOf == "2021-12-31");
+        CHECK(controller.document().title().find("31/12/2021") != std::string::npos);
+        // The demo's communes only improve: 2021 has fewer criteria met than the latest year.
+        CHECK(criteriaMetTotal(controller.document()) < latest);
+        CHECK(map.lastStats().drawCalls > 0);
     }
     renderer.value().reset();
 }
