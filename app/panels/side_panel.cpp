@@ -123,6 +123,8 @@ void SidePanel::draw(shell::Controller& controller) {
     ImGui::InputText("##exportpath", m_exportPath.data(), m_exportPath.size());
     if (ImGui::Button("Xuất ảnh (x2)", ImVec2(buttonWidth, 0))) commands.push(shell::ExportView{m_exportPath.data(), 2});
     if (!controller.view().statusMessage.empty()) ImGui::TextWrapped("%s", controller.view().statusMessage.c_str());
+
+    m_ranking.draw(controller);
 }
 
 }  // namespace panels

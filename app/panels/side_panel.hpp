@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "app/panels/ranking_panel.hpp"
 #include "app/shell/controller.hpp"
 
 namespace panels {
@@ -14,6 +15,7 @@ public:
 
 private:
     std::array<char, 256> m_exportPath{"ban-do-ntm.png"};
+    RankingPanel m_ranking;
 };
 
 }  // namespace panels

@@ -18,8 +18,9 @@ struct SetBriefingMode { bool enabled; };                   ///< large type for 
 struct ExportView { std::string path; int scale; };         ///< the current view, `scale` × window size
 struct SelectFeature { std::optional<gis::scene::FeatureHit> hit; };  ///< click on the map; nullopt clears
 struct ShowFiguresAsOf { std::string date; };               ///< projects: reopen at YYYY-MM-DD ("" = latest)
+struct FocusFeature { gis::scene::FeatureHit hit; };        ///< bring a feature into view (centre, zoom in if small)
 
 using Command = std::variant<ColorByField, SetLayerVisible, FitToData, PanByPixels, ZoomAroundPixel, SetBriefingMode, ExportView,
-                             SelectFeature, ShowFiguresAsOf>;
+                             SelectFeature, ShowFiguresAsOf, FocusFeature>;
 
 }  // namespace shell

@@ -86,6 +86,18 @@ void Controller::apply(const SetBriefingMode& command) { m_view.briefingMode = c
 
 void Controller::apply(const SelectFeature& command) { m_view.selected = command.hit; }
 
+void Controller::apply(const FocusFeature& command) {
+    const gis::Bounds& bounds = m_document.layers().at(command.hit.layerIndex).featureBounds.at(command.hit.featureIndex);
+    if (!bounds.valid()) return;
+    gis::scene::Camera& camera = m_view.camera;
+    camera.center = bounds.center();
+    // Zoom in only when the feature would be small; never zoom out of a close view.
+    constexpr double kFeatureShareOfView = 0.3;
+    const double fitting = std::max(bounds.width() / (camera.frameWidthPx * kFeatureShareOfView),
+                                    bounds.height() / (camera.frameHeightPx * kFeatureShareOfView));
+    if (fitting > 0 && fitting < camera.metersPerPixel) camera.metersPerPixel = std::max(fitting, kMinMetersPerPixel);
+}
+
 void Controller::apply(const ShowFiguresAsOf& command) {
     // The figures are attributes of the layers, so the map is reopened; the view, the indicator
     // and the layer switches stay as the user left them.

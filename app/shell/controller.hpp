@@ -53,6 +53,7 @@ private:
     void apply(const ExportView& command);
     void apply(const SelectFeature& command);
     void apply(const ShowFiguresAsOf& command);
+    void apply(const FocusFeature& command);
 
     gis::scene::MapDocument m_document;
     gis::render::Renderer& m_renderer;
