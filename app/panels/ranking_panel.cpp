@@ -31,7 +31,7 @@ void RankingPanel::draw(shell::Controller& controller) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Tên", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Giá trị", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("Giá trị", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Giá trị").x + 8.0f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;  // 11,000 communes: draw only the visible rows
     clipper.Begin(static_cast<int>(m_rows.size()));
