@@ -60,16 +60,31 @@ struct ImGuiFrameDriver {
     ImVec2 mapOrigin{};
 };
 
+/// The headless GL context and the renderer the panels draw with; WARNs when there is no GL.
+struct HeadlessGl {
+    HeadlessGl() : context(gis::render::HeadlessContext::create()), renderer(gis::makeError(gis::ErrorCode::GlUnavailable, "")) {
+        if (!context) {
+            WARN("no headless GL: " << context.error().message);
+            return;
+        }
+        renderer = gis::render::Renderer::create();
+        REQUIRE(renderer);
+    }
+    ~HeadlessGl() {
+        if (renderer) renderer.value().reset();  // GL objects go before the context
+    }
+    bool ready() const { return context && renderer; }
+
+    gis::Result<std::unique_ptr<gis::render::HeadlessContext>> context;
+    gis::Result<std::unique_ptr<gis::render::Renderer>> renderer;
+};
+
 }  // namespace
 
 TEST_CASE("ui: hover names the commune, the wheel zooms around the cursor, dragging pans", "[ui]") {
-    auto context = gis::render::HeadlessContext::create();
-    if (!context) {
-        WARN("no headless GL: " << context.error().message);
-        return;
-    }
-    auto renderer = gis::render::Renderer::create();
-    REQUIRE(renderer);
+    HeadlessGl gl;
+    if (!gl.ready()) return;
+    auto& renderer = gl.renderer;
     auto document = gis::scene::MapDocument::open(gis::scene::MapSourceSpec{});
     REQUIRE(document);
 
@@ -130,17 +145,12 @@ TEST_CASE("ui: hover names the commune, the wheel zooms around the cursor, dragg
         CHECK(grabbedPx.x == Approx(cursorPx.x + 40.0).margin(1.0));
         CHECK(grabbedPx.y == Approx(cursorPx.y).margin(1.0));
     }
-    renderer.value().reset();
 }
 
 TEST_CASE("ui: a project's figures step through the years from the side panel's dates", "[ui]") {
-    auto context = gis::render::HeadlessContext::create();
-    if (!context) {
-        WARN("no headless GL: " << context.error().message);
-        return;
-    }
-    auto renderer = gis::render::Renderer::create();
-    REQUIRE(renderer);
+    HeadlessGl gl;
+    if (!gl.ready()) return;
+    auto& renderer = gl.renderer;
     const std::string project = (test::scratchDir("ui_years") / "demo.gpkg").string();
     REQUIRE(gis::store::createProject(project));
     REQUIRE(cli::writeDemoProject(project));
@@ -177,5 +187,4 @@ TEST_CASE("ui: a project's figures step through the years from the side panel's 
         CHECK(criteriaMetTotal(controller.document()) < latest);
         CHECK(map.lastStats().drawCalls > 0);
     }
-    renderer.value().reset();
 }
