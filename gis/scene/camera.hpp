@@ -53,6 +53,7 @@ struct Camera {
         Camera c;
         c.frameWidthPx = widthPx;
         c.frameHeightPx = heightPx;
+        if (!bounds.valid()) return c;  // nothing to show (an empty layer): an arbitrary, finite view
         const double usableW = std::max(1.0, widthPx - 2 * marginPx - leftReservePx);
         const double usableH = std::max(1.0, heightPx - 2 * marginPx - topReservePx);
         c.metersPerPixel = std::max(bounds.width() / usableW, bounds.height() / usableH);

@@ -1,6 +1,8 @@
 // Camera maths the map view and the export rely on: fit, pixel ↔ world, zoom around the cursor.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "gis/scene/camera.hpp"
 
 using gis::Bounds;
@@ -63,4 +65,11 @@ TEST_CASE("camera: a left reserve keeps the data right of the legend", "[unit][s
     CHECK(camera.toPixel({0, 500}).x >= 324.0 - 1e-6);
     CHECK(camera.toPixel({1000, 500}).x <= 1600.0 - 24.0 + 1e-6);
     CHECK(camera.toPixel({500, 1000}).y == Approx(24.0));
+}
+
+TEST_CASE("camera: fitting nothing gives a finite view", "[unit][scene]") {
+    const Camera camera = Camera::fit(Bounds{}, 800, 600);
+    CHECK(std::isfinite(camera.center.x));
+    CHECK(std::isfinite(camera.center.y));
+    CHECK(camera.metersPerPixel > 0.0);
 }
