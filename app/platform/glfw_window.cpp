@@ -6,6 +6,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "app/platform/ui_fonts.hpp"
@@ -60,11 +61,21 @@ GlfwWindow::~GlfwWindow() {
 
 bool GlfwWindow::shouldClose() const { return glfwWindowShouldClose(m_window) != 0; }
 
-void GlfwWindow::beginFrame() {
-    glfwPollEvents();
+void GlfwWindow::beginFrame(bool mayWait) {
+    // ImGui settles hover, tooltips and layout over a few frames after an input.
+    constexpr int kFramesAfterInput = 4;
+    constexpr double kIdleWaitSeconds = 2.0;
+    if (mayWait && m_framesAfterInput == 0) glfwWaitEventsTimeout(kIdleWaitSeconds);
+    else glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+
+    const ImGuiIO& io = ImGui::GetIO();
+    bool input = io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseWheel != 0.0f || io.InputQueueCharacters.Size > 0;
+    for (bool down : io.MouseDown) input = input || down;
+    for (bool down : io.KeysDown) input = input || down;
+    m_framesAfterInput = input ? kFramesAfterInput : std::max(0, m_framesAfterInput - 1);
 }
 
 void GlfwWindow::endFrame(gis::render::Image* capture) {

@@ -26,8 +26,10 @@ public:
     GlfwWindow& operator=(const GlfwWindow&) = delete;
 
     bool shouldClose() const;
-    /// Polls events and starts an ImGui frame.
-    void beginFrame();
+    /// Takes the window's events and starts an ImGui frame. With `mayWait`, an idle window sleeps
+    /// until the next event (or two seconds) instead of redrawing at full speed: on a software
+    /// renderer an idle busy loop would keep a core at 60 %.
+    void beginFrame(bool mayWait);
     /// Renders ImGui over a cleared background and swaps. With `capture`, the finished frame is
     /// read back first (top row first), for screenshots.
     void endFrame(gis::render::Image* capture = nullptr);
@@ -39,6 +41,7 @@ private:
     gis::render::Image readBackBuffer(int width, int height) const;
     GLFWwindow* m_window = nullptr;
     UiFonts m_fonts;
+    int m_framesAfterInput = 0;  ///< frames still drawn at full speed after the last input
 };
 
 }  // namespace platform

@@ -122,7 +122,8 @@ int runGui(const cli::Args& args) {
         panels::SidePanel sidePanel;
         panels::MapView mapView(*renderer.value());
         while (!window.value()->shouldClose()) {
-            window.value()->beginFrame();
+            // Sleep between events unless a level of detail is being built or a screenshot is due.
+            window.value()->beginFrame(!controller.buildingDetail() && screenshotPath.empty());
             controller.applyPending();
             drawWorkspace(controller, sidePanel, mapView, window.value()->fonts());
             const bool capture = !screenshotPath.empty() && --framesLeft == 0;
