@@ -49,10 +49,7 @@ void MapView::draw(shell::Controller& controller) {
     if (hovered && !ImGui::IsItemActive())
         hit = document.hitTest(view.camera.toWorld(mousePx), view.camera.metersPerPixel);
     controller.setHovered(hit);
-    if (clicked) {
-        const gis::scene::Camera& camera = controller.view().camera;
-        controller.push(shell::SelectFeature{document.hitTest(camera.toWorld(mousePx), camera.metersPerPixel)});
-    }
+    if (clicked) controller.push(shell::SelectFeature{hit});  // on release the button is no longer active: `hit` is current
     // The hovered feature is highlighted; without one, the selected feature stays highlighted.
     const std::optional<gis::scene::FeatureHit> highlighted = hit ? hit : view.selected;
 

@@ -11,6 +11,12 @@ namespace {
 /// Zoom limits: from the whole of Southeast Asia down to a village street.
 constexpr double kMinMetersPerPixel = 0.05;
 constexpr double kMaxMetersPerPixel = 20000.0;
+
+/// A fitted view of a single point or of the whole globe stays inside the zoom limits, so the
+/// first wheel notch does not jump.
+void clampZoom(gis::scene::Camera& camera) {
+    camera.metersPerPixel = std::clamp(camera.metersPerPixel, kMinMetersPerPixel, kMaxMetersPerPixel);
+}
 }  // namespace
 
 Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& renderer)
@@ -57,6 +63,7 @@ void Controller::setViewportSize(int widthPx, int heightPx) {
     heightPx = std::max(heightPx, 1);
     if (!m_view.cameraInitialised) {
         m_view.camera = m_document.fitCamera(widthPx, heightPx, textScale());
+        clampZoom(m_view.camera);
         m_view.cameraInitialised = true;
         return;
     }
@@ -72,6 +79,7 @@ void Controller::apply(const SetLayerVisible& command) { m_document.setLayerVisi
 
 void Controller::apply(const FitToData&) {
     m_view.camera = m_document.fitCamera(m_view.camera.frameWidthPx, m_view.camera.frameHeightPx, textScale());
+    clampZoom(m_view.camera);
 }
 
 void Controller::apply(const PanByPixels& command) { m_view.camera.panByPixels(command.dxPx, command.dyPx); }

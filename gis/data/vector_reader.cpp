@@ -108,15 +108,6 @@ bool isAscii(const char* s) {
     return true;
 }
 
-/// Transforms every vertex of a geometry in place; false if any vertex failed.
-bool transformGeometry(Geometry& g, const proj::Transformer& t) {
-    bool ok = t.forward(g.points);
-    for (LineString& l : g.lines) ok = t.forward(l) && ok;
-    for (Polygon& p : g.polygons)
-        for (Ring& r : p.rings) ok = t.forward(r) && ok;
-    return ok;
-}
-
 std::string featureLabel(const std::string& path, const std::string& layer, std::int64_t fid) {
     return path + ", layer \"" + layer + "\", feature fid " + std::to_string(fid);
 }
@@ -268,7 +259,7 @@ Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& 
                 Feature& f = out.features[i];
                 FeatureCheck& check = checks[i];
                 if (f.geometry.kind == GeometryKind::None) continue;
-                if (!transformGeometry(f.geometry, *local)) {
+                if (!local->forward(f.geometry)) {
                     check.skip = true;
                     check.warning = featureLabel(path, out.name, f.fid) + ": skipped, some coordinates cannot be reprojected from " +
                                     out.sourceCrs + " to " + options.targetCrs + ".";

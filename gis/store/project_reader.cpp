@@ -5,6 +5,13 @@
 namespace gis::store {
 namespace {
 
+/// step() returns false both at the last row and on an error (SQLITE_BUSY after the timeout, a
+/// damaged page): a loop that ends must check which, or the project reads back cut short.
+Status readToEnd(const Database& db, const Statement& statement) {
+    if (statement.lastError().empty()) return Ok{};
+    return makeError(ErrorCode::Sql, db.path() + ": reading stopped early: " + statement.lastError());
+}
+
 Status loadUnits(Database& db, bool withGeometry, ProjectData& out) {
     auto stmt = db.prepare(std::string("SELECT code, name, level, type, parent_code, population, area_km2, source") +
                            (withGeometry ? ", geom" : "") +
@@ -49,6 +56,9 @@ Status loadCriteriaSets(Database& db, ProjectData& out) {
     auto programmes = db.prepare("SELECT id, short_name, name_vi FROM ntm_programmes ORDER BY id");
     if (!programmes) return programmes.error();
     while (programmes->step()) out.programmes.push_back({programmes->text(0), programmes->text(1), programmes->text(2)});
+    if (auto read = readToEnd(db, *sets); !read) return read.error();
+    if (auto read = readToEnd(db, *criteria); !read) return read.error();
+    if (auto read = readToEnd(db, *programmes); !read) return read.error();
     return Ok{};
 }
 
@@ -84,6 +94,8 @@ Status loadAssessments(Database& db, ProjectData& out) {
         r.note = results->text(3);
         out.assessments[it->second].results.push_back(std::move(r));
     }
+    if (auto read = readToEnd(db, *stmt); !read) return read.error();
+    if (auto read = readToEnd(db, *results); !read) return read.error();
     return Ok{};
 }
 
@@ -99,6 +111,8 @@ Status loadMoney(Database& db, ProjectData& out) {
     while (disb->step())
         out.disbursements.push_back({disb->text(0), disb->text(1), static_cast<int>(disb->int64(2)), disb->text(3),
                                      disb->text(4), disb->int64(5), disb->int64(6) != 0, disb->text(7)});
+    if (auto read = readToEnd(db, *plans); !read) return read.error();
+    if (auto read = readToEnd(db, *disb); !read) return read.error();
     return Ok{};
 }
 
@@ -129,6 +143,9 @@ Status loadWorks(Database& db, bool withGeometry, ProjectData& out) {
     if (!indicators) return indicators.error();
     while (indicators->step())
         out.indicators.push_back({indicators->text(0), indicators->text(1), static_cast<int>(indicators->int64(2)), indicators->real(3)});
+    if (auto read = readToEnd(db, *infra); !read) return read.error();
+    if (auto read = readToEnd(db, *tasks); !read) return read.error();
+    if (auto read = readToEnd(db, *indicators); !read) return read.error();
     return Ok{};
 }
 
