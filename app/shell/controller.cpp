@@ -109,8 +109,7 @@ void Controller::apply(const FocusFeature& command) {
 void Controller::apply(const ShowFiguresAsOf& command) {
     // The figures are attributes of the layers, so the map is reopened; the view, the indicator
     // and the layer switches stay as the user left them.
-    if (m_levelJob.valid()) m_levelJob.wait();  // the worker reads the document being replaced
-    m_levelJob = {};
+    if (m_levelJob.valid()) m_document.addLevel(m_levelJobTarget.layerIndex, m_levelJob.get());  // kept: adopted below
     gis::scene::MapSourceSpec source = m_document.source();
     source.asOf = command.date;
     const std::string field = m_document.layers()[m_document.mainLayerIndex()].colorField;
@@ -119,6 +118,7 @@ void Controller::apply(const ShowFiguresAsOf& command) {
         m_view.statusMessage = reopened.error().message;
         return;
     }
+    reopened->adoptGeometryFrom(m_document);
     for (std::size_t i = 0; i < reopened->layers().size() && i < m_document.layers().size(); ++i)
         reopened->setLayerVisible(i, m_document.layers()[i].visible);
     m_document = std::move(reopened.value());

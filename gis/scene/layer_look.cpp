@@ -99,7 +99,6 @@ void applyDefaultLook(MapLayer& layer) {
             layer.legend.entries.push_back({color, name.find("village") != std::string::npos ? "Thôn" : layerDisplayName(layer.data.name),
                                             LegendEntry::Swatch::Point});
     }
-    layer.colorVersion = layer.layerId;
 }
 
 std::string layerDisplayName(const std::string& layerName) {

@@ -18,7 +18,7 @@ inline constexpr Rgba8 kPlainFillColor{222, 214, 190, 255};
 LayerStyle defaultLayerStyle(const std::string& layerName, GeometryKind kind);
 
 /// Colours a secondary layer (not the thematic one): infrastructure by type, roads and
-/// villages in one colour; fills MapLayer::colors and ::legend.
+/// villages in one colour; fills MapLayer::colors and ::legend (the caller bumps colorVersion).
 void applyDefaultLook(MapLayer& layer);
 
 /// The layer's name for people: "communes" → "Ranh giới xã", "roads" → "Đường giao thông" …;

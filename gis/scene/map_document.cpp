@@ -103,6 +103,7 @@ Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::stri
         MapLayer& layer = doc.m_layers[i];
         if (i == doc.m_mainLayer) continue;
         applyDefaultLook(layer);
+        layer.colorVersion = nextColorVersion();  // one counter for every version the renderer compares
     }
     MapLayer& main = doc.m_layers[doc.m_mainLayer];
     main.labelField = pickLabelField(main.data);
@@ -223,6 +224,24 @@ void MapDocument::addLevel(std::size_t layerIndex, tess::LodLevel level) {
     meshes->levels.insert(position, std::move(level));
     layer.meshes = std::move(meshes);
     layer.geometryVersion = nextColorVersion();
+}
+
+void MapDocument::adoptGeometryFrom(const MapDocument& previous) {
+    for (std::size_t i = 0; i < m_layers.size() && i < previous.m_layers.size(); ++i) {
+        MapLayer& layer = m_layers[i];
+        const MapLayer& old = previous.m_layers[i];
+        if (layer.data.name != old.data.name || layer.data.features.size() != old.data.features.size()) continue;
+        bool sameFeatures = true;
+        for (std::size_t f = 0; f < layer.data.features.size() && sameFeatures; ++f)
+            sameFeatures = layer.data.features[f].fid == old.data.features[f].fid;
+        if (!sameFeatures) continue;
+        layer.meshes = old.meshes;
+        layer.geometryVersion = old.geometryVersion;
+        layer.layerId = old.layerId;
+        layer.vertexCountAtTolerance = old.vertexCountAtTolerance;
+        // Colours come from this document's figures; a fresh version makes the renderer upload them.
+        layer.colorVersion = nextColorVersion();
+    }
 }
 
 bool MapDocument::ensureLevelsFor(double metersPerPixel) {

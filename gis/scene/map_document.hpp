@@ -91,6 +91,11 @@ public:
     /// Builds, on this thread, every level this scale needs. Returns true when it built any.
     bool ensureLevelsFor(double metersPerPixel);
 
+    /// Takes over the meshes (and GPU identity) of `previous`'s layers whose features are the
+    /// same (same name, count and fids): reopening a project at another date changes only the
+    /// figures, so nothing is re-triangulated or re-uploaded but the colour tables.
+    void adoptGeometryFrom(const MapDocument& previous);
+
     /// The camera that shows all the data in a frame, keeping the legend (bottom-left) off the
     /// data when the frame is wide enough to spare the room.
     Camera fitCamera(int widthPx, int heightPx, float textScale = 1.0f) const;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "gis/demo/demo_district.hpp"
 #include "gis/scene/layer_look.hpp"
 #include "gis/scene/map_document.hpp"
 #include "gis/tess/mesh_builder.hpp"
@@ -117,4 +118,29 @@ TEST_CASE("scene: labels only for communes big enough on screen, legend combines
 
     scene::Camera tiny = scene::Camera::fit(document.bounds(), 120, 80);
     CHECK(document.buildScene(tiny).labels.empty());
+}
+
+TEST_CASE("map document: reopening the same features at another date keeps the meshes", "[unit][scene]") {
+    const demo::DemoDistrict district = demo::generateDemoDistrict();
+    auto first = scene::MapDocument::fromLayers(scene::LoadedSource{demo::demoMapLayers(district), "demo", true, {}});
+    REQUIRE(first);
+    first->ensureLevelsFor(50.0);
+    auto second = scene::MapDocument::fromLayers(scene::LoadedSource{demo::demoMapLayers(district), "demo", true, {}});
+    REQUIRE(second);
+    second->adoptGeometryFrom(*first);
+    for (std::size_t i = 0; i < first->layers().size(); ++i) {
+        CHECK(second->layers()[i].meshes == first->layers()[i].meshes);
+        CHECK(second->layers()[i].layerId == first->layers()[i].layerId);
+        CHECK(second->layers()[i].geometryVersion == first->layers()[i].geometryVersion);
+        CHECK(second->layers()[i].colorVersion != first->layers()[i].colorVersion);  // colours re-uploaded
+    }
+    CHECK(second->missingLevelsFor(50.0).empty());  // nothing to re-triangulate
+
+    // Different features (one commune fewer) are never adopted.
+    auto layers = demo::demoMapLayers(district);
+    layers[0].features.pop_back();
+    auto third = scene::MapDocument::fromLayers(scene::LoadedSource{std::move(layers), "demo", true, {}});
+    REQUIRE(third);
+    third->adoptGeometryFrom(*first);
+    CHECK(third->layers()[0].layerId != first->layers()[0].layerId);
 }
