@@ -39,7 +39,13 @@ bool allDigits(const std::string& s) {
 }  // namespace
 
 UnitMatcher::UnitMatcher(std::vector<model::Unit> units) : m_units(std::move(units)) {
-    for (std::size_t i = 0; i < m_units.size(); ++i) m_byCode[m_units[i].code] = i;
+    m_matchKeys.reserve(m_units.size());
+    m_foldKeys.reserve(m_units.size());
+    for (std::size_t i = 0; i < m_units.size(); ++i) {
+        m_byCode[m_units[i].code] = i;
+        m_matchKeys.push_back(model::unitMatchKey(m_units[i].name));
+        m_foldKeys.push_back(model::unitFoldKey(m_units[i].name));
+    }
 }
 
 std::string UnitMatcher::describe(const model::Unit& unit) const {
@@ -87,13 +93,13 @@ std::vector<const model::Unit*> UnitMatcher::byName(const std::string& name, con
     }
     std::vector<const model::Unit*> exact;
     for (const model::Unit* u : candidates)
-        if (model::unitMatchKey(u->name) == key) exact.push_back(u);
+        if (m_matchKeys[indexOf(*u)] == key) exact.push_back(u);
     if (!exact.empty()) return exact;
     // Diacritics-insensitive fallback: "Hương Hoà" (old tone placement) = "Hương Hòa".
     const std::string folded = model::unitFoldKey(name);
     std::vector<const model::Unit*> loose;
     for (const model::Unit* u : candidates)
-        if (model::unitFoldKey(u->name) == folded) loose.push_back(u);
+        if (m_foldKeys[indexOf(*u)] == folded) loose.push_back(u);
     return loose;
 }
 
@@ -161,7 +167,7 @@ UnitMatch UnitMatcher::match(const UnitQuery& q) const {
         std::vector<std::pair<std::size_t, const model::Unit*>> near;
         for (const model::Unit& u : m_units) {
             if ((!q.level.empty() && u.level != q.level) || (scope != nullptr && !isWithin(u, *scope))) continue;
-            const std::size_t d = editDistance(folded, model::unitFoldKey(u.name));
+            const std::size_t d = editDistance(folded, m_foldKeys[indexOf(u)]);
             if (d <= 2) near.emplace_back(d, &u);
         }
         std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

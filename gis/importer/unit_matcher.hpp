@@ -48,6 +48,11 @@ private:
 
     std::vector<model::Unit> m_units;
     std::map<std::string, std::size_t> m_byCode;
+    /// Normalised names per unit (parallel to m_units), computed once: matching a sheet row
+    /// against every unit would otherwise run Unicode normalisation units × rows times.
+    std::vector<std::string> m_matchKeys;
+    std::vector<std::string> m_foldKeys;
+    std::size_t indexOf(const model::Unit& unit) const { return static_cast<std::size_t>(&unit - m_units.data()); }
 };
 
 }  // namespace gis::importer
