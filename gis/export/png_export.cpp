@@ -38,7 +38,8 @@ Result<render::Image> renderFrame(render::Renderer& renderer, const scene::Rende
     const int frameH = scene.camera.frameHeightPx;
     if (frameW <= 0 || frameH <= 0 || static_cast<long long>(frameW) * frameH > kMaxFramePixels)
         return makeError(ErrorCode::BadInput, "Cannot render a frame of " + std::to_string(frameW) + " x " +
-                                                  std::to_string(frameH) + " pixels.");
+                                                  std::to_string(frameH) +
+                                                  " pixels: the limit is 268 million pixels (16384 x 16384, 1 GiB of RGBA).");
     int tile = renderer.maxTargetSize();
     if (maxTileSizePx > 0) tile = std::min(tile, maxTileSizePx);
     tile = std::max(1, tile);
