@@ -121,7 +121,14 @@ void SidePanel::draw(shell::Controller& controller) {
     ImGui::TextUnformatted("Xuất ảnh bản đồ (PNG)");
     ImGui::SetNextItemWidth(buttonWidth);
     ImGui::InputText("##exportpath", m_exportPath.data(), m_exportPath.size());
-    if (ImGui::Button("Xuất ảnh (x2)", ImVec2(buttonWidth, 0))) commands.push(shell::ExportView{m_exportPath.data(), 2});
+    // Same frame as on screen at 1–4× the pixels: ×2 of a laptop view is print quality for an A4 report.
+    const gis::scene::Camera& camera = controller.view().camera;
+    ImGui::SetNextItemWidth(buttonWidth);
+    ImGui::SliderInt("##exportscale", &m_exportScale, 1, 4, "× %d");
+    const std::string exportLabel = "Xuất ảnh " + std::to_string(camera.frameWidthPx * m_exportScale) + " × " +
+                                    std::to_string(camera.frameHeightPx * m_exportScale);
+    if (ImGui::Button(exportLabel.c_str(), ImVec2(buttonWidth, 0)))
+        commands.push(shell::ExportView{m_exportPath.data(), m_exportScale});
     if (!controller.view().statusMessage.empty()) ImGui::TextWrapped("%s", controller.view().statusMessage.c_str());
 
     m_ranking.draw(controller);

@@ -15,6 +15,7 @@ public:
 
 private:
     std::array<char, 256> m_exportPath{"ban-do-ntm.png"};
+    int m_exportScale = 2;  ///< the export is this many times the map view's pixels (same frame)
     RankingPanel m_ranking;
 };
 

@@ -15,6 +15,7 @@
 #include "gis/render/headless_context.hpp"
 #include "gis/render/renderer.hpp"
 #include "gis/store/schema.hpp"
+#include "tests/support/png_read.hpp"
 #include "tests/support/test_paths.hpp"
 
 namespace {
@@ -186,5 +187,14 @@ TEST_CASE("ui: a project's figures step through the years from the side panel's 
         // The demo's communes only improve: 2021 has fewer criteria met than the latest year.
         CHECK(criteriaMetTotal(controller.document()) < latest);
         CHECK(map.lastStats().drawCalls > 0);
+
+        // Export of the current view at 2×: the same frame, twice the pixels, through the same renderer.
+        const std::string png = (test::scratchDir("ui_export") / "view.png").string();
+        controller.push(shell::ExportView{png, 2});
+        ui.frame(controller, side, map);
+        const auto image = test::readRgba(png);
+        REQUIRE(image);
+        CHECK(image->width == controller.view().camera.frameWidthPx * 2);
+        CHECK(image->height == controller.view().camera.frameHeightPx * 2);
     }
 }
