@@ -194,8 +194,7 @@ double MapDocument::worthwhileTolerance(MapLayer& layer, double wanted) {
     double chosen = 0.0;
     for (double tolerance : tess::defaultLodTolerances()) {
         if (tolerance > wanted) break;
-        if (static_cast<double>(countAt(tolerance)) <= tess::kLodMaxKeptFraction * static_cast<double>(countAt(chosen)))
-            chosen = tolerance;
+        if (tess::levelWorthBuilding(countAt(tolerance), countAt(chosen))) chosen = tolerance;
     }
     return chosen;
 }

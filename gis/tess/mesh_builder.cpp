@@ -212,7 +212,7 @@ LayerMeshes buildLayerMeshes(const data::VectorLayer& layer, const std::vector<d
         // coarsest level below its pixel threshold, whichever levels exist).
         const std::vector<Geometry> simplified = simplifyLayer(layer, tolerance, kThreads);
         const std::size_t kept = totalVertices(simplified);
-        if (static_cast<double>(kept) > kLodMaxKeptFraction * static_cast<double>(finerVertices)) continue;
+        if (!levelWorthBuilding(kept, finerVertices)) continue;
         meshes.levels.push_back(assembleLevel(layer, tolerance, kThreads, &simplified));
         finerVertices = kept;
     }

@@ -18,6 +18,13 @@ std::vector<double> defaultLodTolerances();
 /// draws the finer level, which is at most ~11 % heavier).
 inline constexpr double kLodMaxKeptFraction = 0.9;
 
+/// The level-skip rule, in one place for the eager builder and the map document's lazy one: a
+/// level is worth building only when it keeps at most kLodMaxKeptFraction of the vertices of the
+/// next finer level that exists.
+inline bool levelWorthBuilding(std::size_t keptVertices, std::size_t finerVertices) {
+    return static_cast<double>(keptVertices) <= kLodMaxKeptFraction * static_cast<double>(finerVertices);
+}
+
 /// Builds fill + outline + point meshes for full detail and for each tolerance that passes the
 /// kLodMaxKeptFraction test (so a point layer, or a layer already generalised, gets fewer
 /// levels). Features keep their index in `layer.features` as featureId. Degenerate parts are
