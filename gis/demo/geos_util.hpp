@@ -10,11 +10,11 @@
 
 namespace gis::demo {
 
-/// Owns a GEOS context handle. One per generator run; not shared across threads.
+/// This thread's GEOS context (gis::data::geosContext(), shared with the readers), passed around
+/// the generator explicitly. Not shared across threads.
 class GeosContext {
 public:
     GeosContext();
-    ~GeosContext();
     GeosContext(const GeosContext&) = delete;
     GeosContext& operator=(const GeosContext&) = delete;
     GEOSContextHandle_t handle() const { return m_handle; }
