@@ -16,8 +16,7 @@ bool MapView::SceneKey::operator==(const SceneKey& other) const {
     const gis::scene::Camera& b = other.camera;
     return a.center.x == b.center.x && a.center.y == b.center.y && a.metersPerPixel == b.metersPerPixel &&
            a.frameWidthPx == b.frameWidthPx && a.frameHeightPx == b.frameHeightPx && hoveredLayer == other.hoveredLayer &&
-           hoveredFeature == other.hoveredFeature && colorVersionSum == other.colorVersionSum &&
-           visibleMask == other.visibleMask && textScale == other.textScale;
+           hoveredFeature == other.hoveredFeature && layers == other.layers && textScale == other.textScale;
 }
 
 void MapView::draw(shell::Controller& controller) {
@@ -60,10 +59,8 @@ void MapView::draw(shell::Controller& controller) {
         key.hoveredLayer = static_cast<std::int64_t>(highlighted->layerIndex);
         key.hoveredFeature = static_cast<std::int64_t>(highlighted->featureIndex);
     }
-    for (std::size_t i = 0; i < document.layers().size(); ++i) {
-        key.colorVersionSum += (document.layers()[i].colorVersion + document.layers()[i].geometryVersion) * (i + 1);
-        if (document.layers()[i].visible) key.visibleMask |= 1u << (i % 32);
-    }
+    for (const gis::scene::MapLayer& layer : document.layers())
+        key.layers.emplace_back(layer.layerId, layer.colorVersion, layer.geometryVersion, layer.visible);
     if (!m_lastKey || !(*m_lastKey == key)) {
         m_target.resize(widthPx, heightPx);
         m_stats = m_renderer.render(document.buildScene(view.camera, highlighted, key.textScale), m_target);

@@ -3,6 +3,8 @@
 /// and shows a tooltip for the commune under the cursor. Re-renders only when the scene changed.
 #include <cstdint>
 #include <optional>
+#include <tuple>
+#include <vector>
 
 #include "app/shell/controller.hpp"
 #include "gis/render/renderer.hpp"
@@ -21,8 +23,8 @@ private:
     struct SceneKey {
         gis::scene::Camera camera;
         std::int64_t hoveredLayer = -1, hoveredFeature = -1;
-        std::uint64_t colorVersionSum = 0;
-        std::uint32_t visibleMask = 0;
+        /// Per layer: identity, colour and geometry versions, visibility (compared exactly).
+        std::vector<std::tuple<std::uint64_t, std::uint64_t, std::uint64_t, bool>> layers;
         float textScale = 1.0f;
         bool operator==(const SceneKey& other) const;
     };
