@@ -46,35 +46,31 @@ GpuMesh uploadFill(const tess::FillMesh& fill) {
     return mesh;
 }
 
-GpuMesh uploadSegments(const tess::SegmentMesh& segments) {
+/// Per-instance data (segments: 4 floats each, points: 2) with one feature id per instance.
+GpuMesh uploadInstances(Vec2 origin, const std::vector<tess::Chunk>& chunks, const std::vector<float>& data,
+                        const std::vector<std::uint32_t>& featureIds, int components) {
     GpuMesh mesh;
-    mesh.origin = segments.origin;
-    mesh.chunks = segments.chunks;
-    mesh.featureRanges = segments.featureRanges;
-    mesh.count = static_cast<std::uint32_t>(std::min(segments.segments.size() / 4, segments.featureIds.size()));
+    mesh.origin = origin;
+    mesh.chunks = chunks;
+    mesh.count = static_cast<std::uint32_t>(std::min(data.size() / static_cast<std::size_t>(components), featureIds.size()));
     if (mesh.count == 0) return mesh;
     mesh.vao = makeGl<VertexArrayTraits>();
     glBindVertexArray(mesh.vao.get());
-    mesh.vertices = makeBuffer(GL_ARRAY_BUFFER, segments.segments);
-    mesh.featureIds = makeBuffer(GL_ARRAY_BUFFER, segments.featureIds);
-    setupAttributes(mesh, 4, 1);
+    mesh.vertices = makeBuffer(GL_ARRAY_BUFFER, data);
+    mesh.featureIds = makeBuffer(GL_ARRAY_BUFFER, featureIds);
+    setupAttributes(mesh, components, 1);
     glBindVertexArray(0);
     return mesh;
 }
 
-GpuMesh uploadPoints(const tess::PointMesh& points) {
-    GpuMesh mesh;
-    mesh.origin = points.origin;
-    mesh.chunks = points.chunks;
-    mesh.count = static_cast<std::uint32_t>(std::min(points.positions.size() / 2, points.featureIds.size()));
-    if (mesh.count == 0) return mesh;
-    mesh.vao = makeGl<VertexArrayTraits>();
-    glBindVertexArray(mesh.vao.get());
-    mesh.vertices = makeBuffer(GL_ARRAY_BUFFER, points.positions);
-    mesh.featureIds = makeBuffer(GL_ARRAY_BUFFER, points.featureIds);
-    setupAttributes(mesh, 2, 1);
-    glBindVertexArray(0);
+GpuMesh uploadSegments(const tess::SegmentMesh& segments) {
+    GpuMesh mesh = uploadInstances(segments.origin, segments.chunks, segments.segments, segments.featureIds, 4);
+    mesh.featureRanges = segments.featureRanges;
     return mesh;
+}
+
+GpuMesh uploadPoints(const tess::PointMesh& points) {
+    return uploadInstances(points.origin, points.chunks, points.positions, points.featureIds, 2);
 }
 
 }  // namespace
