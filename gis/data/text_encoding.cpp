@@ -33,18 +33,29 @@ bool mapUtf8(std::string_view utf8, int options, std::string& out) {
     return true;
 }
 
+/// Calls visit(codepoint, byteOffset, byteLength) for each code point of UTF-8 text, stopping
+/// when visit returns false. Returns false at the first invalid byte sequence.
+template <class Visit>
+bool forEachCodepoint(std::string_view utf8, Visit&& visit) {
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+    const auto size = static_cast<utf8proc_ssize_t>(utf8.size());
+    utf8proc_ssize_t pos = 0;
+    while (pos < size) {
+        utf8proc_int32_t cp = 0;
+        const utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, size - pos, &cp);
+        if (n <= 0) return false;
+        if (!visit(cp, static_cast<std::size_t>(pos), static_cast<std::size_t>(n))) return true;
+        pos += n;
+    }
+    return true;
+}
+
 /// Collapses runs of Unicode whitespace to one ASCII space and trims both ends.
 std::string collapseWhitespace(const std::string& text) {
     std::string out;
     out.reserve(text.size());
     bool pendingSpace = false;
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    utf8proc_ssize_t pos = 0;
-    const auto size = static_cast<utf8proc_ssize_t>(text.size());
-    while (pos < size) {
-        utf8proc_int32_t cp = 0;
-        const utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, size - pos, &cp);
-        if (n <= 0) return text;  // not UTF-8 after all: leave it alone
+    const bool valid = forEachCodepoint(text, [&](utf8proc_int32_t cp, std::size_t offset, std::size_t length) {
         const utf8proc_category_t cat = utf8proc_category(cp);
         const bool space = cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
                            cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
@@ -53,11 +64,11 @@ std::string collapseWhitespace(const std::string& text) {
         } else {
             if (pendingSpace) out.push_back(' ');
             pendingSpace = false;
-            out.append(text, static_cast<std::size_t>(pos), static_cast<std::size_t>(n));
+            out.append(text, offset, length);
         }
-        pos += n;
-    }
-    return out;
+        return true;
+    });
+    return valid ? out : text;  // not UTF-8 after all: leave it alone
 }
 
 /// Converts with iconv; error text names both encodings.
@@ -120,20 +131,14 @@ std::string foldDiacritics(std::string_view utf8) {
         return collapseWhitespace(std::string(utf8));
     std::string out;
     out.reserve(decomposed.size());
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(decomposed.data());
-    const auto size = static_cast<utf8proc_ssize_t>(decomposed.size());
-    utf8proc_ssize_t pos = 0;
-    while (pos < size) {
-        utf8proc_int32_t cp = 0;
-        const utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, size - pos, &cp);
-        if (n <= 0) break;
-        pos += n;
-        if (utf8proc_category(cp) == UTF8PROC_CATEGORY_MN) continue;
+    forEachCodepoint(decomposed, [&](utf8proc_int32_t cp, std::size_t, std::size_t) {
+        if (utf8proc_category(cp) == UTF8PROC_CATEGORY_MN) return true;
         if (cp == 0x0111 || cp == 0x0110) cp = 'd';
         utf8proc_uint8_t buf[4];
         const utf8proc_ssize_t len = utf8proc_encode_char(cp, buf);
         out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(len));
-    }
+        return true;
+    });
     return collapseWhitespace(out);
 }
 
@@ -167,27 +172,20 @@ Result<std::string> decodeText(std::string_view bytes, std::string_view encoding
 std::optional<std::string> narrowToLegacyBytes(std::string_view utf8) {
     std::string bytes;
     bool high = false;
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
-    utf8proc_ssize_t pos = 0;
-    const auto size = static_cast<utf8proc_ssize_t>(utf8.size());
-    while (pos < size) {
-        utf8proc_int32_t cp = 0;
-        const utf8proc_ssize_t n = utf8proc_iterate(p + pos, size - pos, &cp);
-        if (n <= 0) return std::nullopt;
-        pos += n;
+    bool narrowable = true;
+    const bool valid = forEachCodepoint(utf8, [&](utf8proc_int32_t cp, std::size_t, std::size_t) {
         if (cp < 0x100) {
             bytes.push_back(static_cast<char>(cp));
             high = high || cp >= 0x80;
-            continue;
+            return true;
         }
-        int found = -1;
-        for (int i = 0; i < 32; ++i)
-            if (kCp1252High[i] == cp) found = i;
-        if (found < 0) return std::nullopt;
-        bytes.push_back(static_cast<char>(0x80 + found));
+        const auto* found = std::find(std::begin(kCp1252High), std::end(kCp1252High), cp);
+        narrowable = found != std::end(kCp1252High);
+        if (narrowable) bytes.push_back(static_cast<char>(0x80 + (found - std::begin(kCp1252High))));
         high = true;
-    }
-    if (!high) return std::nullopt;
+        return narrowable;
+    });
+    if (!valid || !narrowable || !high) return std::nullopt;
     return bytes;
 }
 
