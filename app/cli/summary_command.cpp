@@ -4,8 +4,8 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/arg_parser.hpp"
-#include "gis/model/summary.hpp"
-#include "gis/model/summary_json.hpp"
+#include "gis/figures/summary.hpp"
+#include "gis/figures/summary_json.hpp"
 #include "gis/store/project_reader.hpp"
 #include "gis/store/schema.hpp"
 
@@ -33,19 +33,19 @@ int runSummary(const Args& args) {
     if (!db) return fail(db.error().message);
     auto data = gis::store::loadProjectData(*db, false);
     if (!data) return fail(data.error().message);
-    gis::model::SummaryOptions options;
+    gis::figures::SummaryOptions options;
     options.asOf = parsed.value("as-of");
     options.unitCode = parsed.value("unit");
-    auto summary = gis::model::computeSummary(*data, options);
+    auto summary = gis::figures::computeSummary(*data, options);
     if (!summary) return fail(summary.error().message);
     if (parsed.flag("json")) {
-        const std::string json = options.unitCode.empty() ? gis::model::summariesToJson(*summary)
-                                                           : gis::model::summaryToJson(summary->front());
+        const std::string json = options.unitCode.empty() ? gis::figures::summariesToJson(*summary)
+                                                           : gis::figures::summaryToJson(summary->front());
         std::printf("%s\n", json.c_str());
         return 0;
     }
     // Without --json: one readable line per unit.
-    for (const gis::model::UnitSummary& s : *summary) {
+    for (const gis::figures::UnitSummary& s : *summary) {
         std::printf("%s %s %s", padRight(s.code, 8).c_str(), padRight(s.name, 30).c_str(), padRight(s.level, 9).c_str());
         if (s.assessed) std::printf(" %d/%d tiêu chí (%s)", s.criteriaMet, s.criteriaTotal, s.assessmentAsOf.c_str());
         if (s.communesTotal > 0 && s.level != "commune")

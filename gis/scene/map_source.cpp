@@ -4,7 +4,7 @@
 
 #include "gis/data/vector_reader.hpp"
 #include "gis/demo/demo_district.hpp"
-#include "gis/model/project_map.hpp"
+#include "gis/figures/project_map.hpp"
 #include "gis/scene/project_heading.hpp"
 
 namespace gis::scene {
@@ -41,8 +41,8 @@ Result<LoadedSource> loadMapSource(const MapSourceSpec& spec) {
     if (!std::filesystem::exists(spec.path))
         return makeError(ErrorCode::NotFound, "cannot open " + spec.path + ": no such file");
 
-    if (model::isProjectFile(spec.path)) {
-        auto layers = model::loadProjectMapLayers(spec.path, spec.asOf);
+    if (figures::isProjectFile(spec.path)) {
+        auto layers = figures::loadProjectMapLayers(spec.path, spec.asOf);
         if (!layers) return layers.error();
         loaded.layers = std::move(layers.value());
         const ProjectHeading heading = readProjectHeading(spec.path, spec.asOf);

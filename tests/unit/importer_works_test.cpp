@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "gis/importer/importer.hpp"
-#include "gis/model/summary.hpp"
+#include "gis/figures/summary.hpp"
 #include "gis/store/gpkg_geometry.hpp"
 #include "gis/store/project_reader.hpp"
 #include "gis/store/schema.hpp"
@@ -77,7 +77,7 @@ TEST_CASE("importer: point and line layers in VN-2000 become infrastructure of t
     }
     CHECK(roadsSeen == 2);
 
-    auto summary = model::computeSummary(*data, {"2024-12-31", "483"});
+    auto summary = figures::computeSummary(*data, {"2024-12-31", "483"});
     REQUIRE(summary);
     CHECK(summary->front().infrastructure.at("health_station").at("completed") == 11);
 }

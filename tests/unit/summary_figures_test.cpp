@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "gis/importer/importer.hpp"
-#include "gis/model/summary.hpp"
-#include "gis/model/summary_json.hpp"
+#include "gis/figures/summary.hpp"
+#include "gis/figures/summary_json.hpp"
 #include "gis/store/project_reader.hpp"
 #include "gis/store/schema.hpp"
 #include "tests/unit/importer_test_fixtures.hpp"
@@ -14,24 +14,24 @@ using fixtures::Column;
 
 namespace {
 
-std::vector<model::UnitSummary> summarise(const std::string& project, const std::string& asOf) {
+std::vector<figures::UnitSummary> summarise(const std::string& project, const std::string& asOf) {
     auto db = store::openProject(project, false);
     REQUIRE(db);
     auto data = store::loadProjectData(*db, false);
     REQUIRE(data);
-    auto summary = model::computeSummary(*data, {asOf, ""});
+    auto summary = figures::computeSummary(*data, {asOf, ""});
     REQUIRE(summary);
     return std::move(summary).value();
 }
 
-const model::UnitSummary& unit(const std::vector<model::UnitSummary>& all, const std::string& code) {
+const figures::UnitSummary& unit(const std::vector<figures::UnitSummary>& all, const std::string& code) {
     for (const auto& s : all)
         if (s.code == code) return s;
     FAIL("no unit " << code);
     return all.front();
 }
 
-const model::ProgrammeFigures* ntm(const model::UnitSummary& s) {
+const figures::ProgrammeFigures* ntm(const figures::UnitSummary& s) {
     for (const auto& f : s.programmes)
         if (f.programme == "ntp_ntm_2021_2025") return &f;
     return nullptr;
@@ -111,7 +111,7 @@ TEST_CASE("summary: criteria, communes meeting the standard, money ranks and par
         CHECK(province->disbursed == 2'000'000'000);
         CHECK(unit(all, "40").communesMeetingStandard == 2);
 
-        const std::string json = model::summaryToJson(tamSon);
+        const std::string json = figures::summaryToJson(tamSon);
         CHECK_THAT(json, Catch::Contains("\"criteria_pct\": 89.5") && Catch::Contains("\"unmet\": [\n    2,\n    17\n  ]"));
     }
     SECTION("at 31/12/2023 the older count-only assessment is used") {
@@ -120,7 +120,7 @@ TEST_CASE("summary: criteria, communes meeting the standard, money ranks and par
         CHECK(thoSon.criteriaMet == 17);
         CHECK_FALSE(thoSon.detailed);
         CHECK(thoSon.assessmentAsOf == "2023-12-31");
-        CHECK(model::summaryToJson(thoSon).find("\"unmet\": null") != std::string::npos);
+        CHECK(figures::summaryToJson(thoSon).find("\"unmet\": null") != std::string::npos);
     }
     SECTION("at 30/9/2024 Tam Sơn's disbursement counts") {
         const auto all = summarise(project, "2024-09-30");

@@ -1,4 +1,4 @@
-#include "gis/model/summary.hpp"
+#include "gis/figures/summary.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,8 @@
 
 #include "gis/model/iso_date.hpp"
 
-namespace gis::model {
+namespace gis::figures {
+using namespace gis::model;  // the domain types the figures are computed from
 namespace {
 
 double round1(double v) { return std::round(v * 10.0) / 10.0; }
@@ -291,4 +292,4 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
     return out;
 }
 
-}  // namespace gis::model
+}  // namespace gis::figures

@@ -7,7 +7,7 @@
 #include "gis/core/result.hpp"
 #include "gis/data/vector_layer.hpp"
 
-namespace gis::model {
+namespace gis::figures {
 
 /// Whether `path` is an NTM Atlas project: a GeoPackage (SQLite) with an ntm_meta table.
 /// Cheap: reads the header and the schema only. Never throws; false for anything unreadable.
@@ -23,4 +23,4 @@ bool isProjectFile(const std::string& path);
 /// Empty layers are left out. `asOf` (YYYY-MM-DD) picks the figures; empty = today.
 Result<std::vector<data::VectorLayer>> loadProjectMapLayers(const std::string& projectPath, const std::string& asOf);
 
-}  // namespace gis::model
+}  // namespace gis::figures

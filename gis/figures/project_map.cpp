@@ -1,18 +1,19 @@
-#include "gis/model/project_map.hpp"
+#include "gis/figures/project_map.hpp"
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 
 #include "gis/data/ogr_geometry_convert.hpp"
-#include "gis/model/summary.hpp"
+#include "gis/figures/summary.hpp"
 #include "gis/proj/transformer.hpp"
 #include "gis/data/layer_builder.hpp"
 #include "gis/store/gpkg_geometry.hpp"
 #include "gis/store/project_reader.hpp"
 #include "gis/store/schema.hpp"
 
-namespace gis::model {
+namespace gis::figures {
+using namespace gis::model;  // the domain types the figures are computed from
 namespace {
 
 using data::AttributeValue;
@@ -129,4 +130,4 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
     return layers;
 }
 
-}  // namespace gis::model
+}  // namespace gis::figures

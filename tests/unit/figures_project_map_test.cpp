@@ -6,7 +6,7 @@
 
 #include "gis/demo/demo_district.hpp"
 #include "gis/importer/demo_import.hpp"
-#include "gis/model/project_map.hpp"
+#include "gis/figures/project_map.hpp"
 #include "gis/store/schema.hpp"
 #include "tests/support/test_paths.hpp"
 
@@ -32,10 +32,10 @@ TEST_CASE("model: isProjectFile tells projects from other GeoPackages and tables
     const auto dir = test::scratchDir("model_is_project");
     const std::string project = (dir / "p.gpkg").string();
     REQUIRE(store::createProject(project));
-    CHECK(model::isProjectFile(project));
-    CHECK_FALSE(model::isProjectFile(test::nationalCommunesGpkg().string()));
-    CHECK_FALSE(model::isProjectFile((test::sharedDir() / "data/real/epix_communesVN_codes/communesVN.csv").string()));
-    CHECK_FALSE(model::isProjectFile((dir / "missing.gpkg").string()));
+    CHECK(figures::isProjectFile(project));
+    CHECK_FALSE(figures::isProjectFile(test::nationalCommunesGpkg().string()));
+    CHECK_FALSE(figures::isProjectFile((test::sharedDir() / "data/real/epix_communesVN_codes/communesVN.csv").string()));
+    CHECK_FALSE(figures::isProjectFile((dir / "missing.gpkg").string()));
 }
 
 TEST_CASE("model: project map layers of the demo district match the generator's own layers", "[model]") {
@@ -45,7 +45,7 @@ TEST_CASE("model: project map layers of the demo district match the generator's 
     auto written = importer::importDemoDistrict(project);
     REQUIRE(written);
 
-    auto layers = model::loadProjectMapLayers(project, "");
+    auto layers = figures::loadProjectMapLayers(project, "");
     REQUIRE(layers);
     REQUIRE(layers->size() >= 2);
     CHECK(layers->front().name == "communes");  // draw order: communes, roads, villages, infrastructure

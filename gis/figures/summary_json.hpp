@@ -3,13 +3,13 @@
 #include <string>
 #include <vector>
 
-#include "gis/model/summary.hpp"
+#include "gis/figures/summary.hpp"
 
-namespace gis::model {
+namespace gis::figures {
 
 /// One unit's object.
 std::string summaryToJson(const UnitSummary& unit);
 /// A JSON array of every unit's object.
 std::string summariesToJson(const std::vector<UnitSummary>& units);
 
-}  // namespace gis::model
+}  // namespace gis::figures

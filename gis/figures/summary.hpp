@@ -11,7 +11,7 @@
 #include "gis/core/result.hpp"
 #include "gis/store/project_reader.hpp"
 
-namespace gis::model {
+namespace gis::figures {
 
 struct ProgrammeFigures {
     std::string programme;
@@ -66,4 +66,4 @@ std::string todayIso();
 /// Display label of a tier id: "Đạt chuẩn NTM", "NTM nâng cao", "NTM kiểu mẫu"; "Chưa đạt chuẩn" for "".
 std::string tierLabel(const std::string& tier);
 
-}  // namespace gis::model
+}  // namespace gis::figures

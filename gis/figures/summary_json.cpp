@@ -1,8 +1,9 @@
-#include "gis/model/summary_json.hpp"
+#include "gis/figures/summary_json.hpp"
 
 #include "gis/model/json_writer.hpp"
 
-namespace gis::model {
+namespace gis::figures {
+using namespace gis::model;  // the domain types the figures are computed from
 namespace {
 
 void writeUnit(JsonWriter& w, const UnitSummary& s) {
@@ -93,4 +94,4 @@ std::string summariesToJson(const std::vector<UnitSummary>& units) {
     return w.str();
 }
 
-}  // namespace gis::model
+}  // namespace gis::figures
