@@ -6,6 +6,7 @@
 #include <functional>
 #include <set>
 
+#include "gis/figures/unit_tree.hpp"
 #include "gis/model/iso_date.hpp"
 
 namespace gis::figures {
@@ -22,35 +23,6 @@ int tierRank(const std::string& tier) {
     if (tier == "ntm_kieu_mau") return 2;
     return 3;
 }
-
-/// The project's units as a tree: index by code, children lists, post-order for bottom-up sums.
-struct UnitTree {
-    std::map<std::string, std::size_t> index;
-    std::vector<std::vector<std::size_t>> children;
-    std::vector<std::size_t> postOrder;  ///< children before parents
-
-    explicit UnitTree(const std::vector<Unit>& units) : children(units.size()) {
-        for (std::size_t i = 0; i < units.size(); ++i) index[units[i].code] = i;
-        std::vector<bool> hasParent(units.size(), false);
-        for (std::size_t i = 0; i < units.size(); ++i) {
-            const auto it = index.find(units[i].parentCode);
-            if (it != index.end() && it->second != i) {
-                children[it->second].push_back(i);
-                hasParent[i] = true;
-            }
-        }
-        std::vector<bool> visited(units.size(), false);
-        std::function<void(std::size_t)> visit = [&](std::size_t i) {
-            if (visited[i]) return;  // guards against a cycle in bad data
-            visited[i] = true;
-            for (std::size_t c : children[i]) visit(c);
-            postOrder.push_back(i);
-        };
-        for (std::size_t i = 0; i < units.size(); ++i)
-            if (!hasParent[i]) visit(i);
-        for (std::size_t i = 0; i < units.size(); ++i) visit(i);
-    }
-};
 
 /// Disbursed amount of one (unit, programme, year, capital type) series at `asOf`: the latest
 /// cumulative figure plus the increments after it.
@@ -148,12 +120,12 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
     const std::vector<Unit>& units = project.units;
     const UnitTree tree(units);
     std::string wanted = options.unitCode;
-    if (!wanted.empty() && tree.index.count(wanted) == 0) {
+    if (!wanted.empty() && !tree.find(wanted)) {
         // "--unit 6331": the code as a spreadsheet shows it; accept it when one zero-padding fits.
         std::vector<std::string> padded;
         for (const std::size_t width : {2u, 3u, 5u})
             if (wanted.size() < width && wanted.find_first_not_of("0123456789") == std::string::npos &&
-                tree.index.count(std::string(width - wanted.size(), '0') + wanted) != 0)
+                tree.find(std::string(width - wanted.size(), '0') + wanted))
                 padded.push_back(std::string(width - wanted.size(), '0') + wanted);
         if (padded.size() != 1) return makeError(ErrorCode::NotFound, "--unit " + options.unitCode + ": no unit with that code in the project");
         wanted = padded.front();
@@ -168,19 +140,19 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
     using MoneyKey = std::pair<std::size_t, std::string>;  // unit, programme
     std::map<MoneyKey, std::int64_t> plan, disbursed;
     for (const CapitalPlan& p : project.plans) {
-        const auto u = tree.index.find(p.unitCode);
+        const auto u = tree.find(p.unitCode);
         const auto y = years.find(p.programmeId);
-        if (u != tree.index.end() && y != years.end() && p.year == y->second) plan[{u->second, p.programmeId}] += p.planVnd;
+        if (u && y != years.end() && p.year == y->second) plan[{*u, p.programmeId}] += p.planVnd;
     }
     std::map<std::tuple<std::string, std::string, int, std::string>, std::vector<const Disbursement*>> series;
     for (const Disbursement& d : project.disbursements) series[{d.unitCode, d.programmeId, d.year, d.capitalType}].push_back(&d);
     for (const auto& [key, rows] : series) {
         const auto& [unitCode, programme, year, capitalType] = key;
         (void)capitalType;
-        const auto u = tree.index.find(unitCode);
+        const auto u = tree.find(unitCode);
         const auto y = years.find(programme);
-        if (u == tree.index.end() || y == years.end() || year != y->second) continue;
-        disbursed[{u->second, programme}] += disbursedAt(rows, asOf);
+        if (!u || y == years.end() || year != y->second) continue;
+        disbursed[{*u, programme}] += disbursedAt(rows, asOf);
     }
 
     for (std::size_t i = 0; i < units.size(); ++i) {
@@ -195,12 +167,7 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
         if (const auto it = assessmentsByUnit.find(u.code); it != assessmentsByUnit.end())
             summariseAssessment(s, it->second, project, asOf);
     }
-    std::map<std::string, std::size_t> idx = tree.index;
-    auto unitIndex = [&](const std::string& code) -> std::optional<std::size_t> {
-        const auto it = idx.find(code);
-        if (it == idx.end()) return std::nullopt;
-        return it->second;
-    };
+    auto unitIndex = [&](const std::string& code) { return tree.find(code); };
     for (const InfrastructureItem& item : project.infrastructure)
         if (const auto i = unitIndex(item.unitCode)) ++out[*i].infrastructure[item.type][item.status];
     for (const Task& t : project.tasks) {
@@ -225,7 +192,7 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
 
     // 2. Bottom-up: a parent's money, works, tasks and commune counts include its children's.
     std::vector<double> criteriaSum(units.size(), 0.0);
-    for (std::size_t i : tree.postOrder) {
+    for (std::size_t i : tree.postOrder()) {
         UnitSummary& s = out[i];
         if (units[i].level == "commune" && units[i].type == "xa") {
             s.communesTotal = 1;
@@ -233,7 +200,7 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
             s.communesMeetingStandard = s.meetsStandard ? 1 : 0;
             criteriaSum[i] = s.assessed ? s.criteriaMet : 0;
         }
-        for (std::size_t c : tree.children[i]) {
+        for (std::size_t c : tree.children(i)) {
             const UnitSummary& child = out[c];
             s.communesTotal += child.communesTotal;
             s.communesAssessed += child.communesAssessed;
@@ -288,7 +255,7 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
         }
     }
 
-    if (!wanted.empty()) return std::vector<UnitSummary>{out[tree.index.at(wanted)]};
+    if (!wanted.empty()) return std::vector<UnitSummary>{out[*tree.find(wanted)]};
     return out;
 }
 

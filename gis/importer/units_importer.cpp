@@ -82,6 +82,10 @@ void planUnits(ImportContext& ctx, ImportBatch& batch) {
         const std::string parentName = scope.text("parent_name");
         if (!parentCode.empty()) {
             const model::Unit* parent = ctx.matcher.findByCode(parentCode, upLevel);
+            // The two-tier administration in force since 1/7/2025 has no districts: a commune's
+            // parent is its province, whose code then stands in the parent column.
+            if (parent == nullptr && level == "commune")
+                parent = ctx.matcher.findByCode(model::restoreCode(scope.text("parent_code"), "province"), "province");
             if (parent != nullptr) {
                 unit.parentCode = parent->code;
             } else if (newParents.count(parentCode) != 0 || seenCodes.count(parentCode) != 0) {

@@ -105,6 +105,23 @@ struct Indicator {
     double value = 0;
 };
 
+/// A disbursement milestone of a plan year: `targetPct` of the plan disbursed by `date`
+/// (e.g. 40 % by 30/9/2024 and 100 % by 31/12/2024). An empty programme applies to all.
+struct DisbursementMilestone {
+    std::string programmeId;
+    int year = 0;
+    std::string date;  ///< YYYY-MM-DD
+    double targetPct = 0;
+};
+
+/// A saved dashboard view ("slide"): the dashboard serialises its state (scope, indicator,
+/// filters, date, camera) into `state`; the store keeps it as text.
+struct Bookmark {
+    std::string name;
+    int position = 0;  ///< order in the slide show
+    std::string state;
+};
+
 struct Criterion {
     int number = 0;
     std::string name;

@@ -149,7 +149,28 @@ Status loadWorks(Database& db, bool withGeometry, ProjectData& out) {
     return Ok{};
 }
 
+/// Milestones per plan year; a project from before schema 2 has none (the dashboard then uses
+/// the defaults the notices give).
+Status loadMilestones(Database& db, ProjectData& out) {
+    if (!db.tableExists("ntm_disbursement_milestones")) return Ok{};
+    auto stmt = db.prepare("SELECT coalesce(programme_id, ''), year, date, target_pct FROM ntm_disbursement_milestones ORDER BY year, date");
+    if (!stmt) return stmt.error();
+    while (stmt->step())
+        out.milestones.push_back({stmt->text(0), static_cast<int>(stmt->int64(1)), stmt->text(2), stmt->real(3)});
+    return readToEnd(db, *stmt);
+}
+
 }  // namespace
+
+Result<std::vector<model::Bookmark>> loadBookmarks(Database& db) {
+    std::vector<model::Bookmark> bookmarks;
+    if (!db.tableExists("ntm_bookmarks")) return bookmarks;
+    auto stmt = db.prepare("SELECT name, position, state FROM ntm_bookmarks ORDER BY position, name");
+    if (!stmt) return stmt.error();
+    while (stmt->step()) bookmarks.push_back({stmt->text(0), static_cast<int>(stmt->int64(1)), stmt->text(2)});
+    if (auto read = readToEnd(db, *stmt); !read) return read.error();
+    return bookmarks;
+}
 
 Result<ProjectData> loadProjectData(Database& db, bool withGeometry) {
     ProjectData data;
@@ -158,6 +179,7 @@ Result<ProjectData> loadProjectData(Database& db, bool withGeometry) {
     if (auto s = loadAssessments(db, data); !s) return s.error();
     if (auto s = loadMoney(db, data); !s) return s.error();
     if (auto s = loadWorks(db, withGeometry, data); !s) return s.error();
+    if (auto s = loadMilestones(db, data); !s) return s.error();
     return data;
 }
 

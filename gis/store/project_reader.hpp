@@ -27,9 +27,13 @@ struct ProjectData {
     std::vector<model::InfrastructureItem> infrastructure;
     std::vector<model::Task> tasks;
     std::vector<model::Indicator> indicators;
+    std::vector<model::DisbursementMilestone> milestones;  ///< by year, date
 };
 
 /// Loads every table. Geometry blobs are read only when `withGeometry` (the summary never needs them).
 Result<ProjectData> loadProjectData(Database& db, bool withGeometry);
+
+/// Saved slides in show order (empty for a project from before they existed).
+Result<std::vector<model::Bookmark>> loadBookmarks(Database& db);
 
 }  // namespace gis::store

@@ -136,6 +136,34 @@ Status ProjectWriter::upsertIndicator(const model::Indicator& i) {
     return (*stmt)->run();
 }
 
+Status ProjectWriter::putMilestone(const model::DisbursementMilestone& m) {
+    // UNIQUE treats NULL programmes as distinct, so "all programmes" rows are replaced by hand.
+    auto remove = m_db.prepare("DELETE FROM ntm_disbursement_milestones WHERE coalesce(programme_id, '') = ?1 AND year = ?2 AND date = ?3");
+    if (!remove) return remove.error();
+    remove->bind(1, m.programmeId).bind(2, m.year).bind(3, m.date);
+    if (auto removed = remove->run(); !removed) return removed;
+    auto stmt = m_db.prepare("INSERT INTO ntm_disbursement_milestones (programme_id, year, date, target_pct) VALUES (?1, ?2, ?3, ?4)");
+    if (!stmt) return stmt.error();
+    stmt->bindTextOrNull(1, m.programmeId).bind(2, m.year).bind(3, m.date).bind(4, m.targetPct);
+    return stmt->run();
+}
+
+Status ProjectWriter::putBookmark(const model::Bookmark& b) {
+    auto stmt = m_db.prepare("INSERT INTO ntm_bookmarks (name, position, state) VALUES (?1, ?2, ?3) "
+                             "ON CONFLICT(name) DO UPDATE SET position = excluded.position, state = excluded.state, "
+                             "saved_utc = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, b.name).bind(2, b.position).bind(3, b.state);
+    return stmt->run();
+}
+
+Status ProjectWriter::deleteBookmark(const std::string& name) {
+    auto stmt = m_db.prepare("DELETE FROM ntm_bookmarks WHERE name = ?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, name);
+    return stmt->run();
+}
+
 Status ProjectWriter::putCriteriaSet(const model::CriteriaSet& set) {
     // Redefining a set replaces its criteria; results that reference a removed number make the
     // foreign key fail and the whole import roll back, which is what we want.

@@ -24,6 +24,11 @@ public:
     Status upsertIndicator(const model::Indicator& indicator);
     /// Adds (or replaces, when the project defines it again) a project criteria set.
     Status putCriteriaSet(const model::CriteriaSet& set);
+    /// A milestone of (programme, year, date); replaces its target when it exists.
+    Status putMilestone(const model::DisbursementMilestone& milestone);
+    /// Saves a slide under its name (replacing one of that name).
+    Status putBookmark(const model::Bookmark& bookmark);
+    Status deleteBookmark(const std::string& name);
     /// Records the import in ntm_imports (what came from which file).
     Status logImport(const std::string& kind, const std::string& file, const std::string& sheet, int rows, int skipped);
 

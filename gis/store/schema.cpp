@@ -147,6 +147,22 @@ INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, 
   VALUES ('ntm_units', 'geom', 'GEOMETRY', 4326, 0, 0),
          ('ntm_infrastructure', 'geom', 'GEOMETRY', 4326, 0, 0);
 )sql",
+        // 1 → 2: the dashboard's disbursement milestones (per plan year) and saved slides.
+        R"sql(
+CREATE TABLE ntm_disbursement_milestones (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  programme_id TEXT REFERENCES ntm_programmes(id),
+  year INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  target_pct REAL NOT NULL CHECK (target_pct >= 0 AND target_pct <= 100),
+  UNIQUE (programme_id, year, date));
+
+CREATE TABLE ntm_bookmarks (
+  name TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  saved_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+)sql",
     };
     return kMigrations;
 }
@@ -254,10 +270,9 @@ Result<Database> openProject(const std::string& path, bool writable) {
     if (version > kSchemaVersion)
         return makeError(ErrorCode::OpenFailed, path + ": written by a newer NTM Atlas (schema " + std::to_string(version) +
                                                     ", this build reads up to " + std::to_string(kSchemaVersion) + ")");
-    if (version < kSchemaVersion) {
-        if (!writable)
-            return makeError(ErrorCode::OpenFailed, path + ": schema " + std::to_string(version) +
-                                                        " needs migrating; open it writable once");
+    // Read-only, an older project is read as it is (readers treat tables it lacks as empty), so
+    // a leader's screen never has to write to a file it only shows.
+    if (version < kSchemaVersion && writable) {
         if (auto status = migrate(*db, version); !status) return status.error();
     }
     return std::move(db).value();

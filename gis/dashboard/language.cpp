@@ -1,0 +1,125 @@
+#include "gis/dashboard/language.hpp"
+
+#include <array>
+
+namespace gis::dashboard {
+namespace {
+
+struct Row {
+    Text key;
+    const char* vi;
+    const char* en;
+};
+
+// Wording follows the conclusion notices (thông báo kết luận) our users write and read.
+constexpr Row kRows[] = {
+    {Text::WholeProject, "Toàn bộ dự án", "Whole project"},
+    {Text::FiguresAsOf, "số liệu đến", "figures as of"},
+    {Text::DemoData, "DỮ LIỆU MẪU", "DEMO DATA"},
+    {Text::SearchUnit, "Tìm xã, huyện, tỉnh hoặc mã…", "Find a commune, district, province or code…"},
+    {Text::NoMatch, "Không tìm thấy", "Nothing found"},
+    {Text::KpiCommunesAtStandard, "Xã đạt chuẩn NTM", "Communes at NTM standard"},
+    {Text::KpiAverageCriteria, "Bình quân tiêu chí/xã", "Average criteria per commune"},
+    {Text::KpiDisbursement, "Giải ngân", "Disbursement"},
+    {Text::KpiTasks, "Nhiệm vụ", "Tasks"},
+    {Text::KpiWorks, "Công trình", "Works"},
+    {Text::NotInProject, "chưa có số liệu", "no figures in the project"},
+    {Text::ChangeSince, "so với", "since"},
+    {Text::NoChange, "không đổi", "unchanged"},
+    {Text::Province, "tỉnh", "province"},
+    {Text::Rank, "xếp thứ", "rank"},
+    {Text::Milestone, "mốc", "milestone"},
+    {Text::Open, "đang thực hiện", "open"},
+    {Text::Overdue, "quá hạn", "overdue"},
+    {Text::Planned, "kế hoạch", "planned"},
+    {Text::UnderConstruction, "đang thi công", "under construction"},
+    {Text::Completed, "hoàn thành", "completed"},
+    {Text::CriteriaUnit, "tiêu chí", "criteria"},
+    {Text::CommunesUnit, "xã", "communes"},
+    {Text::PerCommune, "tiêu chí/xã", "criteria per commune"},
+    {Text::CardCriteria, "Tiêu chí", "Criteria"},
+    {Text::CardCountOnly, "chỉ có tổng số tiêu chí đạt, chưa có kết quả từng tiêu chí",
+     "only the number of criteria met, no result per criterion"},
+    {Text::CardHistory, "Kết quả qua các lần đánh giá", "Assessments over time"},
+    {Text::CardMoney, "Vốn theo chương trình", "Money per programme"},
+    {Text::CardWorks, "Công trình", "Works"},
+    {Text::CardTasks, "Nhiệm vụ", "Tasks"},
+    {Text::Met, "Đạt", "Met"},
+    {Text::NotMet, "Chưa đạt", "Not met"},
+    {Text::InProgress, "Đang thực hiện", "In progress"},
+    {Text::NotAssessed, "chưa đánh giá", "not assessed"},
+    {Text::Plan, "Kế hoạch vốn", "Plan"},
+    {Text::Disbursed, "Đã giải ngân", "Disbursed"},
+    {Text::Gap, "còn thiếu", "short by"},
+    {Text::Deadline, "Thời hạn", "Deadline"},
+    {Text::Department, "Đơn vị phụ trách", "Department"},
+    {Text::Budget, "Kinh phí", "Budget"},
+    {Text::Responsible, "Chủ trì", "Responsible"},
+    {Text::SourceDocument, "Văn bản", "Notice"},
+    {Text::Done, "đã xong", "done"},
+    {Text::DefaultMilestones, "mốc mặc định", "default milestones"},
+    {Text::TierNone, "Chưa đạt chuẩn", "Not yet at standard"},
+    {Text::TierNtm, "Đạt chuẩn NTM", "NTM standard"},
+    {Text::TierAdvanced, "NTM nâng cao", "Advanced NTM"},
+    {Text::TierModel, "NTM kiểu mẫu", "Model NTM"},
+    {Text::Filters, "Lọc", "Filters"},
+    {Text::FilterCriterionUnmet, "Chưa đạt tiêu chí", "Criterion not met"},
+    {Text::FilterTier, "Danh hiệu", "Tier"},
+    {Text::FilterDisbursedBelow, "Giải ngân dưới (%)", "Disbursed below (%)"},
+    {Text::FilterWorkType, "Loại công trình", "Work type"},
+    {Text::FilterWorkStatus, "Tình trạng công trình", "Work status"},
+    {Text::FilterOverdueTasks, "Có nhiệm vụ quá hạn", "Has overdue tasks"},
+    {Text::FilterAny, "(tất cả)", "(any)"},
+    {Text::ClearFilters, "Bỏ lọc", "Clear filters"},
+    {Text::Ranking, "Xếp hạng", "Ranking"},
+    {Text::RankingSet, "theo bộ tiêu chí", "by criteria set"},
+    {Text::ColumnRank, "#", "#"},
+    {Text::ColumnName, "Tên", "Name"},
+    {Text::ColumnCriteria, "Tiêu chí", "Criteria"},
+    {Text::ColumnAtStandard, "Đạt chuẩn", "At standard"},
+    {Text::ColumnDisbursed, "Giải ngân", "Disbursed"},
+    {Text::ColumnOverdue, "Quá hạn", "Overdue"},
+    {Text::ColorBy, "Tô màu theo", "Colour by"},
+    {Text::IndicatorCriteriaMet, "Số tiêu chí đạt", "Criteria met"},
+    {Text::IndicatorTier, "Danh hiệu NTM", "NTM tier"},
+    {Text::IndicatorDisbursed, "Tỷ lệ giải ngân", "Disbursement rate"},
+    {Text::IndicatorPoverty, "Tỷ lệ hộ nghèo", "Poverty rate"},
+    {Text::IndicatorPopulation, "Dân số", "Population"},
+    {Text::Layers, "Lớp bản đồ", "Map layers"},
+    {Text::Briefing, "Trình chiếu", "Briefing"},
+    {Text::Play, "Chạy", "Play"},
+    {Text::Pause, "Dừng", "Pause"},
+    {Text::Latest, "Mới nhất", "Latest"},
+    {Text::Bookmarks, "Trang trình chiếu", "Slides"},
+    {Text::SaveBookmark, "Lưu trang", "Save slide"},
+    {Text::BookmarkName, "Tên trang", "Slide name"},
+    {Text::ExportPng, "Xuất ảnh", "Export image"},
+    {Text::FitAll, "Xem toàn bộ", "Fit all"},
+    {Text::Language, "English", "Tiếng Việt"},
+};
+
+/// The rows in key order, built once; a key without a row stays null (the test catches it).
+const std::array<const Row*, static_cast<std::size_t>(Text::Count)>& table() {
+    static const auto kTable = [] {
+        std::array<const Row*, static_cast<std::size_t>(Text::Count)> byKey{};
+        for (const Row& row : kRows) byKey[static_cast<std::size_t>(row.key)] = &row;
+        return byKey;
+    }();
+    return kTable;
+}
+
+}  // namespace
+
+std::optional<Language> parseLanguage(std::string_view code) {
+    if (code == "vi") return Language::Vi;
+    if (code == "en") return Language::En;
+    return std::nullopt;
+}
+
+const char* tr(Text key, Language language) {
+    const auto index = static_cast<std::size_t>(key);
+    if (index >= table().size() || table()[index] == nullptr) return "?";
+    return language == Language::Vi ? table()[index]->vi : table()[index]->en;
+}
+
+}  // namespace gis::dashboard

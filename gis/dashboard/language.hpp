@@ -1,0 +1,112 @@
+#pragma once
+/// Every user-facing string of the dashboard in Vietnamese and English, through one table.
+/// Vietnamese is the default: the steering committees write and read Vietnamese notices.
+#include <optional>
+#include <string_view>
+
+namespace gis::dashboard {
+
+enum class Language { Vi, En };
+
+/// "vi" / "en" (as given to --lang); nullopt for anything else.
+std::optional<Language> parseLanguage(std::string_view code);
+
+/// Keys of the translation table. Add a key here and its row in language.cpp together (a unit
+/// test checks that every key has both texts).
+enum class Text {
+    // Scope and title
+    WholeProject,
+    FiguresAsOf,      ///< "số liệu đến" (followed by a date)
+    DemoData,
+    SearchUnit,
+    NoMatch,
+    // KPI header
+    KpiCommunesAtStandard,
+    KpiAverageCriteria,
+    KpiDisbursement,
+    KpiTasks,
+    KpiWorks,
+    NotInProject,     ///< a figure the project does not hold
+    ChangeSince,      ///< "so với" (followed by a date)
+    NoChange,
+    Province,
+    Rank,
+    Milestone,
+    Open,
+    Overdue,
+    Planned,
+    UnderConstruction,
+    Completed,
+    CriteriaUnit,     ///< "tiêu chí"
+    CommunesUnit,     ///< "xã"
+    PerCommune,
+    // Commune card
+    CardCriteria,
+    CardCountOnly,
+    CardHistory,
+    CardMoney,
+    CardWorks,
+    CardTasks,
+    Met,
+    NotMet,
+    InProgress,
+    NotAssessed,
+    Plan,
+    Disbursed,
+    Gap,
+    Deadline,
+    Department,
+    Budget,
+    Responsible,
+    SourceDocument,
+    Done,
+    DefaultMilestones,
+    // Tiers
+    TierNone,
+    TierNtm,
+    TierAdvanced,
+    TierModel,
+    // Filters
+    Filters,
+    FilterCriterionUnmet,
+    FilterTier,
+    FilterDisbursedBelow,
+    FilterWorkType,
+    FilterWorkStatus,
+    FilterOverdueTasks,
+    FilterAny,
+    ClearFilters,
+    // Ranking
+    Ranking,
+    RankingSet,       ///< "theo bộ tiêu chí" (followed by the set's name)
+    ColumnRank,
+    ColumnName,
+    ColumnCriteria,
+    ColumnAtStandard,
+    ColumnDisbursed,
+    ColumnOverdue,
+    // Indicators and controls
+    ColorBy,
+    IndicatorCriteriaMet,
+    IndicatorTier,
+    IndicatorDisbursed,
+    IndicatorPoverty,
+    IndicatorPopulation,
+    Layers,
+    Briefing,
+    Play,
+    Pause,
+    Latest,
+    Bookmarks,
+    SaveBookmark,
+    BookmarkName,
+    ExportPng,
+    FitAll,
+    Language,
+    Count  ///< not a text: the number of keys
+};
+
+/// The text of `key` in `language` (UTF-8 NFC, never null or empty).
+const char* tr(Text key, Language language);
+
+}  // namespace gis::dashboard
