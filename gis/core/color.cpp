@@ -28,4 +28,11 @@ Rgba8 parseHexColor(const char* hex) {
     return Rgba8{bytes[0], bytes[1], bytes[2], bytes[3]};
 }
 
+Rgba8 mix(Rgba8 from, Rgba8 to, float amount) {
+    auto channel = [amount](std::uint8_t a, std::uint8_t b) {
+        return static_cast<std::uint8_t>(static_cast<float>(a) + (static_cast<float>(b) - static_cast<float>(a)) * amount + 0.5f);
+    };
+    return {channel(from.r, to.r), channel(from.g, to.g), channel(from.b, to.b), channel(from.a, to.a)};
+}
+
 }  // namespace gis

@@ -81,6 +81,9 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
     if (hasPoverty) communeFields.push_back({"poverty_rate", FieldKind::Real});
     communeFields.push_back({"population", FieldKind::Real});
     VectorLayer communes = makeLayer("communes", projectPath, communeFields);
+    // District and province borders for context (units imported with geometry only).
+    VectorLayer districts = makeLayer("districts", projectPath, {{"code", FieldKind::Text}, {"name", FieldKind::Text}});
+    VectorLayer provinces = makeLayer("provinces", projectPath, {{"code", FieldKind::Text}, {"name", FieldKind::Text}});
     VectorLayer villages = makeLayer("villages", projectPath, {{"code", FieldKind::Text}, {"name", FieldKind::Text}, {"population", FieldKind::Real}});
     const std::vector<Field> workFields = {{"type", FieldKind::Text},   {"name", FieldKind::Text},     {"status", FieldKind::Text},
                                            {"budget", FieldKind::Real}, {"deadline", FieldKind::Date}, {"department", FieldKind::Text}};
@@ -88,9 +91,13 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
     VectorLayer works = makeLayer("infrastructure", projectPath, workFields);
 
     for (const Unit& unit : project->units) {
-        if (unit.level != "commune" && unit.level != "village") continue;
         Geometry geometry = toDisplay(unit.geometry, *toMercator);
         if (geometry.kind == GeometryKind::None) continue;
+        if (unit.level == "district" || unit.level == "province") {
+            if (geometry.kind == GeometryKind::Polygon)
+                addFeature(unit.level == "district" ? districts : provinces, std::move(geometry), {unit.code, unit.name});
+            continue;
+        }
         const UnitSummary& s = *byCode.at(unit.code);
         if (unit.level == "village") {
             if (geometry.kind == GeometryKind::Point) addFeature(villages, std::move(geometry), {unit.code, unit.name, optionalNumber(unit.population)});
@@ -125,7 +132,7 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
             addFeature(works, std::move(geometry), std::move(attributes));
     }
     std::vector<VectorLayer> layers;
-    for (VectorLayer* layer : {&communes, &roads, &villages, &works})
+    for (VectorLayer* layer : {&communes, &districts, &provinces, &roads, &villages, &works})
         if (!layer->features.empty()) layers.push_back(std::move(*layer));
     return layers;
 }

@@ -17,6 +17,7 @@ bool isProjectFile(const std::string& path);
 ///  - "communes" (polygons): code, name, type, criteria_met, criteria_total, criteria_pct, tier
 ///    ("Chưa đạt chuẩn" / "Đạt chuẩn NTM" / "NTM nâng cao" / "NTM kiểu mẫu"), disbursed_pct (NTM programme),
 ///    poverty_rate (when the project has that indicator), population;
+///  - "districts", "provinces" (polygons, drawn as borders above the communes): code, name;
 ///  - "roads" (line infrastructure): type, name, status, budget, deadline, department;
 ///  - "villages" (points): code, name, population;
 ///  - "infrastructure" (point infrastructure): type, name, status, budget, deadline, department.

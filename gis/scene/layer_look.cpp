@@ -42,9 +42,18 @@ std::string lowerAscii(std::string text) {
 
 }  // namespace
 
+bool isBoundaryLayer(const std::string& layerName) { return layerName == "districts" || layerName == "provinces"; }
+
 LayerStyle defaultLayerStyle(const std::string& layerName, GeometryKind kind) {
     LayerStyle style;
     const std::string name = lowerAscii(layerName);
+    if (isBoundaryLayer(layerName) && kind == GeometryKind::Polygon) {
+        // Dark and wider than commune borders, province wider still: the administrative frame.
+        style.outlineColor = Rgba8{70, 70, 80, 255};
+        style.outlineWidthPx = layerName == "provinces" ? 3.2f : 2.2f;
+        style.antialiasFillEdges = false;
+        return style;
+    }
     switch (kind) {
     case GeometryKind::Polygon:
         style.outlineColor = Rgba8{255, 255, 255, 255};
@@ -72,6 +81,13 @@ LayerStyle defaultLayerStyle(const std::string& layerName, GeometryKind kind) {
 
 void applyDefaultLook(MapLayer& layer) {
     const std::size_t count = layer.data.features.size();
+    if (isBoundaryLayer(layer.data.name)) {
+        // Transparent fill (premultiplied: all zero) so only the border shows.
+        layer.colors = std::make_shared<const std::vector<Rgba8>>(count, Rgba8{0, 0, 0, 0});
+        layer.legend = Legend{};
+        layer.legend.entries.push_back({layer.style.outlineColor, layerDisplayName(layer.data.name), LegendEntry::Swatch::Line});
+        return;
+    }
     const std::string name = lowerAscii(layer.data.name);
     const int typeField = layer.data.fieldIndex("type");
     if (layer.kind == GeometryKind::Point && typeField >= 0 && name.find("village") == std::string::npos) {
@@ -104,7 +120,7 @@ void applyDefaultLook(MapLayer& layer) {
 std::string layerDisplayName(const std::string& layerName) {
     struct DisplayName { const char* layer; const char* display; };
     static constexpr DisplayName kNames[] = {
-        {"communes", "Ranh giới xã"}, {"roads", "Đường giao thông"}, {"villages", "Thôn, tổ dân phố"},
+        {"communes", "Ranh giới xã"}, {"districts", "Ranh giới huyện"}, {"provinces", "Ranh giới tỉnh"}, {"roads", "Đường giao thông"}, {"villages", "Thôn, tổ dân phố"},
         {"infrastructure", "Công trình hạ tầng"}};
     for (const DisplayName& name : kNames)
         if (layerName == name.layer) return name.display;

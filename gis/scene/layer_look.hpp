@@ -13,6 +13,10 @@ namespace gis::scene {
 /// Fill of polygons when no indicator colours them.
 inline constexpr Rgba8 kPlainFillColor{222, 214, 190, 255};
 
+/// District and province borders drawn over the communes for context: outline only, never
+/// picked by a click, never the thematic layer.
+bool isBoundaryLayer(const std::string& layerName);
+
 /// Outline width, symbol size and shape for a layer from its name and geometry kind
 /// (roads, villages, infrastructure and commune boundaries each get their own look).
 LayerStyle defaultLayerStyle(const std::string& layerName, GeometryKind kind);

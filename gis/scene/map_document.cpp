@@ -77,6 +77,7 @@ Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::stri
     doc.m_asOfChoices = std::move(source.asOfChoices);
     std::size_t mostPolygons = 0;
     bool foundPolygonLayer = false;
+    bool namedMain = false;
     for (data::VectorLayer& layer : source.layers) {
         MapLayer mapLayer;
         mapLayer.kind = layerKind(layer);
@@ -90,7 +91,12 @@ Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::stri
         for (const data::Feature& feature : layer.features) mapLayer.featureBounds.push_back(feature.geometry.bounds());
         mapLayer.medianFeatureSizeMeters = medianWidth(mapLayer.featureBounds);
         mapLayer.data = std::move(layer);
-        if (mapLayer.kind == GeometryKind::Polygon && (!foundPolygonLayer || mapLayer.data.features.size() > mostPolygons)) {
+        mapLayer.hittable = !isBoundaryLayer(mapLayer.data.name);
+        // The thematic layer: "communes" in a project, else the polygon layer with most features.
+        const bool communes = mapLayer.data.name == "communes" && mapLayer.kind == GeometryKind::Polygon;
+        if (communes) namedMain = true;
+        if (communes || (!namedMain && mapLayer.kind == GeometryKind::Polygon && mapLayer.hittable &&
+                         (!foundPolygonLayer || mapLayer.data.features.size() > mostPolygons))) {
             foundPolygonLayer = true;
             mostPolygons = mapLayer.data.features.size();
             doc.m_mainLayer = doc.m_layers.size();
@@ -126,7 +132,9 @@ Bounds MapDocument::bounds() const {
     return all;
 }
 
-Camera MapDocument::fitCamera(int widthPx, int heightPx, float textScale) const {
+Camera MapDocument::fitCamera(int widthPx, int heightPx, float textScale) const { return fitCamera(bounds(), widthPx, heightPx, textScale); }
+
+Camera MapDocument::fitCamera(const Bounds& focus, int widthPx, int heightPx, float textScale) const {
     const Legend legend = combinedLegend(m_layers, m_mainLayer);
     // The legend's width from its longest line (the renderer measures exactly; this only needs
     // to be close): about 0.5 em per character at 15 px, plus swatch and padding.
@@ -135,7 +143,7 @@ Camera MapDocument::fitCamera(int widthPx, int heightPx, float textScale) const 
     const double legendWidthPx = legend.entries.empty() ? 0.0 : textScale * (56.0 + 7.0 * static_cast<double>(longest));
     // The title is one line of ~26 px type (× textScale) at the top.
     const double titleHeightPx = m_title.empty() ? 0.0 : 40.0 * textScale;
-    const Bounds data = bounds();
+    const Bounds data = focus.valid() ? focus : bounds();
     const Camera plain = Camera::fit(data, widthPx, heightPx, 24.0, 0.0, titleHeightPx);
     // Only when the data would lose little: a tall district on a wide screen loses nothing.
     const Camera reserved = Camera::fit(data, widthPx, heightPx, 24.0, legendWidthPx, titleHeightPx);
@@ -154,9 +162,8 @@ Status MapDocument::colorBy(const std::string& field) {
     MapLayer& main = m_layers[m_mainLayer];
     if (field.empty()) {
         main.colorField.clear();
-        main.colors = std::make_shared<const std::vector<Rgba8>>(main.data.features.size(), kPlainFillColor);
+        applyEmphasis(std::make_shared<const std::vector<Rgba8>>(main.data.features.size(), kPlainFillColor));
         main.legend = Legend{};
-        main.colorVersion = nextColorVersion();
         return Ok{};
     }
     auto cached = m_styleCache.find(field);
@@ -167,10 +174,58 @@ Status MapDocument::colorBy(const std::string& field) {
         cached = m_styleCache.emplace(field, std::move(entry)).first;
     }
     main.colorField = field;
-    main.colors = cached->second.colors;
     main.legend = cached->second.legend;
-    main.colorVersion = nextColorVersion();
+    applyEmphasis(cached->second.colors);
     return Ok{};
+}
+
+void MapDocument::applyEmphasis(const std::shared_ptr<const std::vector<Rgba8>>& baseColors) {
+    MapLayer& main = m_layers[m_mainLayer];
+    m_baseColors = baseColors;
+    const bool plain = std::all_of(m_emphasis.begin(), m_emphasis.end(), [](Emphasis e) { return e == Emphasis::Normal; });
+    if (plain || m_emphasis.size() != baseColors->size()) {
+        main.colors = baseColors;
+    } else {
+        // Neighbours outside the scope go grey; filtered-out units fade toward the paper colour,
+        // so both stay readable as context without competing with what the briefing is about.
+        auto colors = std::make_shared<std::vector<Rgba8>>(*baseColors);
+        for (std::size_t f = 0; f < colors->size(); ++f) {
+            if (m_emphasis[f] == Emphasis::Outside) (*colors)[f] = mix((*colors)[f], Rgba8{226, 226, 226, 255}, 0.85f);
+            else if (m_emphasis[f] == Emphasis::Dimmed) (*colors)[f] = mix((*colors)[f], Rgba8{246, 244, 240, 255}, 0.7f);
+        }
+        main.colors = std::move(colors);
+    }
+    main.colorVersion = nextColorVersion();
+}
+
+void MapDocument::setEmphasis(std::vector<Emphasis> perFeature) {
+    if (perFeature == m_emphasis) return;
+    m_emphasis = std::move(perFeature);
+    if (m_baseColors) applyEmphasis(m_baseColors);
+}
+
+std::optional<std::size_t> MapDocument::featureByCode(const std::string& code) const {
+    const MapLayer& main = m_layers[m_mainLayer];
+    const int field = main.data.fieldIndex("code");
+    if (field < 0 || code.empty()) return std::nullopt;
+    for (std::size_t f = 0; f < main.data.features.size(); ++f)
+        if (data::attributeAsText(main.data.features[f].attributes[static_cast<std::size_t>(field)]) == code) return f;
+    return std::nullopt;
+}
+
+std::string MapDocument::featureCode(std::size_t featureIndex) const {
+    const MapLayer& main = m_layers[m_mainLayer];
+    const int field = main.data.fieldIndex("code");
+    if (field < 0 || featureIndex >= main.data.features.size()) return "";
+    return data::attributeAsText(main.data.features[featureIndex].attributes[static_cast<std::size_t>(field)]);
+}
+
+Bounds MapDocument::featuresBounds(const std::vector<std::size_t>& featureIndices) const {
+    Bounds out;
+    const MapLayer& main = m_layers[m_mainLayer];
+    for (std::size_t f : featureIndices)
+        if (f < main.featureBounds.size()) out.expand(main.featureBounds[f]);
+    return out;
 }
 
 void MapDocument::setLayerVisible(std::size_t layerIndex, bool visible) {
@@ -280,6 +335,7 @@ RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureH
         for (std::size_t f = 0; f < main.data.features.size(); ++f) {
             const Vec2 anchor = main.labelPoints[f];
             if (!visible.contains(anchor)) continue;
+            if (f < m_emphasis.size() && m_emphasis[f] == Emphasis::Outside) continue;  // neighbours stay unlabelled context
             const Bounds& featureBounds = main.featureBounds[f];
             const double widthPx = featureBounds.width() / camera.metersPerPixel;
             if (widthPx < kMinLabelFeatureWidthPx * textScale) continue;
@@ -295,7 +351,7 @@ std::optional<FeatureHit> MapDocument::hitTest(Vec2 world, double metersPerPixel
     const double tolerance = tolerancePx * metersPerPixel;
     for (std::size_t li = m_layers.size(); li-- > 0;) {
         const MapLayer& layer = m_layers[li];
-        if (!layer.visible) continue;
+        if (!layer.visible || !layer.hittable) continue;
         for (std::size_t f = layer.data.features.size(); f-- > 0;) {
             const Bounds& b = layer.featureBounds[f];
             if (world.x < b.minX - tolerance || world.x > b.maxX + tolerance || world.y < b.minY - tolerance ||

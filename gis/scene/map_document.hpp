@@ -17,6 +17,10 @@
 
 namespace gis::scene {
 
+/// How a feature of the main layer stands in the dashboard's view: in the scope and passing the
+/// filters, in the scope but filtered out (dimmed), or a neighbour outside the scope (greyed).
+enum class Emphasis : std::uint8_t { Normal, Dimmed, Outside };
+
 /// One layer of the open map with everything the renderer needs.
 struct MapLayer {
     data::VectorLayer data;
@@ -30,6 +34,7 @@ struct MapLayer {
     Legend legend;                            ///< entries for this layer's classification
     LayerStyle style;
     bool visible = true;
+    bool hittable = true;                     ///< false for context outlines (district/province borders)
     int labelField = -1;                      ///< field shown as a label, -1 = none
     std::vector<Vec2> labelPoints;            ///< one per feature (inside the polygon), display CRS
     std::vector<Bounds> featureBounds;        ///< one per feature, display CRS (hit tests, label sizing)
@@ -73,6 +78,19 @@ public:
     /// Dates the figures exist for (projects), oldest first; empty for plain files.
     const std::vector<std::string>& asOfChoices() const { return m_asOfChoices; }
     Bounds bounds() const;
+    /// Replaces the map's title (the dashboard's "Huyện Bắc Sơn — số liệu đến 22/04/2024").
+    void setTitle(std::string title) { m_title = std::move(title); }
+
+    /// The main layer's feature whose "code" attribute is `code`.
+    std::optional<std::size_t> featureByCode(const std::string& code) const;
+    /// The main layer's "code" of a feature ("" without one).
+    std::string featureCode(std::size_t featureIndex) const;
+    /// Bounds of some of the main layer's features (empty bounds for none).
+    Bounds featuresBounds(const std::vector<std::size_t>& featureIndices) const;
+    /// Dims or greys main-layer features (one entry per feature; empty = all normal). Only the
+    /// colour table changes: no geometry work, one texture upload.
+    void setEmphasis(std::vector<Emphasis> perFeature);
+    const std::vector<Emphasis>& emphasis() const { return m_emphasis; }
 
     /// Index of the main (thematic) layer: the polygon layer with most features, or 0.
     std::size_t mainLayerIndex() const { return m_mainLayer; }
@@ -99,6 +117,8 @@ public:
     /// The camera that shows all the data in a frame, keeping the legend (bottom-left) off the
     /// data when the frame is wide enough to spare the room.
     Camera fitCamera(int widthPx, int heightPx, float textScale = 1.0f) const;
+    /// The same for part of the map (a scope): `focus` in the display CRS.
+    Camera fitCamera(const Bounds& focus, int widthPx, int heightPx, float textScale = 1.0f) const;
 
     /// The snapshot to draw: layers, labels of the main layer, the legend, title and demo marker.
     RenderScene buildScene(const Camera& camera, std::optional<FeatureHit> highlighted = std::nullopt,
@@ -124,6 +144,10 @@ private:
         Legend legend;
     };
     std::map<std::string, CachedStyle> m_styleCache;
+    /// The main layer's colours for the current field with the emphasis applied.
+    void applyEmphasis(const std::shared_ptr<const std::vector<Rgba8>>& baseColors);
+    std::shared_ptr<const std::vector<Rgba8>> m_baseColors;
+    std::vector<Emphasis> m_emphasis;
 
     std::vector<MapLayer> m_layers;
     std::size_t m_mainLayer = 0;

@@ -48,15 +48,20 @@ TEST_CASE("model: project map layers of the demo district match the generator's 
     auto layers = figures::loadProjectMapLayers(project, "");
     REQUIRE(layers);
     REQUIRE(layers->size() >= 2);
-    CHECK(layers->front().name == "communes");  // draw order: communes, roads, villages, infrastructure
+    CHECK(layers->front().name == "communes");  // draw order: communes, borders, roads, villages, infrastructure
     std::vector<std::string> order;
     for (const auto& l : *layers) order.push_back(l.name);
-    const std::vector<std::string> expectedOrder = {"communes", "roads", "villages", "infrastructure"};
+    const std::vector<std::string> expectedOrder = {"communes", "districts", "provinces", "roads", "villages", "infrastructure"};
     std::size_t next = 0;
     for (const auto& name : order) {
         while (next < expectedOrder.size() && expectedOrder[next] != name) ++next;
         CHECK(next < expectedOrder.size());
     }
+
+    // The district's border comes along for context, above the communes.
+    const data::VectorLayer* districts = layerNamed(*layers, "districts");
+    REQUIRE(districts != nullptr);
+    CHECK(districts->features.size() == 1);
 
     const data::VectorLayer& communes = layers->front();
     for (const char* field : {"code", "name", "type", "criteria_met", "criteria_total", "criteria_pct", "tier", "disbursed_pct", "population"})
