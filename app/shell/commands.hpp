@@ -5,6 +5,9 @@
 #include <string>
 #include <variant>
 
+#include "gis/dashboard/dashboard_state.hpp"
+#include "gis/dashboard/language.hpp"
+#include "gis/dashboard/scope_ranking.hpp"
 #include "gis/scene/map_document.hpp"
 
 namespace shell {
@@ -20,7 +23,22 @@ struct SelectFeature { std::optional<gis::scene::FeatureHit> hit; };  ///< click
 struct ShowFiguresAsOf { std::string date; };               ///< projects: reopen at YYYY-MM-DD ("" = latest)
 struct FocusFeature { gis::scene::FeatureHit hit; };        ///< bring a feature into view (centre, zoom in if small)
 
+// The dashboard (projects only):
+struct SetScope { std::string unitCode; };                  ///< "" = whole project; the map fits the scope
+struct SelectUnit { std::string unitCode; };                ///< from the ranking or search: select and bring into view
+struct DrillDown { std::optional<gis::scene::FeatureHit> hit; };  ///< double-click: one level down, or fit the scope
+struct SetFilter { gis::dashboard::UnitFilter filter; };
+struct SetRankingSort { gis::dashboard::RankColumn column; bool descending; };
+struct SetRankingSet { std::string setId; };
+struct SetLanguage { gis::dashboard::Language language; };
+struct StepDate { int delta; };                             ///< the previous / next date of the figures
+struct SetPlaying { bool playing; };                        ///< step through the dates on a timer
+struct SaveSlide { std::string name; };                     ///< the current state as a bookmark in the project
+struct ShowSlide { int index; };
+struct StepSlide { int delta; };                            ///< arrow keys in a briefing
+
 using Command = std::variant<ColorByField, SetLayerVisible, FitToData, PanByPixels, ZoomAroundPixel, SetBriefingMode, ExportView,
-                             SelectFeature, ShowFiguresAsOf, FocusFeature>;
+                             SelectFeature, ShowFiguresAsOf, FocusFeature, SetScope, SelectUnit, DrillDown, SetFilter, SetRankingSort,
+                             SetRankingSet, SetLanguage, StepDate, SetPlaying, SaveSlide, ShowSlide, StepSlide>;
 
 }  // namespace shell

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "gis/dashboard/scope.hpp"
 #include "gis/export/png_export.hpp"
 #include "gis/tess/mesh_builder.hpp"
 
@@ -12,6 +13,9 @@ namespace {
 constexpr double kMinMetersPerPixel = 0.05;
 constexpr double kMaxMetersPerPixel = 20000.0;
 
+/// The date player's pace: slow enough to read the KPIs between steps.
+constexpr double kSecondsPerDate = 1.5;
+
 /// A fitted view of a single point or of the whole globe stays inside the zoom limits, so the
 /// first wheel notch does not jump.
 void clampZoom(gis::scene::Camera& camera) {
@@ -19,11 +23,86 @@ void clampZoom(gis::scene::Camera& camera) {
 }
 }  // namespace
 
-Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& renderer)
-    : m_document(std::move(document)), m_renderer(renderer) {
+Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& renderer,
+                       std::shared_ptr<const gis::dashboard::ProjectFigures> figures, const OpeningState& opening)
+    : m_document(std::move(document)), m_renderer(renderer), m_figures(std::move(figures)) {
     const std::vector<std::string> warnings = m_document.warnings();
     if (!warnings.empty())
         m_view.statusMessage = std::to_string(warnings.size()) + " đối tượng đã sửa hoặc bỏ qua khi đọc; đầu tiên: " + warnings.front();
+    m_view.briefingMode = opening.briefing;
+    m_session.language = opening.language;
+    if (!m_figures) return;
+    reloadSlides();
+    gis::dashboard::DashboardState state = opening.state;
+    if (!opening.scopeGiven) state.scope = gis::dashboard::defaultScope(*m_figures);
+    if (state.colorField.empty()) state.colorField = m_document.layers()[m_document.mainLayerIndex()].colorField;
+    state.asOf = m_document.source().asOf;
+    if (!opening.bookmark.empty()) {
+        for (std::size_t i = 0; i < m_session.slides.size(); ++i)
+            if (m_session.slides[i].name == opening.bookmark) {
+                if (auto parsed = gis::dashboard::parseState(m_session.slides[i].state)) state = *parsed;
+                m_session.currentSlide = static_cast<int>(i);
+            }
+    }
+    applyState(state);
+}
+
+void Controller::reloadSlides() {
+    if (!m_figures || m_figures->path().empty()) return;
+    auto slides = gis::dashboard::readBookmarks(m_figures->path());
+    if (slides) m_session.slides = std::move(slides).value();
+    else m_view.statusMessage = slides.error().message;
+}
+
+void Controller::applyState(const gis::dashboard::DashboardState& state) {
+    const std::string currentDate = m_document.source().asOf;
+    if (state.asOf != currentDate && !reopenAt(state.asOf)) return;
+    if (state.colorField != m_document.layers()[m_document.mainLayerIndex()].colorField) {
+        if (gis::Status coloured = m_document.colorBy(state.colorField); !coloured) m_view.statusMessage = coloured.error().message;
+    }
+    m_session.state = state;
+    m_session.state.colorField = m_document.layers()[m_document.mainLayerIndex()].colorField;
+    if (!gis::dashboard::isScopeUnit(*m_figures, m_session.state.scope)) m_session.state.scope.clear();
+    refreshDashboard(false);
+    if (state.view && m_view.cameraInitialised) {
+        m_view.camera.center = {state.view->centerX, state.view->centerY};
+        m_view.camera.metersPerPixel = state.view->metersPerPixel;
+    } else if (state.view) {
+        m_fitScopeWhenSized = false;
+        m_view.camera.center = {state.view->centerX, state.view->centerY};
+        m_view.camera.metersPerPixel = state.view->metersPerPixel;
+    } else {
+        fitScope();
+    }
+}
+
+void Controller::refreshDashboard(bool refit) {
+    if (!m_figures) return;
+    gis::dashboard::ViewRequest request{m_session.state, m_session.selectedUnit, m_session.sortBy, m_session.descending, m_session.language};
+    m_session.view = gis::dashboard::buildDashboardView(*m_figures, request);
+    m_document.setTitle(m_session.view.title);
+    m_document.setEmphasis(gis::dashboard::emphasisFor(*m_figures, m_session.state, m_document));
+    if (refit) fitScope();
+}
+
+void Controller::fitScope() {
+    if (!m_view.cameraInitialised) {
+        m_fitScopeWhenSized = true;
+        return;
+    }
+    const gis::Bounds focus = m_figures ? gis::dashboard::scopeBounds(*m_figures, m_session.state.scope, m_document) : gis::Bounds{};
+    m_view.camera = m_document.fitCamera(focus, m_view.camera.frameWidthPx, m_view.camera.frameHeightPx, textScale());
+    clampZoom(m_view.camera);
+}
+
+bool Controller::tick(double elapsedSeconds) {
+    if (!m_figures || !m_session.playing) return false;
+    m_session.secondsToNextStep -= elapsedSeconds;
+    if (m_session.secondsToNextStep <= 0) {
+        m_session.secondsToNextStep = kSecondsPerDate;
+        push(StepDate{+1});
+    }
+    return true;
 }
 
 Controller::~Controller() {
@@ -62,9 +141,16 @@ void Controller::setViewportSize(int widthPx, int heightPx) {
     widthPx = std::max(widthPx, 1);
     heightPx = std::max(heightPx, 1);
     if (!m_view.cameraInitialised) {
-        m_view.camera = m_document.fitCamera(widthPx, heightPx, textScale());
+        const bool keepGivenView = m_figures && !m_fitScopeWhenSized && m_session.state.view;
+        if (!keepGivenView) m_view.camera = m_document.fitCamera(widthPx, heightPx, textScale());
+        m_view.camera.frameWidthPx = widthPx;
+        m_view.camera.frameHeightPx = heightPx;
         clampZoom(m_view.camera);
         m_view.cameraInitialised = true;
+        if (m_fitScopeWhenSized) {
+            m_fitScopeWhenSized = false;
+            fitScope();
+        }
         return;
     }
     m_view.camera.frameWidthPx = widthPx;
@@ -73,11 +159,16 @@ void Controller::setViewportSize(int widthPx, int heightPx) {
 
 void Controller::apply(const ColorByField& command) {
     if (gis::Status status = m_document.colorBy(command.field); !status) m_view.statusMessage = status.error().message;
+    m_session.state.colorField = m_document.layers()[m_document.mainLayerIndex()].colorField;
 }
 
 void Controller::apply(const SetLayerVisible& command) { m_document.setLayerVisible(command.layerIndex, command.visible); }
 
 void Controller::apply(const FitToData&) {
+    if (m_figures) {
+        fitScope();
+        return;
+    }
     m_view.camera = m_document.fitCamera(m_view.camera.frameWidthPx, m_view.camera.frameHeightPx, textScale());
     clampZoom(m_view.camera);
 }
@@ -92,7 +183,13 @@ void Controller::apply(const ZoomAroundPixel& command) {
 
 void Controller::apply(const SetBriefingMode& command) { m_view.briefingMode = command.enabled; }
 
-void Controller::apply(const SelectFeature& command) { m_view.selected = command.hit; }
+void Controller::apply(const SelectFeature& command) {
+    m_view.selected = command.hit;
+    if (!m_figures) return;
+    const bool unit = command.hit && command.hit->layerIndex == m_document.mainLayerIndex();
+    m_session.selectedUnit = unit ? m_document.featureCode(command.hit->featureIndex) : std::string();
+    refreshDashboard(false);
+}
 
 void Controller::apply(const FocusFeature& command) {
     const gis::Bounds& bounds = m_document.layers().at(command.hit.layerIndex).featureBounds.at(command.hit.featureIndex);
@@ -106,24 +203,146 @@ void Controller::apply(const FocusFeature& command) {
     if (fitting > 0 && fitting < camera.metersPerPixel) camera.metersPerPixel = std::max(fitting, kMinMetersPerPixel);
 }
 
-void Controller::apply(const ShowFiguresAsOf& command) {
+bool Controller::reopenAt(const std::string& date) {
     // The figures are attributes of the layers, so the map is reopened; the view, the indicator
     // and the layer switches stay as the user left them.
     if (m_levelJob.valid()) m_document.addLevel(m_levelJobTarget.layerIndex, m_levelJob.get());  // kept: adopted below
     gis::scene::MapSourceSpec source = m_document.source();
-    source.asOf = command.date;
+    source.asOf = date;
     const std::string field = m_document.layers()[m_document.mainLayerIndex()].colorField;
     auto reopened = gis::scene::MapDocument::open(source, field);
     if (!reopened) {
         m_view.statusMessage = reopened.error().message;
-        return;
+        return false;
     }
     reopened->adoptGeometryFrom(m_document);
     for (std::size_t i = 0; i < reopened->layers().size() && i < m_document.layers().size(); ++i)
         reopened->setLayerVisible(i, m_document.layers()[i].visible);
     m_document = std::move(reopened.value());
     m_view.hovered.reset();
+    // The selection is a unit, not a feature index: it survives the reopening.
     m_view.selected.reset();
+    if (const auto f = m_document.featureByCode(m_session.selectedUnit)) m_view.selected = gis::scene::FeatureHit{m_document.mainLayerIndex(), *f};
+    return true;
+}
+
+void Controller::apply(const ShowFiguresAsOf& command) {
+    if (!reopenAt(command.date)) return;
+    m_session.state.asOf = command.date;
+    refreshDashboard(false);
+}
+
+void Controller::apply(const SetScope& command) {
+    if (!m_figures || (!command.unitCode.empty() && !gis::dashboard::isScopeUnit(*m_figures, command.unitCode))) return;
+    m_session.state.scope = command.unitCode;
+    m_session.state.rankingSet.clear();
+    refreshDashboard(true);
+}
+
+void Controller::apply(const SelectUnit& command) {
+    const auto feature = m_document.featureByCode(command.unitCode);
+    m_session.selectedUnit = command.unitCode;
+    m_view.selected.reset();
+    if (feature) {
+        const gis::scene::FeatureHit hit{m_document.mainLayerIndex(), *feature};
+        m_view.selected = hit;
+        apply(FocusFeature{hit});
+    }
+    refreshDashboard(false);
+}
+
+void Controller::apply(const DrillDown& command) {
+    if (!m_figures || !command.hit || command.hit->layerIndex != m_document.mainLayerIndex()) {
+        apply(FitToData{});
+        return;
+    }
+    const std::string commune = m_document.featureCode(command.hit->featureIndex);
+    const auto target = gis::dashboard::drillDownTarget(*m_figures, m_session.state.scope, commune);
+    if (!target) {
+        // A neighbour outside the scope: go up to where both are, i.e. to the commune's own parent.
+        const auto unit = m_figures->tree().find(commune);
+        const auto parent = unit ? m_figures->tree().parent(*unit) : std::nullopt;
+        if (parent) apply(SetScope{m_figures->data().units[*parent].code});
+        return;
+    }
+    if (*target == commune) apply(SelectUnit{commune});
+    else apply(SetScope{*target});
+}
+
+void Controller::apply(const SetFilter& command) {
+    m_session.state.filter = command.filter;
+    refreshDashboard(false);
+}
+
+void Controller::apply(const SetRankingSort& command) {
+    m_session.sortBy = command.column;
+    m_session.descending = command.descending;
+    refreshDashboard(false);
+}
+
+void Controller::apply(const SetRankingSet& command) {
+    m_session.state.rankingSet = command.setId;
+    refreshDashboard(false);
+}
+
+void Controller::apply(const SetLanguage& command) {
+    m_session.language = command.language;
+    refreshDashboard(false);
+}
+
+void Controller::apply(const StepDate& command) {
+    if (!m_figures) return;
+    const std::vector<std::string>& dates = m_figures->dates();
+    if (dates.empty()) return;
+    const std::string current = m_session.view.asOf;
+    auto it = std::lower_bound(dates.begin(), dates.end(), current);
+    std::ptrdiff_t index = it - dates.begin();
+    if (it == dates.end() || *it != current) index -= command.delta > 0 ? 1 : 0;  // between two dates
+    index = std::clamp<std::ptrdiff_t>(index + command.delta, 0, static_cast<std::ptrdiff_t>(dates.size()) - 1);
+    const std::string& next = dates[static_cast<std::size_t>(index)];
+    if (next == current) {
+        m_session.playing = false;  // the player stops at the last date
+        return;
+    }
+    apply(ShowFiguresAsOf{next});
+}
+
+void Controller::apply(const SetPlaying& command) {
+    m_session.playing = command.playing && m_figures != nullptr;
+    m_session.secondsToNextStep = kSecondsPerDate;
+    // Play from the start when the figures are already at the last date.
+    if (m_session.playing && m_figures && !m_figures->dates().empty() && m_session.view.asOf == m_figures->dates().back())
+        apply(ShowFiguresAsOf{m_figures->dates().front()});
+}
+
+void Controller::apply(const SaveSlide& command) {
+    if (!m_figures) return;
+    gis::dashboard::DashboardState state = m_session.state;
+    state.view = gis::dashboard::MapView{m_view.camera.center.x, m_view.camera.center.y, m_view.camera.metersPerPixel};
+    gis::Status saved = gis::dashboard::saveBookmark(m_figures->path(), command.name, state);
+    m_view.statusMessage = saved ? (m_session.language == gis::dashboard::Language::Vi ? "Đã lưu trang: " : "Slide saved: ") + command.name
+                                 : saved.error().message;
+    reloadSlides();
+    for (std::size_t i = 0; i < m_session.slides.size(); ++i)
+        if (m_session.slides[i].name == command.name) m_session.currentSlide = static_cast<int>(i);
+}
+
+void Controller::apply(const ShowSlide& command) {
+    if (command.index < 0 || command.index >= static_cast<int>(m_session.slides.size())) return;
+    auto state = gis::dashboard::parseState(m_session.slides[static_cast<std::size_t>(command.index)].state);
+    if (!state) {
+        m_view.statusMessage = state.error().message;
+        return;
+    }
+    m_session.currentSlide = command.index;
+    applyState(*state);
+}
+
+void Controller::apply(const StepSlide& command) {
+    if (m_session.slides.empty()) return;
+    const int count = static_cast<int>(m_session.slides.size());
+    const int next = m_session.currentSlide < 0 ? (command.delta > 0 ? 0 : count - 1) : std::clamp(m_session.currentSlide + command.delta, 0, count - 1);
+    apply(ShowSlide{next});
 }
 
 void Controller::apply(const ExportView& command) {

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "app/shell/commands.hpp"
+#include "gis/dashboard/dashboard_view.hpp"
+#include "gis/dashboard/project_figures.hpp"
 #include "gis/render/renderer.hpp"
 #include "gis/scene/map_document.hpp"
 
@@ -21,9 +23,34 @@ struct ViewState {
     std::string statusMessage;  ///< last action's outcome (export path, errors)
 };
 
+/// The dashboard's side of the state (projects only): what is shown, and what it computes to.
+struct DashboardSession {
+    gis::dashboard::DashboardState state;
+    gis::dashboard::Language language = gis::dashboard::Language::Vi;
+    gis::dashboard::RankColumn sortBy = gis::dashboard::RankColumn::Criteria;
+    bool descending = true;
+    std::string selectedUnit;
+    gis::dashboard::DashboardView view;         ///< recomputed when the state changes, not per frame
+    std::vector<gis::model::Bookmark> slides;
+    int currentSlide = -1;
+    bool playing = false;
+    double secondsToNextStep = 0;
+};
+
+/// How the window opens (the `gui` command line).
+struct OpeningState {
+    gis::dashboard::DashboardState state;
+    bool scopeGiven = false;    ///< --unit
+    std::string bookmark;       ///< --bookmark NAME
+    gis::dashboard::Language language = gis::dashboard::Language::Vi;
+    bool briefing = false;
+};
+
 class Controller {
 public:
-    Controller(gis::scene::MapDocument document, gis::render::Renderer& renderer);
+    /// `figures`: the project behind the map (nullptr for a plain vector file: no dashboard).
+    Controller(gis::scene::MapDocument document, gis::render::Renderer& renderer,
+               std::shared_ptr<const gis::dashboard::ProjectFigures> figures = nullptr, const OpeningState& opening = {});
     ~Controller();
     Controller(const Controller&) = delete;
     Controller& operator=(const Controller&) = delete;
@@ -34,6 +61,12 @@ public:
 
     const gis::scene::MapDocument& document() const { return m_document; }
     const ViewState& view() const { return m_view; }
+    /// The dashboard, or nullptr for a plain vector file.
+    const DashboardSession* dashboard() const { return m_figures ? &m_session : nullptr; }
+    const gis::dashboard::ProjectFigures* figures() const { return m_figures.get(); }
+    gis::dashboard::Language language() const { return m_session.language; }
+    /// Advances the date player; true while it plays (the window then keeps redrawing).
+    bool tick(double elapsedSeconds);
     /// The map view reports its pixel size and what is under the cursor (pure view facts).
     void setViewportSize(int widthPx, int heightPx);
     void setHovered(std::optional<gis::scene::FeatureHit> hit) { m_view.hovered = hit; }
@@ -54,9 +87,32 @@ private:
     void apply(const SelectFeature& command);
     void apply(const ShowFiguresAsOf& command);
     void apply(const FocusFeature& command);
+    void apply(const SetScope& command);
+    void apply(const SelectUnit& command);
+    void apply(const DrillDown& command);
+    void apply(const SetFilter& command);
+    void apply(const SetRankingSort& command);
+    void apply(const SetRankingSet& command);
+    void apply(const SetLanguage& command);
+    void apply(const StepDate& command);
+    void apply(const SetPlaying& command);
+    void apply(const SaveSlide& command);
+    void apply(const ShowSlide& command);
+    void apply(const StepSlide& command);
+
+    /// Recomputes the dashboard's view, the map's title and emphasis; with `refit`, fits the scope.
+    void refreshDashboard(bool refit);
+    void fitScope();
+    /// Reopens the map's figures at `date` ("" = latest), keeping geometry, view and layer switches.
+    bool reopenAt(const std::string& date);
+    void applyState(const gis::dashboard::DashboardState& state);
+    void reloadSlides();
 
     gis::scene::MapDocument m_document;
     gis::render::Renderer& m_renderer;
+    std::shared_ptr<const gis::dashboard::ProjectFigures> m_figures;
+    DashboardSession m_session;
+    bool m_fitScopeWhenSized = false;  ///< the first view fits the scope once the viewport is known
     ViewState m_view;
     std::vector<Command> m_pending;
     std::future<gis::tess::LodLevel> m_levelJob;

@@ -113,6 +113,8 @@ Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::stri
     }
     MapLayer& main = doc.m_layers[doc.m_mainLayer];
     main.labelField = pickLabelField(main.data);
+    for (std::size_t f = 0; f < main.data.features.size(); ++f)
+        if (std::string code = doc.featureCode(f); !code.empty()) doc.m_featureByCode.emplace(std::move(code), f);
     if (main.kind == GeometryKind::Polygon) main.labelPoints = labelPointsOf(main.data);
 
     const std::string field = colorField.empty() ? naturalIndicator(main.data) : colorField;
@@ -205,12 +207,9 @@ void MapDocument::setEmphasis(std::vector<Emphasis> perFeature) {
 }
 
 std::optional<std::size_t> MapDocument::featureByCode(const std::string& code) const {
-    const MapLayer& main = m_layers[m_mainLayer];
-    const int field = main.data.fieldIndex("code");
-    if (field < 0 || code.empty()) return std::nullopt;
-    for (std::size_t f = 0; f < main.data.features.size(); ++f)
-        if (data::attributeAsText(main.data.features[f].attributes[static_cast<std::size_t>(field)]) == code) return f;
-    return std::nullopt;
+    const auto it = m_featureByCode.find(code);
+    if (it == m_featureByCode.end()) return std::nullopt;
+    return it->second;
 }
 
 std::string MapDocument::featureCode(std::size_t featureIndex) const {

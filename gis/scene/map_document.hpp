@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "gis/core/result.hpp"
@@ -147,6 +148,7 @@ private:
     /// The main layer's colours for the current field with the emphasis applied.
     void applyEmphasis(const std::shared_ptr<const std::vector<Rgba8>>& baseColors);
     std::shared_ptr<const std::vector<Rgba8>> m_baseColors;
+    std::unordered_map<std::string, std::size_t> m_featureByCode;  ///< main layer's "code" → feature
     std::vector<Emphasis> m_emphasis;
 
     std::vector<MapLayer> m_layers;
