@@ -75,6 +75,7 @@ int runImport(const Args& args) {
     std::printf("imported %s from %s%s: %d rows read, %d records written\n", report->kind.c_str(), report->file.c_str(),
                 report->sheet.empty() ? "" : (" (layer/sheet '" + report->sheet + "')").c_str(), report->rowsRead, report->recordsWritten);
     for (const std::string& note : report->notes) std::printf("note: %s\n", note.c_str());
+    for (const std::string& warning : report->warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
     if (!report->skipped.empty()) {
         std::printf("skipped %zu unmatched rows (--skip-unmatched):\n", report->skipped.size());
         for (const std::string& line : report->skipped) std::printf("  %s\n", line.c_str());

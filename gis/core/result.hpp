@@ -17,6 +17,7 @@ enum class ErrorCode {
     ShaderCompile,
     GlUnavailable,
     Io,
+    Busy,  ///< a file held by another process (SQLite lock) beyond the bounded wait
 };
 
 struct Error {

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "gis/export/export_target.hpp"
 #include "gis/export/png_export.hpp"
 #include "gis/proj/transformer.hpp"
 #include "gis/render/headless_context.hpp"
@@ -65,7 +66,8 @@ Result<Bounds> extentToDisplay(const GeoExtent& extent) {
 
 Result<ExportTimings> exportMap(const ExportRequest& request) {
     ExportTimings timings;
-    if (request.outPath.empty()) return makeError(ErrorCode::BadInput, "no output file: pass --out map.png");
+    // Checked before anything is read or rendered: a mistyped --out must never cost the project.
+    if (auto target = checkExportTarget(request.outPath, {request.source.path}); !target) return target.error();
 
     auto start = Clock::now();
     auto document = scene::MapDocument::open(request.source, request.colorField);

@@ -1,6 +1,14 @@
 #include "gis/export/png_export.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -8,9 +16,11 @@
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
+#include <cpl_vsi.h>
 #include <gdal.h>
 
 #include "gis/data/gdal_error_capture.hpp"
+#include "gis/export/export_target.hpp"
 
 namespace gis::exporting {
 
@@ -29,6 +39,42 @@ std::string joinedErrors(const data::GdalErrorCapture& errors) {
     std::string joined;
     for (const std::string& message : errors.errors()) joined += (joined.empty() ? "" : "; ") + message;
     return joined;
+}
+
+/// Writes `size` bytes to `path` through a fresh temporary file beside it (created exclusively, so
+/// it can be no existing file, link or FIFO), renamed over `path` only when complete: a failed
+/// export (disk full, killed) never leaves a truncated PNG where the user's previous map was. The
+/// target is checked again just before the rename, in case something replaced it meanwhile.
+Status writeFileAtomically(const std::string& path, const GByte* bytes, std::size_t size) {
+    std::string temp = path + ".XXXXXX.partial";
+    const int fd = mkstemps(temp.data(), static_cast<int>(std::strlen(".partial")));
+    if (fd < 0) return makeError(ErrorCode::Io, "Cannot write PNG " + path + ": " + std::strerror(errno) + ".");
+    bool ok = fchmod(fd, 0644) == 0;  // mkstemps makes 0600; a map is for sharing
+    for (std::size_t done = 0; ok && done < size;) {
+        const ssize_t n = ::write(fd, bytes + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) done += static_cast<std::size_t>(n);
+    }
+    const int savedErrno = errno;
+    ok = ok && ::fsync(fd) == 0;
+    ok = (::close(fd) == 0) && ok;
+    std::error_code ignored;
+    if (!ok) {
+        std::filesystem::remove(temp, ignored);
+        return makeError(ErrorCode::Io, "Cannot write PNG " + path + ": " + std::strerror(savedErrno != 0 ? savedErrno : errno) + ".");
+    }
+    if (auto target = checkExportTarget(path, {}); !target) {
+        std::filesystem::remove(temp, ignored);
+        return target.error();
+    }
+    std::error_code renamed;
+    std::filesystem::rename(temp, path, renamed);
+    if (renamed) {
+        std::filesystem::remove(temp, ignored);
+        return makeError(ErrorCode::Io, "Cannot write PNG " + path + ": " + renamed.message() + ".");
+    }
+    return Ok{};
 }
 
 }  // namespace
@@ -75,6 +121,9 @@ Status writePng(const render::Image& image, const std::string& path) {
     if (image.width <= 0 || image.height <= 0 ||
         image.rgba.size() != static_cast<std::size_t>(image.width) * image.height * 4)
         return makeError(ErrorCode::BadInput, "Cannot write " + path + ": the image is empty or inconsistent.");
+    // Every writer (the CLI, the window, screenshots) gets the same refusal of links, FIFOs,
+    // devices and non-PNG files; the sources are checked by the callers that know them.
+    if (auto target = checkExportTarget(path, {}); !target) return target.error();
     data::ensureGdalRegistered();
     data::GdalErrorCapture errors;
     GDALDriverH memDriver = GDALGetDriverByName("MEM");
@@ -98,29 +147,28 @@ Status writePng(const render::Image& image, const std::string& path) {
 
     // zlib level 3: about 40 % faster than the default 6 on a 4000×3000 map for ~12 % more bytes.
     char** options = CSLSetNameValue(nullptr, "ZLEVEL", "3");
-    // Written beside the target and renamed over it only when complete: a failed export (disk
-    // full, killed) never leaves a truncated PNG where the user's previous map was.
-    const std::string partial = path + ".partial";
-    DatasetPtr png(GDALCreateCopy(pngDriver, partial.c_str(), static_cast<GDALDatasetH>(mem.get()), FALSE, options,
+    // Encoded in memory first: GDAL opens files by name and follows whatever is there, so the
+    // bytes reach the disk only through our own exclusive temporary file (see writeFileAtomically).
+    static std::atomic<unsigned> exportCounter{0};
+    const std::string encoded = "/vsimem/ntm_export_" + std::to_string(exportCounter++) + ".png";
+    DatasetPtr png(GDALCreateCopy(pngDriver, encoded.c_str(), static_cast<GDALDatasetH>(mem.get()), FALSE, options,
                                   nullptr, nullptr));
     CSLDestroy(options);
-    std::error_code ignored;
     if (!png) {
-        std::filesystem::remove(partial, ignored);
-        const std::string reason = joinedErrors(errors).empty() ? "GDAL could not create the file" : joinedErrors(errors);
+        VSIUnlink(encoded.c_str());
+        const std::string reason = joinedErrors(errors).empty() ? "GDAL could not encode the image" : joinedErrors(errors);
         return makeError(ErrorCode::Io, "Cannot write PNG " + path + ": " + reason + ".");
     }
     png.reset();  // flushes and closes; PNG is written on close
-    if (!joinedErrors(errors).empty()) {
-        std::filesystem::remove(partial, ignored);
+    vsi_l_offset length = 0;
+    GByte* bytes = VSIGetMemFileBuffer(encoded.c_str(), &length, FALSE);
+    if (!joinedErrors(errors).empty() || bytes == nullptr) {
+        VSIUnlink(encoded.c_str());
         return makeError(ErrorCode::Io, "Cannot write PNG " + path + ": " + joinedErrors(errors) + ".");
     }
-    std::error_code renamed;
-    std::filesystem::rename(partial, path, renamed);
-    if (renamed) {
-        std::filesystem::remove(partial, ignored);
-        return makeError(ErrorCode::Io, "Cannot write PNG " + path + ": " + renamed.message() + ".");
-    }
+    Status saved = writeFileAtomically(path, bytes, static_cast<std::size_t>(length));
+    VSIUnlink(encoded.c_str());
+    if (!saved) return saved.error();
     return Ok{};
 }
 

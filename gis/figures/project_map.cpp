@@ -53,8 +53,15 @@ bool isProjectFile(const std::string& path) {
         in.read(header, sizeof header);
         if (in.gcount() < 16 || std::string(header, 15) != "SQLite format 3") return false;
     }
-    auto db = store::Database::open(path, store::Database::Mode::ReadOnly);
-    return db && db->tableExists("ntm_meta");
+    // A short wait only: a file another process holds locked is taken for a project, so that
+    // openProject (which waits the full busy timeout) reports it busy instead of GDAL misreading it.
+    constexpr int kProbeBusyTimeoutMs = 500;
+    auto db = store::Database::open(path, store::Database::Mode::ReadOnly, kProbeBusyTimeoutMs);
+    if (!db) return db.error().code == ErrorCode::Busy;
+    auto probe = db->prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ntm_meta'");
+    if (!probe) return probe.error().code == ErrorCode::Busy;
+    if (probe->step()) return true;
+    return probe->busy();
 }
 
 Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& projectPath, const std::string& asOf) {
@@ -90,9 +97,19 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
     VectorLayer roads = makeLayer("roads", projectPath, workFields);
     VectorLayer works = makeLayer("infrastructure", projectPath, workFields);
 
+    // Units whose stored geometry cannot be drawn are named, not silently dropped: an empty map
+    // must say why it is empty.
+    std::vector<std::string> undrawable;
+    std::size_t mappedUnits = 0;
     for (const Unit& unit : project->units) {
+        if (unit.level == "commune" || unit.level == "village") ++mappedUnits;
         Geometry geometry = toDisplay(unit.geometry, *toMercator);
-        if (geometry.kind == GeometryKind::None) continue;
+        if (geometry.kind == GeometryKind::None) {
+            if (!unit.geometry.empty())
+                undrawable.push_back(projectPath + ": " + unit.level + " " + unit.code + " " + unit.name +
+                                     ": its stored geometry cannot be drawn (outside the map's coordinate range?), left out");
+            continue;
+        }
         if (unit.level == "district" || unit.level == "province") {
             if (geometry.kind == GeometryKind::Polygon)
                 addFeature(unit.level == "district" ? districts : provinces, std::move(geometry), {unit.code, unit.name});
@@ -131,9 +148,18 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
         else if (geometry.kind == GeometryKind::Point)
             addFeature(works, std::move(geometry), std::move(attributes));
     }
+    communes.warnings.insert(communes.warnings.end(), undrawable.begin(), undrawable.end());
     std::vector<VectorLayer> layers;
     for (VectorLayer* layer : {&communes, &districts, &provinces, &roads, &villages, &works})
         if (!layer->features.empty()) layers.push_back(std::move(*layer));
+    if (layers.empty()) {
+        std::string why = mappedUnits == 0 ? "it has no communes or villages yet (import units with geometry first)"
+                                           : std::to_string(mappedUnits) + " communes/villages, none with a geometry that can be drawn";
+        if (!undrawable.empty())
+            why += " (" + std::to_string(undrawable.size()) + " stored geometries cannot be drawn, e.g. " +
+                   undrawable.front().substr(projectPath.size() + 2) + ")";
+        return makeError(ErrorCode::BadInput, projectPath + ": nothing to draw: " + why);
+    }
     return layers;
 }
 

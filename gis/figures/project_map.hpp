@@ -10,7 +10,8 @@
 namespace gis::figures {
 
 /// Whether `path` is an NTM Atlas project: a GeoPackage (SQLite) with an ntm_meta table.
-/// Cheap: reads the header and the schema only. Never throws; false for anything unreadable.
+/// Cheap: reads the header and the schema only. Never throws; false for anything unreadable, true
+/// for an SQLite file that another process holds locked (opening it then reports it busy).
 bool isProjectFile(const std::string& path);
 
 /// Display layers in EPSG:3857, in draw order:

@@ -8,10 +8,14 @@ namespace gis::importer {
 Status writeBatch(store::Database& db, const ImportBatch& batch, const std::string& kind, const std::string& file,
                   const std::string& sheet, int skippedRows) {
     store::Transaction tx(db);
-    if (!tx.began()) return makeError(ErrorCode::Sql, db.path() + ": cannot start writing: " + tx.beginError());
+    if (!tx.began()) {
+        if (tx.beginBusy()) return store::projectBusyError(db.path(), db.busyTimeoutMs());
+        return makeError(ErrorCode::Sql, db.path() + ": cannot start writing: " + tx.beginError());
+    }
     store::ProjectWriter writer(db);
     // Any failure returns before commit(); the Transaction's destructor rolls everything back.
     auto fail = [&](const Status& status) {
+        if (status.error().code == ErrorCode::Busy) return store::projectBusyError(db.path(), db.busyTimeoutMs());
         return makeError(ErrorCode::Sql, db.path() + ": writing the " + kind + " import failed, nothing was changed: " +
                                              status.error().message);
     };

@@ -20,6 +20,7 @@ struct ImportBatch {
     std::vector<model::Task> tasks;
     std::vector<model::Indicator> indicators;
     std::vector<std::string> notes;  ///< things the user should know (placeholder parents created…)
+    std::vector<std::string> warnings;  ///< data changed or left out on the way in (repaired polygons…), naming file and feature
 
     std::size_t size() const {
         return criteriaSets.size() + units.size() + assessments.size() + plans.size() + disbursements.size() +

@@ -60,7 +60,8 @@ Result<ImportReport> importFile(const std::string& projectPath, const std::strin
 
     auto db = store::openProject(projectPath, true);
     if (!db) return db.error();
-    auto project = store::loadProjectData(*db, false);
+    // Kinds with geometry compare it with what the project holds (good geometry is never replaced by worse).
+    auto project = store::loadProjectData(*db, spec->wantsGeometry);
     if (!project) return project.error();
     auto table = readSourceTable(file, options, spec->wantsGeometry);
     if (!table) return table.error();
@@ -99,6 +100,7 @@ Result<ImportReport> importFile(const std::string& projectPath, const std::strin
     report.skipped = std::move(skipped);
     report.notes = std::move(layoutNotes);
     for (std::string& note : batch.notes) report.notes.push_back(std::move(note));
+    report.warnings = std::move(batch.warnings);
     return report;
 }
 

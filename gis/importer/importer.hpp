@@ -19,6 +19,7 @@ struct ImportReport {
     int recordsWritten = 0;
     std::vector<std::string> skipped;  ///< rows left out under --skip-unmatched, one line each
     std::vector<std::string> notes;
+    std::vector<std::string> warnings;  ///< geometry repaired, left without a shape, outside its CRS's area: one line each
 };
 
 /// Reads FILE, validates every row, and writes everything in one transaction — or nothing, with an

@@ -4,6 +4,7 @@
 #include <ogr_spatialref.h>
 
 #include "gis/importer/cell_values.hpp"
+#include "gis/importer/geometry_checks.hpp"
 #include "gis/importer/importer_kinds.hpp"
 #include "gis/importer/value_vocabulary.hpp"
 #include "gis/store/gpkg_geometry.hpp"
@@ -63,20 +64,28 @@ void planInfrastructure(ImportContext& ctx, ImportBatch& batch) {
         item.source = ctx.table.file;
         item.name = scope.text("name");
         if (item.name.empty()) scope.problem("name", "empty name");
+        const std::string who = item.name.empty() ? std::string() : "'" + item.name + "': ";
         std::unique_ptr<OGRGeometry> fromColumns;
         const OGRGeometry* geometry = row.geometry.get();
-        if (geometry == nullptr) {
+        if (!row.geometryProblem.empty()) scope.problem("", who + row.geometryProblem);
+        if (geometry == nullptr && row.geometryProblem.empty()) {
             fromColumns = pointFromColumns(scope, ctx.options);
             geometry = fromColumns.get();
         }
-        if (geometry != nullptr) {
-            const OGRwkbGeometryType type = wkbFlatten(geometry->getGeometryType());
-            const bool fits = type == wkbPoint || type == wkbMultiPoint || type == wkbLineString || type == wkbMultiLineString;
-            if (!fits)
-                scope.problem("", std::string("geometry is a ") + OGRGeometryTypeToName(geometry->getGeometryType()) +
-                                      "; infrastructure must be a point or a line");
-            else
-                item.geometry = store::encodeGpkgGeometry(*geometry, 4326);
+        std::vector<std::string> warnings;
+        if (geometry != nullptr && geometry->IsEmpty()) {
+            // Stored as none: the writer then keeps the work's earlier position, if it has one.
+            warnings.push_back(ctx.table.label() + ", " + row.location + ": " + who + "empty geometry, imported without a position");
+            geometry = nullptr;
+        } else if (geometry != nullptr) {
+            GeometryVerdict verdict = checkImportGeometry(*geometry, ShapeKind::PointOrLine, row.geometry ? ctx.table.crsArea : std::nullopt);
+            if (!verdict.problem.empty()) {
+                scope.problem("", who + verdict.problem);
+                geometry = nullptr;
+            } else {
+                if (!verdict.warning.empty()) warnings.push_back(ctx.table.label() + ", " + row.location + ": " + who + verdict.warning);
+                item.geometry = store::encodeGpkgGeometry(*verdict.geometry, 4326);
+            }
         }
         item.type = infrastructureTypeOf(scope.text("type"));
         if (item.type.empty()) {
@@ -95,7 +104,10 @@ void planInfrastructure(ImportContext& ctx, ImportBatch& batch) {
         item.deadline = scope.date("deadline", "", false);
         item.department = scope.text("department");
         if (const model::Unit* unit = scope.matchUnit("", false); unit != nullptr) item.unitCode = unit->code;
-        if (scope.finish()) batch.infrastructure.push_back(std::move(item));
+        if (scope.finish()) {
+            batch.infrastructure.push_back(std::move(item));
+            batch.warnings.insert(batch.warnings.end(), warnings.begin(), warnings.end());
+        }
     }
 }
 

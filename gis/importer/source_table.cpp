@@ -143,6 +143,16 @@ Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions
         wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         transform.reset(OGRCreateCoordinateTransformation(&source, &wgs84));
         if (!transform) return makeError(ErrorCode::BadCrs, table.label() + ": cannot transform from its CRS to WGS 84");
+        table.hasGeometryField = true;
+        double west = 0, south = 0, east = 0, north = 0;
+        const char* areaName = nullptr;
+        if (source.GetAreaOfUse(&west, &south, &east, &north, &areaName) && west <= east && south <= north) {
+            const char* authority = source.GetAuthorityName(nullptr);
+            const char* code = source.GetAuthorityCode(nullptr);
+            std::string name = authority != nullptr && code != nullptr ? std::string(authority) + ":" + code : std::string();
+            if (const char* own = source.GetName(); own != nullptr) name += (name.empty() ? "" : " ") + std::string(own);
+            table.crsArea = CrsAreaOfUse{name, west, south, east, north};
+        }
     }
 
     for (auto& feature : *layer) {
@@ -185,9 +195,14 @@ Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions
         if (wantGeometry && feature->GetGeometryRef() != nullptr) {
             std::unique_ptr<OGRGeometry> geometry(feature->StealGeometry());
             geometry->flattenTo2D();
-            if (transform && geometry->transform(transform.get()) != OGRERR_NONE)
-                return makeError(ErrorCode::BadCrs, table.label() + ", " + row.location + ": cannot reproject the geometry to WGS 84");
-            row.geometry = std::move(geometry);
+            // A feature that cannot be reprojected (NaN, 1e308, a point beyond the projection's
+            // domain) is one problem line among the others, not the end of the whole read.
+            if (!hasOnlyFiniteCoordinates(*geometry))
+                row.geometryProblem = "coordinates that are not numbers (NaN or infinite)";
+            else if (transform && !geometry->IsEmpty() && geometry->transform(transform.get()) != OGRERR_NONE)
+                row.geometryProblem = "the geometry cannot be reprojected from the layer's CRS to WGS 84 (coordinates out of its range?)";
+            else
+                row.geometry = std::move(geometry);
             anyValue = true;
         }
         if (!anyValue) continue;  // blank spreadsheet rows between blocks are not data

@@ -10,6 +10,7 @@
 #include <ogr_geometry.h>
 
 #include "gis/core/result.hpp"
+#include "gis/importer/geometry_checks.hpp"
 #include "gis/importer/import_options.hpp"
 
 namespace gis::importer {
@@ -27,6 +28,7 @@ struct SourceRow {
     std::string location;  ///< "row 7" (spreadsheets, CSV) or "feature 12" (vector files)
     std::vector<Cell> cells;
     std::shared_ptr<OGRGeometry> geometry;  ///< in EPSG:4326 (lon/lat), null when none
+    std::string geometryProblem;            ///< why the feature's geometry could not be read or reprojected ("" when fine)
 };
 
 struct SourceTable {
@@ -35,6 +37,8 @@ struct SourceTable {
     bool spreadsheet = false;
     std::vector<std::string> columns;
     std::vector<SourceRow> rows;  ///< empty rows already dropped
+    bool hasGeometryField = false;  ///< a layer with geometry (read with wantGeometry): a row without one has none
+    std::optional<CrsAreaOfUse> crsArea;  ///< the source CRS's area of use, when EPSG gives one
 
     /// "file.xlsx, sheet 'TC'" — the prefix of every message about this table.
     std::string label() const;

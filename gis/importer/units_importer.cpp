@@ -1,8 +1,11 @@
 // `import units`: administrative units with their codes, names, parents and geometry.
+#include <cmath>
 #include <map>
+#include <optional>
 
 #include "gis/data/text_encoding.hpp"
 #include "gis/importer/cell_values.hpp"
+#include "gis/importer/geometry_checks.hpp"
 #include "gis/importer/importer_kinds.hpp"
 #include "gis/model/unit_naming.hpp"
 #include "gis/store/gpkg_geometry.hpp"
@@ -10,11 +13,58 @@
 namespace gis::importer {
 namespace {
 
-/// Whether a geometry's kind suits the level: areas for province/district/commune, points for villages.
-bool geometryFitsLevel(const OGRGeometry& geometry, const std::string& level) {
-    const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
-    if (level == "village") return type == wkbPoint || type == wkbMultiPoint || type == wkbPolygon || type == wkbMultiPolygon;
-    return type == wkbPolygon || type == wkbMultiPolygon;
+/// The geometry to store for `unit` from its row: checked, repaired when it can be, and never
+/// worse than the good geometry the project already has for the unit. Problems go on the row,
+/// things the user should know into `warnings`. Empty: store none (the project keeps its own).
+std::vector<std::uint8_t> unitGeometry(RowScope& scope, const ImportContext& ctx, const model::Unit& unit, const model::Unit* existing,
+                                       std::vector<std::string>& warnings) {
+    const SourceRow& row = scope.row();
+    const std::string who = unit.name.empty() ? std::string() : "'" + unit.name + "': ";
+    const std::string where = ctx.table.label() + ", " + row.location + ": " + who;
+    const bool hadGood = existing != nullptr && isGoodStoredGeometry(store::decodeGpkgGeometry(existing->geometry).get());
+    const std::string keeps = hadGood ? "; the project keeps the geometry it has for " + unit.code : "";
+    if (!row.geometryProblem.empty()) {
+        scope.problem("", who + row.geometryProblem + keeps);
+        return {};
+    }
+    if (!row.geometry || row.geometry->IsEmpty()) {
+        if (!ctx.table.hasGeometryField) return {};  // a sheet of attributes: the stored geometry stays as it is
+        const std::string what = row.geometry ? "empty geometry" : "no geometry";
+        if (hadGood)
+            scope.problem("", who + what + " would replace the good geometry " + unit.code + " has in the project; " +
+                                  "leave the feature out (--where) or fix its shape");
+        else
+            warnings.push_back(where + what + ", imported without a shape");
+        return {};
+    }
+    const ShapeKind kind = unit.level == "village" ? ShapeKind::AreaOrPoint : ShapeKind::Area;
+    GeometryVerdict verdict = checkImportGeometry(*row.geometry, kind, ctx.table.crsArea);
+    if (!verdict.problem.empty()) {
+        scope.problem("", who + verdict.problem + keeps);
+        return {};
+    }
+    if (!verdict.warning.empty()) warnings.push_back(where + verdict.warning);
+    return store::encodeGpkgGeometry(*verdict.geometry, 4326);
+}
+
+/// A population or area cell: a finite number from zero to `most`, else a problem. nullopt when empty.
+std::optional<double> measure(RowScope& scope, const std::string& key, const char* what, double most) {
+    const Cell& cell = scope.cell(key);
+    if (cell.empty()) return std::nullopt;
+    const auto value = parseNumber(cell);
+    if (!value || !std::isfinite(*value)) {
+        scope.problem(key, std::string("not a ") + what + " (expected a finite number)");
+        return std::nullopt;
+    }
+    if (*value < 0) {
+        scope.problem(key, std::string("negative ") + what + ": it cannot be below zero");
+        return std::nullopt;
+    }
+    if (*value > most) {
+        scope.problem(key, std::string("impossible ") + what + ": more than all of Vietnam");
+        return std::nullopt;
+    }
+    return value;
 }
 
 /// "Xã", "xa", "Phường", "thi_tran" … as a type id; "" when not recognised.
@@ -74,8 +124,9 @@ void planUnits(ImportContext& ctx, ImportBatch& batch) {
             unit.type = typeFromWord(scope.text("type"));
             if (unit.type.empty()) scope.problem("type", "unknown unit type (xa, phuong, thi_tran, huyen, quan, thi_xa, thanh_pho, tinh, thon)");
         }
-        if (const auto pop = parseNumber(scope.cell("population")); pop) unit.population = *pop;
-        if (const auto area = parseNumber(scope.cell("area_km2")); area) unit.areaKm2 = *area;
+        // Bounds: Vietnam has about 100 million people on 331 000 km²; no unit can have more.
+        if (const auto pop = measure(scope, "population", "population", 200e6); pop) unit.population = *pop;
+        if (const auto area = measure(scope, "area_km2", "area in km²", 400e3); area) unit.areaKm2 = *area;
 
         // Parent: by code (restoring zeros), else by name among the level above.
         const std::string parentCode = model::restoreCode(scope.text("parent_code"), upLevel);
@@ -117,14 +168,14 @@ void planUnits(ImportContext& ctx, ImportBatch& batch) {
             else
                 scope.problem("parent_name", match.problem, true);
         }
-        if (row.geometry) {
-            if (!geometryFitsLevel(*row.geometry, level))
-                scope.problem("", std::string("geometry is a ") + OGRGeometryTypeToName(row.geometry->getGeometryType()) + "; a " +
-                                      level + (level == "village" ? " must be a point or polygon" : " must be a polygon"));
-            else
-                unit.geometry = store::encodeGpkgGeometry(*row.geometry, 4326);
+        const model::Unit* existing = unit.code.empty() ? nullptr : ctx.matcher.findByCode(unit.code, level);
+        if (existing != nullptr && existing->code != unit.code) existing = nullptr;
+        std::vector<std::string> warnings;
+        unit.geometry = unitGeometry(scope, ctx, unit, existing, warnings);
+        if (scope.finish()) {
+            batch.units.push_back(std::move(unit));
+            batch.warnings.insert(batch.warnings.end(), warnings.begin(), warnings.end());
         }
-        if (scope.finish()) batch.units.push_back(std::move(unit));
     }
     // Placeholder parents go first, so the children's foreign keys resolve.
     std::vector<model::Unit> ordered;

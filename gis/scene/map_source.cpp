@@ -1,5 +1,6 @@
 #include "gis/scene/map_source.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "gis/data/vector_reader.hpp"
@@ -25,6 +26,26 @@ std::vector<std::string> splitLayerNames(const std::string& list) {
     }
 }
 
+/// A project's layers named by --layer (in the order given), or all of them when none is named.
+/// An unknown name is an error listing what the project has: silently drawing something else
+/// would put the wrong map in a report.
+Result<std::vector<data::VectorLayer>> selectLayers(const std::string& path, std::vector<data::VectorLayer> layers,
+                                                    const std::string& layerList) {
+    if (layerList.empty()) return layers;
+    std::vector<data::VectorLayer> selected;
+    for (const std::string& name : splitLayerNames(layerList)) {
+        auto found = std::find_if(layers.begin(), layers.end(), [&](const data::VectorLayer& l) { return l.name == name; });
+        if (found == layers.end()) {
+            std::string names;
+            for (const data::VectorLayer& l : layers) names += (names.empty() ? "" : ", ") + l.name;
+            return makeError(ErrorCode::NotFound, path + ": the project has no layer '" + name + "' (its layers: " +
+                                                      (names.empty() ? std::string("none") : names) + ")");
+        }
+        selected.push_back(*found);
+    }
+    return selected;
+}
+
 }  // namespace
 
 Result<LoadedSource> loadMapSource(const MapSourceSpec& spec) {
@@ -44,7 +65,9 @@ Result<LoadedSource> loadMapSource(const MapSourceSpec& spec) {
     if (figures::isProjectFile(spec.path)) {
         auto layers = figures::loadProjectMapLayers(spec.path, spec.asOf);
         if (!layers) return layers.error();
-        loaded.layers = std::move(layers.value());
+        auto selected = selectLayers(spec.path, std::move(layers.value()), spec.layerName);
+        if (!selected) return selected.error();
+        loaded.layers = std::move(selected.value());
         const ProjectHeading heading = readProjectHeading(spec.path, spec.asOf);
         loaded.title = heading.title;
         loaded.isDemo = heading.isDemo;

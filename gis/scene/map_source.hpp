@@ -10,7 +10,7 @@ namespace gis::scene {
 
 struct MapSourceSpec {
     std::string path;          ///< project (.gpkg with ntm_meta) or vector file; empty = the demo
-    std::string layerName;     ///< vector files: which layer(s), comma-separated, bottom first (empty = first); projects: ignored
+    std::string layerName;     ///< which layer(s), comma-separated, bottom first (empty: a vector file's first, all of a project's); unknown = error
     std::string sourceCrs;     ///< override for vector files without a CRS
     std::string asOf;          ///< projects: figures as of this date (YYYY-MM-DD), empty = latest
 };

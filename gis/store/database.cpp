@@ -2,14 +2,33 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <utility>
 
 namespace gis::store {
 
+namespace {
+
+/// SQLITE_BUSY: another connection holds the lock; SQLITE_LOCKED: a conflict within this process.
+bool isBusyCode(int rc) {
+    const int primary = rc & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+}  // namespace
+
+Error projectBusyError(const std::string& path, int waitedMs) {
+    char waited[32];
+    std::snprintf(waited, sizeof waited, "%.1f", waitedMs / 1000.0);
+    return makeError(ErrorCode::Busy, path + ": the project is busy: another NTM Atlas window or an import is using it "
+                                             "(waited " + std::string(waited) + " s). Try again when it has finished; "
+                                             "the file is not damaged");
+}
+
 // [SECTION] Statement
 
 Statement::Statement(Statement&& other) noexcept
-    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db), m_error(std::move(other.m_error)) {}
+    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db), m_error(std::move(other.m_error)), m_busy(other.m_busy) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
@@ -17,6 +36,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_db = other.m_db;
         m_error = std::move(other.m_error);
+        m_busy = other.m_busy;
     }
     return *this;
 }
@@ -58,6 +78,7 @@ Statement& Statement::bindBlob(int index, const std::vector<std::uint8_t>& blob)
 
 bool Statement::step() {
     const int rc = sqlite3_step(m_stmt);
+    m_busy = isBusyCode(rc);
     if (rc == SQLITE_ROW) return true;
     if (rc != SQLITE_DONE) m_error = sqlite3_errmsg(m_db);
     return false;
@@ -68,8 +89,9 @@ Status Statement::run() {
     const int rc = sqlite3_step(m_stmt);
     std::string message;
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) message = sqlite3_errmsg(m_db);
+    m_busy = isBusyCode(rc);
     reset();
-    if (!message.empty()) return makeError(ErrorCode::Sql, message);
+    if (!message.empty()) return makeError(m_busy ? ErrorCode::Busy : ErrorCode::Sql, message);
     return Ok{};
 }
 
@@ -96,7 +118,7 @@ std::vector<std::uint8_t> Statement::blob(int column) const {
 
 // [SECTION] Database
 
-Result<Database> Database::open(const std::string& path, Mode mode) {
+Result<Database> Database::open(const std::string& path, Mode mode, int busyTimeoutMs) {
     int flags = SQLITE_OPEN_READONLY;
     if (mode == Mode::ReadWrite) flags = SQLITE_OPEN_READWRITE;
     if (mode == Mode::Create) flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -107,21 +129,25 @@ Result<Database> Database::open(const std::string& path, Mode mode) {
         sqlite3_close(db);
         return makeError(ErrorCode::OpenFailed, message);
     }
-    sqlite3_busy_timeout(db, 5000);
-    Database database(db, path);
+    // SQLite's busy handler sleeps and retries until the timeout: a short import or another
+    // window's save is simply waited for.
+    sqlite3_busy_timeout(db, busyTimeoutMs);
+    Database database(db, path, busyTimeoutMs);
     if (auto status = database.exec("PRAGMA foreign_keys = ON"); !status)
-        return makeError(ErrorCode::OpenFailed, path + ": " + status.error().message);
+        return makeError(status.error().code == ErrorCode::Busy ? ErrorCode::Busy : ErrorCode::OpenFailed,
+                         path + ": " + status.error().message);
     return database;
 }
 
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)) {}
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_busyTimeoutMs(other.m_busyTimeoutMs) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         close();
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_busyTimeoutMs = other.m_busyTimeoutMs;
     }
     return *this;
 }
@@ -137,18 +163,19 @@ void Database::close() noexcept {
 
 Status Database::exec(const std::string& sql) {
     char* message = nullptr;
-    if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    if (const int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message); rc != SQLITE_OK) {
         std::string text = message != nullptr ? message : "unknown SQLite error";
         sqlite3_free(message);
-        return makeError(ErrorCode::Sql, text);
+        return makeError(isBusyCode(rc) ? ErrorCode::Busy : ErrorCode::Sql, text);
     }
     return Ok{};
 }
 
 Result<Statement> Database::prepare(const std::string& sql) {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(m_db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
-        return makeError(ErrorCode::Sql, std::string(sqlite3_errmsg(m_db)) + " in: " + sql);
+    // Preparing reads the schema, so a lock held elsewhere can already stop it here.
+    if (const int rc = sqlite3_prepare_v2(m_db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr); rc != SQLITE_OK)
+        return makeError(isBusyCode(rc) ? ErrorCode::Busy : ErrorCode::Sql, std::string(sqlite3_errmsg(m_db)) + " in: " + sql);
     return Statement(stmt, m_db);
 }
 

@@ -49,6 +49,9 @@ public:
 
     /// The last step()'s error text ("" when none).
     const std::string& lastError() const { return m_error; }
+    /// Whether the last step() failed because another connection holds the lock (after the
+    /// busy timeout): the file is in use, not damaged.
+    bool busy() const { return m_busy; }
 
 private:
     friend class Database;
@@ -56,6 +59,7 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
     sqlite3* m_db = nullptr;
     std::string m_error;
+    bool m_busy = false;
 };
 
 /// One open SQLite database file. Move-only; not shared across threads.
@@ -63,8 +67,12 @@ class Database {
 public:
     enum class Mode { ReadOnly, ReadWrite, Create };
 
+    /// How long a statement waits for another connection's lock before failing as busy.
+    static constexpr int kDefaultBusyTimeoutMs = 5000;
+
     /// Opens `path`. Foreign keys are switched on for every connection (SQLite keeps them off by default).
-    static Result<Database> open(const std::string& path, Mode mode);
+    /// While another connection holds the file locked, statements retry for `busyTimeoutMs`.
+    static Result<Database> open(const std::string& path, Mode mode, int busyTimeoutMs = kDefaultBusyTimeoutMs);
 
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;
@@ -72,22 +80,27 @@ public:
     Database& operator=(const Database&) = delete;
     ~Database();
 
-    /// Runs one or more statements without results.
+    /// Runs one or more statements without results. A lock held elsewhere gives ErrorCode::Busy.
     Status exec(const std::string& sql);
-    /// Prepares one statement; the error quotes the SQL.
+    /// Prepares one statement; the error quotes the SQL (ErrorCode::Busy when the file is locked elsewhere).
     Result<Statement> prepare(const std::string& sql);
     /// First column of the first row as text, or nullopt when there is no row.
     std::optional<std::string> queryText(const std::string& sql);
     bool tableExists(const std::string& table);
     std::int64_t lastInsertRowId() const;
     const std::string& path() const { return m_path; }
+    int busyTimeoutMs() const { return m_busyTimeoutMs; }
     sqlite3* handle() const { return m_db; }
 
 private:
-    Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+    Database(sqlite3* db, std::string path, int busyTimeoutMs) : m_db(db), m_path(std::move(path)), m_busyTimeoutMs(busyTimeoutMs) {}
     void close() noexcept;
     sqlite3* m_db = nullptr;
     std::string m_path;
+    int m_busyTimeoutMs = kDefaultBusyTimeoutMs;
 };
+
+/// The error for a project another process holds locked: it is in use, never "damaged".
+Error projectBusyError(const std::string& path, int waitedMs);
 
 }  // namespace gis::store

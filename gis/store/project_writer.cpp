@@ -96,12 +96,13 @@ Status ProjectWriter::upsertDisbursement(const model::Disbursement& d) {
 }
 
 Status ProjectWriter::upsertInfrastructure(const model::InfrastructureItem& i) {
+    // A row without a position (a status sheet) updates the work and keeps where it is on the map.
     auto stmt = cached(m_infrastructure,
                        "INSERT INTO ntm_infrastructure (type, name, status, budget_vnd, start_date, deadline, department, "
                        "unit_code, source, geom) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
                        "ON CONFLICT(type, name, COALESCE(unit_code, '')) DO UPDATE SET status = excluded.status, "
                        "budget_vnd = excluded.budget_vnd, start_date = excluded.start_date, deadline = excluded.deadline, "
-                       "department = excluded.department, source = excluded.source, geom = excluded.geom");
+                       "department = excluded.department, source = excluded.source, geom = COALESCE(excluded.geom, geom)");
     if (!stmt) return stmt.error();
     Statement& s = **stmt;
     s.bind(1, i.type).bind(2, i.name).bind(3, i.status);

@@ -179,7 +179,10 @@ Status setMeta(Database& db, const std::string& key, const std::string& value) {
 /// the old schema intact.
 Status migrate(Database& db, int from) {
     Transaction tx(db);
-    if (!tx.began()) return makeError(ErrorCode::Sql, db.path() + ": " + tx.beginError());
+    if (!tx.began()) {
+        if (tx.beginBusy()) return projectBusyError(db.path(), db.busyTimeoutMs());
+        return makeError(ErrorCode::Sql, db.path() + ": " + tx.beginError());
+    }
     const auto& steps = migrations();
     for (int version = from; version < static_cast<int>(steps.size()); ++version) {
         if (auto status = db.exec(steps[static_cast<std::size_t>(version)]); !status)
@@ -234,7 +237,7 @@ Status createProject(const std::string& path) {
     return Ok{};
 }
 
-Result<Database> openProject(const std::string& path, bool writable) {
+Result<Database> openProject(const std::string& path, bool writable, int busyTimeoutMs) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!fs::exists(path, ec)) return makeError(ErrorCode::NotFound, path + ": no such project file");
@@ -250,17 +253,33 @@ Result<Database> openProject(const std::string& path, bool writable) {
         // A hot journal means a writer died mid-transaction (crash, kill -9). A read-only connection
         // cannot roll it back, so let a short read-write one do it first: the project is then
         // exactly as it was before that transaction.
-        auto recover = Database::open(path, Database::Mode::ReadWrite);
-        if (recover) (void)recover->queryText("SELECT count(*) FROM sqlite_master");
+        // A journal is also there while another process is writing: then this waits for it
+        // (busy timeout) and reports the project busy rather than waiting a second time below.
+        auto recover = Database::open(path, Database::Mode::ReadWrite, busyTimeoutMs);
+        if (recover) {
+            auto probe = recover->prepare("SELECT count(*) FROM sqlite_master");
+            if (probe && !probe->step() && probe->busy()) return projectBusyError(path, busyTimeoutMs);
+        } else if (recover.error().code == ErrorCode::Busy) {
+            return projectBusyError(path, busyTimeoutMs);
+        }
     }
-    auto db = Database::open(path, writable ? Database::Mode::ReadWrite : Database::Mode::ReadOnly);
-    if (!db) return db.error();
-    // A truncated file passes the header test but fails here or in the integrity check.
-    const auto quick = db->queryText("PRAGMA quick_check");
-    if (!quick || *quick != "ok")
+    auto db = Database::open(path, writable ? Database::Mode::ReadWrite : Database::Mode::ReadOnly, busyTimeoutMs);
+    if (!db) return db.error().code == ErrorCode::Busy ? projectBusyError(path, busyTimeoutMs) : db.error();
+    // A truncated file passes the header test but fails here or in the integrity check. A file
+    // locked by another process fails here too, after the busy timeout: that is not damage.
+    auto check = db->prepare("PRAGMA quick_check");
+    if (!check) {
+        if (check.error().code == ErrorCode::Busy) return projectBusyError(path, busyTimeoutMs);
+        return makeError(ErrorCode::OpenFailed, path + ": the project file is damaged or truncated (SQLite: " + check.error().message + ")");
+    }
+    const bool stepped = check->step();
+    if (!stepped && check->busy()) return projectBusyError(path, busyTimeoutMs);
+    const std::string quick = stepped ? check->text(0) : std::string();
+    if (quick != "ok")
         return makeError(ErrorCode::OpenFailed,
                          path + ": the project file is damaged or truncated (SQLite quick_check: " +
-                             (quick ? *quick : std::string("cannot read")) + ")");
+                             (stepped ? quick : "cannot read: " + check->lastError()) + ")");
+    check = Statement();
     if (!db->tableExists("gpkg_contents"))
         return makeError(ErrorCode::OpenFailed, path + ": not a GeoPackage (no gpkg_contents table)");
     const int version = schemaVersion(*db);

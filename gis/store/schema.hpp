@@ -18,8 +18,9 @@ Status createProject(const std::string& path);
 
 /// Opens an existing project for reading or writing; migrates an older schema (in one
 /// transaction) when writable. Errors name the file: not a GeoPackage, not a project, truncated,
-/// or written by a newer version.
-Result<Database> openProject(const std::string& path, bool writable);
+/// or written by a newer version. A project another process holds locked is waited for up to
+/// `busyTimeoutMs`, then reported busy (ErrorCode::Busy), never as damaged.
+Result<Database> openProject(const std::string& path, bool writable, int busyTimeoutMs = Database::kDefaultBusyTimeoutMs);
 
 /// The schema version stored in ntm_meta (0 when absent).
 int schemaVersion(Database& db);

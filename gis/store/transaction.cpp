@@ -3,10 +3,12 @@
 namespace gis::store {
 
 Transaction::Transaction(Database& db) : m_db(db) {
-    if (auto status = m_db.exec("BEGIN IMMEDIATE"); status)
+    if (auto status = m_db.exec("BEGIN IMMEDIATE"); status) {
         m_active = true;
-    else
+    } else {
         m_beginError = status.error().message;
+        m_beginBusy = status.error().code == ErrorCode::Busy;
+    }
 }
 
 Transaction::~Transaction() {

@@ -18,6 +18,8 @@ public:
 
     bool began() const { return m_active; }
     const std::string& beginError() const { return m_beginError; }
+    /// The write lock was held by another connection for longer than the busy timeout.
+    bool beginBusy() const { return m_beginBusy; }
     /// Commits; after a failed commit the destructor rolls back.
     Status commit();
 
@@ -25,6 +27,7 @@ private:
     Database& m_db;
     bool m_active = false;
     std::string m_beginError;
+    bool m_beginBusy = false;
 };
 
 }  // namespace gis::store

@@ -1,6 +1,9 @@
 // The export command run as a user runs it: real executable, real files, PNGs read back with GDAL.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <cstdio>
 #include <filesystem>
 #include <string>
 
@@ -116,4 +119,119 @@ TEST_CASE("export: repaired and skipped features are reported, naming file and f
     CHECK(output.find("repaired") != std::string::npos);
     CHECK(output.find("fid 1") != std::string::npos);
     CHECK(output.find("skipped") != std::string::npos);
+}
+
+namespace {
+
+std::string fileBytes(const std::filesystem::path& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) return {};
+    std::string bytes;
+    char buffer[65536];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) bytes.append(buffer, n);
+    std::fclose(f);
+    return bytes;
+}
+
+/// A demo project written through the CLI (a real project file, as a district office has one).
+std::filesystem::path demoProject(const std::filesystem::path& dir) {
+    const auto project = dir / "thanh-lam.gpkg";
+    std::string output;
+    REQUIRE(test::runCommand(cli() + " init '" + project.string() + "' --demo", &output) == 0);
+    return project;
+}
+
+}  // namespace
+
+TEST_CASE("export: --out naming the project, or a link to it, is refused and the project stays byte-identical", "[e2e]") {
+    const auto dir = test::scratchDir("export_out_is_source");
+    const auto project = demoProject(dir);
+    const std::string before = fileBytes(project);
+    REQUIRE_FALSE(before.empty());
+    std::string output;
+
+    SECTION("--out PROJECT") {
+        CHECK(test::runCommand(cli() + " export '" + project.string() + "' --out '" + project.string() + "' --width 200 --height 200",
+                               &output) != 0);
+        CHECK_THAT(output, Catch::Contains("refusing") && Catch::Contains("own source"));
+    }
+    SECTION("--out a symbolic link to the project") {
+        const auto link = dir / "map.png";
+        std::filesystem::create_symlink(project, link);
+        CHECK(test::runCommand(cli() + " export '" + project.string() + "' --out '" + link.string() + "' --width 200 --height 200",
+                               &output) != 0);
+        CHECK_THAT(output, Catch::Contains("refusing") && Catch::Contains("map.png"));
+        CHECK(std::filesystem::is_symlink(link));
+    }
+    SECTION("--out a hard link to the project, named like a PNG") {
+        const auto link = dir / "map.png";
+        std::filesystem::create_hard_link(project, link);
+        CHECK(test::runCommand(cli() + " export '" + project.string() + "' --out '" + link.string() + "' --width 200 --height 200",
+                               &output) != 0);
+        CHECK_THAT(output, Catch::Contains("own source"));
+    }
+    SECTION("--out another project (an existing file that is not a PNG)") {
+        const auto other = dir / "other.png";
+        std::filesystem::copy_file(project, other);
+        CHECK(test::runCommand(cli() + " export demo --out '" + other.string() + "' --width 200 --height 200", &output) != 0);
+        CHECK_THAT(output, Catch::Contains("not a PNG image"));
+        CHECK(fileBytes(other) == before);
+    }
+    INFO(output);
+    CHECK(fileBytes(project) == before);
+    CHECK(output.find("BENCH") == std::string::npos);  // refused before anything was rendered
+}
+
+TEST_CASE("export: --out a FIFO, a device or a name without .png is refused", "[e2e]") {
+    const auto dir = test::scratchDir("export_out_special");
+    std::string output;
+    SECTION("a FIFO") {
+        const auto fifo = dir / "pipe.png";
+        REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+        // Were the export to open the FIFO for writing it would block forever; `timeout` turns that into a failure.
+        CHECK(test::runCommand("timeout 60 " + cli() + " export demo --out '" + fifo.string() + "' --width 200 --height 200", &output) == 1);
+        CHECK_THAT(output, Catch::Contains("FIFO"));
+        CHECK(std::filesystem::is_fifo(fifo));
+    }
+    SECTION("/dev/null") {
+        CHECK(test::runCommand(cli() + " export demo --out /dev/null --width 200 --height 200", &output) != 0);
+        CHECK_THAT(output, Catch::Contains("/dev/null") && Catch::Contains("refusing"));
+    }
+    SECTION("a new file not named .png") {
+        CHECK(test::runCommand(cli() + " export demo --out '" + (dir / "map.gpkg").string() + "' --width 200 --height 200", &output) != 0);
+        CHECK_THAT(output, Catch::Contains(".png"));
+        CHECK_FALSE(std::filesystem::exists(dir / "map.gpkg"));
+    }
+    INFO(output);
+}
+
+TEST_CASE("export: an existing PNG of ours is replaced by the new map", "[e2e]") {
+    const auto dir = test::scratchDir("export_overwrite_png");
+    const auto png = dir / "map.png";
+    std::string output;
+    REQUIRE(test::runCommand(cli() + " export demo --out '" + png.string() + "' --width 320 --height 200", &output) == 0);
+    REQUIRE(test::runCommand(cli() + " export demo --out '" + png.string() + "' --width 480 --height 300", &output) == 0);
+    INFO(output);
+    const auto image = test::readRgba(png.string());
+    REQUIRE(image);
+    CHECK(image->width == 480);
+    CHECK(image->height == 300);
+    // No temporary file is left beside it.
+    int files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+    CHECK(files == 1);
+}
+
+TEST_CASE("export: an unknown --layer of a project is an error listing the project's layers", "[e2e]") {
+    const auto dir = test::scratchDir("export_project_layer");
+    const auto project = demoProject(dir);
+    std::string output;
+    CHECK(test::runCommand(cli() + " export '" + project.string() + "' --layer xa --out '" + (dir / "x.png").string() +
+                               "' --width 200 --height 200",
+                           &output) != 0);
+    CHECK_THAT(output, Catch::Contains("no layer 'xa'") && Catch::Contains("communes"));
+    CHECK_FALSE(std::filesystem::exists(dir / "x.png"));
+    REQUIRE(test::runCommand(cli() + " export '" + project.string() + "' --layer communes --out '" + (dir / "x.png").string() +
+                                 "' --width 200 --height 200",
+                             &output) == 0);
 }

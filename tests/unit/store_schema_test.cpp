@@ -4,8 +4,11 @@
 #include <gdal_priv.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <thread>
 
 #include "gis/store/project_reader.hpp"
 #include "gis/store/schema.hpp"
@@ -115,4 +118,93 @@ TEST_CASE("store: a transaction that is not committed leaves nothing behind", "[
     CHECK(fixtures::readBytes(path) == before);
     auto db = store::openProject(path, false);
     CHECK(db->queryText("SELECT count(*) FROM ntm_units") == "0");
+}
+
+namespace {
+
+/// Another process's connection holding the project, as an import or another window would.
+class ForeignLock {
+public:
+    ForeignLock(const std::string& path, const char* begin) {
+        REQUIRE(sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(m_db, begin, nullptr, nullptr, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(m_db, "INSERT INTO ntm_meta (key, value) VALUES ('held', 'by another process')", nullptr, nullptr,
+                             nullptr) == SQLITE_OK);
+    }
+    ForeignLock(const ForeignLock&) = delete;
+    ForeignLock& operator=(const ForeignLock&) = delete;
+    ~ForeignLock() { release(); }
+    void release() {
+        if (m_db == nullptr) return;
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(m_db);
+        m_db = nullptr;
+    }
+
+private:
+    sqlite3* m_db = nullptr;
+};
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+TEST_CASE("store: a project locked by another connection is reported busy after a bounded wait, never damaged", "[store]") {
+    const auto dir = test::scratchDir("store_busy");
+    const std::string path = (dir / "p.gpkg").string();
+    REQUIRE(store::createProject(path));
+    const std::string before = fixtures::readBytes(path);
+    {
+        ForeignLock lock(path, "BEGIN EXCLUSIVE");  // readers are shut out too
+        const auto start = std::chrono::steady_clock::now();
+        auto db = store::openProject(path, false, 400);
+        const double waited = secondsSince(start);
+        REQUIRE_FALSE(db);
+        CHECK(db.error().code == ErrorCode::Busy);
+        CHECK_THAT(db.error().message, Catch::Contains("p.gpkg") && Catch::Contains("busy") &&
+                                           Catch::Contains("another NTM Atlas window or an import"));
+        CHECK_THAT(db.error().message, !Catch::Contains("damaged or truncated"));
+        CHECK(waited >= 0.35);  // it did wait for the lock…
+        CHECK(waited < 3.0);    // …but only once, not once per connection
+    }
+    CHECK(fixtures::readBytes(path) == before);
+    CHECK(store::openProject(path, false, 400));  // free again
+}
+
+TEST_CASE("store: a lock released during the wait is waited for, and the project opens", "[store]") {
+    const auto dir = test::scratchDir("store_busy_released");
+    const std::string path = (dir / "p.gpkg").string();
+    REQUIRE(store::createProject(path));
+    auto lock = std::make_unique<ForeignLock>(path, "BEGIN EXCLUSIVE");
+    std::thread releaser([&lock] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        lock->release();
+    });
+    auto db = store::openProject(path, false, 5000);
+    releaser.join();
+    INFO((db ? std::string() : db.error().message));
+    CHECK(db);
+}
+
+TEST_CASE("store: an import while another connection writes says busy and changes nothing", "[store]") {
+    const auto dir = test::scratchDir("store_busy_import");
+    const std::string path = (dir / "p.gpkg").string();
+    REQUIRE(store::createProject(path));
+    const std::string csv = fixtures::writeSheet(dir / "xa.csv", "CSV", "xa", {{"Mã xã"}, {"Tên xã"}}, {{"20164", "Xã Hương Phú"}});
+    importer::ImportOptions options;
+    options.level = "commune";
+    {
+        ForeignLock lock(path, "BEGIN IMMEDIATE");  // a writer: reads still work, writing must wait
+        const std::string during = fixtures::readBytes(path);
+        auto report = importer::importFile(path, "units", csv, options);
+        REQUIRE_FALSE(report);
+        CHECK(report.error().code == ErrorCode::Busy);
+        CHECK_THAT(report.error().message, Catch::Contains("busy") && !Catch::Contains("damaged or truncated"));
+        CHECK(fixtures::readBytes(path) == during);
+    }
+    auto report = importer::importFile(path, "units", csv, options);
+    INFO((report ? std::string() : report.error().message));
+    CHECK(report);
 }
