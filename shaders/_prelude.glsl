@@ -23,6 +23,12 @@ vec4 ntmFeatureColor(sampler2D table, uint featureId) {
     return texelFetch(table, ivec2(int(featureId % 1024u), int(featureId / 1024u)), 0);
 }
 
+// Per-feature symbol table (scene::FeatureSymbol): RGBA8UI, same layout as the colour table;
+// x = shape, y = status, z = overdue.
+uvec4 ntmFeatureSymbol(usampler2D table, uint featureId) {
+    return texelFetch(table, ivec2(int(featureId % 1024u), int(featureId / 1024u)), 0);
+}
+
 // Everything we blend is premultiplied (glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA)).
 vec4 ntmPremultiply(vec4 c) {
     return vec4(c.rgb * c.a, c.a);

@@ -11,6 +11,13 @@ out vec4 o_color;
 
 void main() {
     float coverage = 1.0;
+    if (v_params.x > 2.5) {                       // 3: a map symbol (legend swatch), code = shape + 16 status + 64 overdue
+        int code = int(v_params.z + 0.5);
+        vec4 s = ntmSymbol(v_uv, v_params.y, code % 16, (code / 16) % 4, code >= 64, v_color, v_haloColor);
+        if (s.a <= 0.0) discard;
+        o_color = s;
+        return;
+    }
     if (v_params.x > 1.5) {                       // 2: anti-aliased disc
         coverage = clamp(v_params.y - length(v_uv) + 0.5, 0.0, 1.0);
     } else if (v_params.x > 0.5) {                // 1: glyph over its halo, composited here

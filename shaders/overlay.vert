@@ -3,7 +3,7 @@
 layout(location = 0) in vec2 a_position;   // frame pixels, y down
 layout(location = 1) in vec2 a_uv;         // atlas uv (text) or pixels from the centre (disc)
 layout(location = 2) in vec4 a_color;      // straight alpha
-layout(location = 3) in vec4 a_params;     // x: mode, y: text scale / disc radius, z: halo px
+layout(location = 3) in vec4 a_params;     // x: mode, y: text scale / disc or symbol radius, z: halo px / symbol code
 layout(location = 4) in vec4 a_haloColor;  // text: halo colour, straight alpha (alpha 0 = none)
 
 uniform vec2 u_tileOffset;

@@ -1,5 +1,6 @@
 // Point symbols: one instance per point, a quad around it; the fragment shader draws the symbol
-// as a signed distance field.
+// as a signed distance field. Shape, status and overdue come from the layer's symbol table, read
+// here once per vertex (not per pixel) like the colour.
 layout(location = 0) in vec2 a_position;   // relative to the mesh origin (per instance)
 layout(location = 1) in uint a_featureId;  // per instance
 
@@ -9,15 +10,18 @@ uniform vec2 u_offset;
 uniform vec2 u_targetSize;
 uniform float u_radius;         // pixels (half the symbol size)
 uniform sampler2D u_colors;
+uniform usampler2D u_symbols;
 
 out vec2 v_local;               // pixels from the symbol centre, y down
 flat out vec4 v_fillColor;
+flat out ivec3 v_symbol;        // shape, status, overdue
 
 void main() {
     vec2 centre = ntmMeshToPixel(a_position, u_shift, u_scale, u_offset);
-    float r = u_radius + 1.5;
+    float r = ntmSymbolExtent(u_radius);
     vec2 corner = vec2((gl_VertexID & 1) == 0 ? -r : r, (gl_VertexID & 2) == 0 ? -r : r);
     gl_Position = ntmPixelToClip(centre + corner, u_targetSize);
     v_local = corner;
     v_fillColor = ntmFeatureColor(u_colors, a_featureId);
+    v_symbol = ivec3(ntmFeatureSymbol(u_symbols, a_featureId).xyz);
 }

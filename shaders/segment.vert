@@ -1,30 +1,70 @@
 // Line segments as screen-space capsules: one instance per segment, 4 vertices (triangle strip)
 // expanded here to the segment's pixel rectangle plus round caps and a 1 px anti-aliasing fringe.
-layout(location = 0) in vec4 a_segment;    // x0, y0, x1, y1 relative to the mesh origin (per instance)
-layout(location = 1) in uint a_featureId;  // per instance
+// Line layers draw twice: a casing (light, red when overdue) under the line itself, whose width
+// and dash follow the work's status from the symbol table.
+layout(location = 0) in vec4 a_segment;         // x0, y0, x1, y1 relative to the mesh origin (per instance)
+layout(location = 1) in uint a_featureId;       // per instance
+layout(location = 2) in float a_startDistance;  // metres along the line where the segment starts
 
 uniform vec2 u_shift;
 uniform vec2 u_scale;
 uniform vec2 u_offset;
 uniform vec2 u_targetSize;
-uniform float u_halfWidth;        // pixels
-uniform int u_useFeatureColor;    // 1: colour table (line layers), 0: u_color (outlines, highlight)
+uniform float u_halfWidth;        // pixels (of a completed line; planned ones are thinner)
+uniform float u_casingPx;         // casing pass: how far the casing reaches beyond the line
+// 0: u_color (outlines, highlight); 1: colour table (hairline fill edges);
+// 2: casing of a line layer; 3: the line of a line layer (colour table, status dash).
+uniform int u_lineMode;
 uniform vec4 u_color;
 uniform sampler2D u_colors;
+uniform usampler2D u_symbols;
 
 out vec2 v_pixel;
 flat out vec2 v_p0;
 flat out vec2 v_p1;
 flat out vec4 v_color;
+flat out float v_halfWidth;
+flat out float v_startPx;
+flat out vec2 v_dash;             // on, off (pixels); on = 0: solid
+
+const vec4 kOverdueCasing = vec4(0.86, 0.05, 0.05, 1.0);
 
 void main() {
     vec2 p0 = ntmMeshToPixel(a_segment.xy, u_shift, u_scale, u_offset);
     vec2 p1 = ntmMeshToPixel(a_segment.zw, u_shift, u_scale, u_offset);
+
+    float halfWidth = u_halfWidth;
+    v_dash = vec2(0.0);
+    // Branch on the uniform so outlines skip the texture fetches (vertex work is the llvmpipe bottleneck).
+    if (u_lineMode == 0) {
+        v_color = u_color;
+    } else if (u_lineMode == 1) {
+        v_color = ntmFeatureColor(u_colors, a_featureId);
+    } else {
+        uvec4 symbol = ntmFeatureSymbol(u_symbols, a_featureId);
+        int status = int(symbol.y);
+        // Planned: thin and finely dashed; under construction: full width, long dashes whose gaps
+        // show the casing (two-tone); completed: solid.
+        if (status == NTM_PLANNED) {
+            halfWidth *= 0.6;
+            v_dash = vec2(2.2, 1.8) * u_halfWidth;
+        } else if (status == NTM_UNDER_CONSTRUCTION) {
+            v_dash = vec2(4.0, 2.5) * u_halfWidth;
+        }
+        if (u_lineMode == 2) {
+            halfWidth += u_casingPx;
+            v_dash = vec2(0.0);   // the casing stays continuous: it is the light half of the two tones
+            v_color = symbol.z != 0u ? kOverdueCasing : u_color;
+        } else {
+            v_color = ntmFeatureColor(u_colors, a_featureId);
+        }
+    }
+
     vec2 d = p1 - p0;
     float len = length(d);
     vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
     vec2 nrm = vec2(-dir.y, dir.x);
-    float r = u_halfWidth + 1.0;
+    float r = halfWidth + 1.0;
     vec2 along = (gl_VertexID & 1) == 0 ? p0 - dir * r : p1 + dir * r;
     vec2 px = along + nrm * ((gl_VertexID & 2) == 0 ? -r : r);
 
@@ -32,9 +72,6 @@ void main() {
     v_pixel = px;
     v_p0 = p0;
     v_p1 = p1;
-    // Branch on the uniform so outlines skip the texture fetch (vertex work is the llvmpipe bottleneck).
-    if (u_useFeatureColor != 0)
-        v_color = ntmFeatureColor(u_colors, a_featureId);
-    else
-        v_color = u_color;
+    v_halfWidth = halfWidth;
+    v_startPx = a_startDistance * abs(u_scale.x);
 }

@@ -7,6 +7,7 @@
 #include "gis/demo/demo_context.hpp"
 #include "gis/demo/demo_district.hpp"
 #include "gis/data/layer_builder.hpp"
+#include "gis/model/work_schedule.hpp"
 #include "gis/proj/transformer.hpp"
 
 namespace gis::demo {
@@ -116,14 +117,15 @@ std::vector<data::VectorLayer> demoMapLayers(const DemoDistrict& district) {
                                                   {"poverty_rate", FieldKind::Real},
                                                   {"population", FieldKind::Integer},
                                                   {"area_km2", FieldKind::Real}});
-    VectorLayer roads = makeLayer("roads", {{"name", FieldKind::Text}, {"status", FieldKind::Text}});
+    VectorLayer roads = makeLayer("roads", {{"name", FieldKind::Text}, {"status", FieldKind::Text}, {"overdue", FieldKind::Integer}});
     VectorLayer villages = makeLayer("villages", {{"name", FieldKind::Text}, {"code", FieldKind::Text}, {"commune", FieldKind::Text}});
     VectorLayer infra = makeLayer("infrastructure", {{"type", FieldKind::Text},
                                                      {"name", FieldKind::Text},
                                                      {"status", FieldKind::Text},
                                                      {"budget", FieldKind::Integer},
                                                      {"deadline", FieldKind::Date},
-                                                     {"department", FieldKind::Text}});
+                                                     {"department", FieldKind::Text},
+                                                     {"overdue", FieldKind::Integer}});
 
     std::map<std::string, std::string> communeNames;
     for (const DemoUnit& u : district.units) {
@@ -149,12 +151,14 @@ std::vector<data::VectorLayer> demoMapLayers(const DemoDistrict& district) {
         if (u.level == "village") addFeature(villages, project, u.geometry, {u.name, u.code, text(communeNames[u.parentCode])});
 
     for (const DemoInfrastructure& it : district.infrastructure) {
+        // Late at the demo's "today", like a project map at its as-of date.
+        const AttributeValue overdue = integer(model::isWorkOverdue(it.status, it.deadline, kDemoReferenceDate) ? 1 : 0);
         if (it.geometry.kind == GeometryKind::Line) {
-            addFeature(roads, project, it.geometry, {it.name, it.status});
+            addFeature(roads, project, it.geometry, {it.name, it.status, overdue});
         } else {
             addFeature(infra, project, it.geometry,
                        {it.type, it.name, it.status, it.budgetVnd > 0 ? integer(it.budgetVnd) : AttributeValue{},
-                        text(it.deadline), text(it.department)});
+                        text(it.deadline), text(it.department), overdue});
         }
     }
     std::vector<VectorLayer> out;

@@ -6,6 +6,7 @@
 
 #include "gis/data/ogr_geometry_convert.hpp"
 #include "gis/figures/summary.hpp"
+#include "gis/model/work_schedule.hpp"
 #include "gis/proj/transformer.hpp"
 #include "gis/data/layer_builder.hpp"
 #include "gis/store/gpkg_geometry.hpp"
@@ -93,7 +94,8 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
     VectorLayer provinces = makeLayer("provinces", projectPath, {{"code", FieldKind::Text}, {"name", FieldKind::Text}});
     VectorLayer villages = makeLayer("villages", projectPath, {{"code", FieldKind::Text}, {"name", FieldKind::Text}, {"population", FieldKind::Real}});
     const std::vector<Field> workFields = {{"type", FieldKind::Text},   {"name", FieldKind::Text},     {"status", FieldKind::Text},
-                                           {"budget", FieldKind::Real}, {"deadline", FieldKind::Date}, {"department", FieldKind::Text}};
+                                           {"budget", FieldKind::Real}, {"deadline", FieldKind::Date}, {"department", FieldKind::Text},
+                                           {"overdue", FieldKind::Integer}};
     VectorLayer roads = makeLayer("roads", projectPath, workFields);
     VectorLayer works = makeLayer("infrastructure", projectPath, workFields);
 
@@ -136,13 +138,16 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
         attributes.push_back(optionalNumber(unit.population));
         addFeature(communes, std::move(geometry), std::move(attributes));
     }
+    // The map's date: the one the figures are computed for, so "overdue" agrees with them.
+    const std::string mapDate = asOf.empty() ? todayIso() : asOf;
     for (const InfrastructureItem& item : project->infrastructure) {
         Geometry geometry = toDisplay(item.geometry, *toMercator);
         if (geometry.kind == GeometryKind::None) continue;
         std::vector<AttributeValue> attributes = {
             item.type, item.name, item.status,
             item.budgetVnd ? AttributeValue(static_cast<double>(*item.budgetVnd)) : AttributeValue(),
-            textOrNull(item.deadline), textOrNull(item.department)};
+            textOrNull(item.deadline), textOrNull(item.department),
+            AttributeValue(std::int64_t{isWorkOverdue(item.status, item.deadline, mapDate) ? 1 : 0})};
         if (geometry.kind == GeometryKind::Line)
             addFeature(roads, std::move(geometry), std::move(attributes));
         else if (geometry.kind == GeometryKind::Point)

@@ -18,7 +18,8 @@ GlBuffer makeBuffer(GLenum target, const std::vector<T>& data) {
     return buffer;
 }
 
-// Vertex layout: see shaders/README.md (location 0 = position/segment, 1 = feature id).
+// Vertex layout: see shaders/README.md (location 0 = position/segment, 1 = feature id,
+// 2 = segment start distance; a mesh without it reads the default 0: solid lines).
 void setupAttributes(GpuMesh& mesh, int components, GLuint divisor) {
     glBindBuffer(GL_ARRAY_BUFFER, mesh.vertices.get());
     glEnableVertexAttribArray(0);
@@ -28,6 +29,37 @@ void setupAttributes(GpuMesh& mesh, int components, GLuint divisor) {
     glEnableVertexAttribArray(1);
     glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, 0, nullptr);
     glVertexAttribDivisor(1, divisor);
+    if (mesh.startDistances) {
+        glBindBuffer(GL_ARRAY_BUFFER, mesh.startDistances.get());
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, 0, nullptr);
+        glVertexAttribDivisor(2, divisor);
+    }
+}
+
+/// A per-feature RGBA8 (normalized or integer) table, 1024 texels wide: created, or updated in place.
+void uploadFeatureTable(GlTexture& texture, int& rowsUploaded, int rows, GLenum internalFormat, GLenum format,
+                        const void* texels) {
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    if (!texture || rowsUploaded != rows) {
+        texture = makeGl<TextureTraits>();
+        glBindTexture(GL_TEXTURE_2D, texture.get());
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+        glTexImage2D(GL_TEXTURE_2D, 0, static_cast<GLint>(internalFormat), kColorTableWidth, rows, 0, format,
+                     GL_UNSIGNED_BYTE, texels);
+        rowsUploaded = rows;
+    } else {
+        // Re-colour: only the table changes; geometry stays on the GPU untouched.
+        glBindTexture(GL_TEXTURE_2D, texture.get());
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kColorTableWidth, rows, format, GL_UNSIGNED_BYTE, texels);
+    }
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+int tableRows(std::size_t features) {
+    return static_cast<int>((std::max<std::size_t>(features, 1) + kColorTableWidth - 1) / kColorTableWidth);
 }
 
 GpuMesh uploadFill(const tess::FillMesh& fill) {
@@ -48,7 +80,8 @@ GpuMesh uploadFill(const tess::FillMesh& fill) {
 
 /// Per-instance data (segments: 4 floats each, points: 2) with one feature id per instance.
 GpuMesh uploadInstances(Vec2 origin, const std::vector<tess::Chunk>& chunks, const std::vector<float>& data,
-                        const std::vector<std::uint32_t>& featureIds, int components) {
+                        const std::vector<std::uint32_t>& featureIds, int components,
+                        const std::vector<float>* startDistances = nullptr) {
     GpuMesh mesh;
     mesh.origin = origin;
     mesh.chunks = chunks;
@@ -58,13 +91,16 @@ GpuMesh uploadInstances(Vec2 origin, const std::vector<tess::Chunk>& chunks, con
     glBindVertexArray(mesh.vao.get());
     mesh.vertices = makeBuffer(GL_ARRAY_BUFFER, data);
     mesh.featureIds = makeBuffer(GL_ARRAY_BUFFER, featureIds);
+    if (startDistances != nullptr) mesh.startDistances = makeBuffer(GL_ARRAY_BUFFER, *startDistances);
     setupAttributes(mesh, components, 1);
     glBindVertexArray(0);
     return mesh;
 }
 
 GpuMesh uploadSegments(const tess::SegmentMesh& segments) {
-    GpuMesh mesh = uploadInstances(segments.origin, segments.chunks, segments.segments, segments.featureIds, 4);
+    const bool dashable = !segments.startDistances.empty() && segments.startDistances.size() == segments.featureIds.size();
+    GpuMesh mesh = uploadInstances(segments.origin, segments.chunks, segments.segments, segments.featureIds, 4,
+                                   dashable ? &segments.startDistances : nullptr);
     mesh.featureRanges = segments.featureRanges;
     return mesh;
 }
@@ -83,6 +119,7 @@ GpuLayer& GpuCache::sync(const scene::LayerDraw& draw, RenderStats& stats) {
         layer.geometryVersion = draw.geometryVersion;
         layer.hasGeometry = true;
         layer.hasColors = false;  // the feature count may have changed
+        layer.hasSymbols = false;
         ++stats.geometryUploads;
     }
     if (!layer.hasColors || layer.colorVersion != draw.colorVersion) {
@@ -90,6 +127,16 @@ GpuLayer& GpuCache::sync(const scene::LayerDraw& draw, RenderStats& stats) {
         layer.colorVersion = draw.colorVersion;
         layer.hasColors = true;
         ++stats.colorUploads;
+    }
+    // Only points and line layers read a symbol table; polygon layers never pay for one.
+    const bool needsSymbols = !layer.levels.empty() && layer.levels.front().fill.empty();
+    const bool defaultChanged = !draw.featureSymbols && layer.defaultShape != draw.style.pointSymbol;
+    if (needsSymbols && (!layer.hasSymbols || layer.symbolVersion != draw.symbolVersion || defaultChanged)) {
+        uploadSymbols(layer, draw);
+        layer.symbolVersion = draw.symbolVersion;
+        layer.defaultShape = draw.style.pointSymbol;
+        layer.hasSymbols = true;
+        ++stats.symbolUploads;
     }
     return layer;
 }
@@ -113,27 +160,24 @@ void GpuCache::uploadColors(GpuLayer& layer, const scene::LayerDraw& draw) {
     static_assert(sizeof(Rgba8) == 4, "Rgba8 is uploaded as packed RGBA bytes");
     const std::size_t given = draw.featureColors ? draw.featureColors->size() : 0;
     const std::size_t features = std::max<std::size_t>({layer.featureCount, given, 1});
-    const int rows = static_cast<int>((features + kColorTableWidth - 1) / kColorTableWidth);
+    const int rows = tableRows(features);
 
     // Features without a colour (a short table) show neutral grey rather than garbage.
     std::vector<Rgba8> table(static_cast<std::size_t>(rows) * kColorTableWidth, Rgba8{160, 160, 160, 255});
     if (given > 0) std::copy(draw.featureColors->begin(), draw.featureColors->end(), table.begin());
 
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    if (!layer.colors || layer.colorRows != rows) {
-        layer.colors = makeGl<TextureTraits>();
-        glBindTexture(GL_TEXTURE_2D, layer.colors.get());
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kColorTableWidth, rows, 0, GL_RGBA, GL_UNSIGNED_BYTE, table.data());
-        layer.colorRows = rows;
-    } else {
-        // Re-colour: only the table changes; geometry stays on the GPU untouched.
-        glBindTexture(GL_TEXTURE_2D, layer.colors.get());
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kColorTableWidth, rows, GL_RGBA, GL_UNSIGNED_BYTE, table.data());
-    }
-    glBindTexture(GL_TEXTURE_2D, 0);
+    uploadFeatureTable(layer.colors, layer.colorRows, rows, GL_RGBA8, GL_RGBA, table.data());
+}
+
+void GpuCache::uploadSymbols(GpuLayer& layer, const scene::LayerDraw& draw) {
+    const std::size_t given = draw.featureSymbols ? draw.featureSymbols->size() : 0;
+    const int rows = tableRows(std::max<std::size_t>(layer.featureCount, given));
+    // Without a table every feature is the layer's own shape, completed (filled, solid line).
+    scene::FeatureSymbol plain;
+    plain.shape = draw.style.pointSymbol;
+    std::vector<scene::FeatureSymbol> table(static_cast<std::size_t>(rows) * kColorTableWidth, plain);
+    if (given > 0) std::copy(draw.featureSymbols->begin(), draw.featureSymbols->end(), table.begin());
+    uploadFeatureTable(layer.symbols, layer.symbolRows, rows, GL_RGBA8UI, GL_RGBA_INTEGER, table.data());
 }
 
 void GpuCache::touch(std::uint64_t layerId) {

@@ -1,7 +1,7 @@
 #pragma once
 /// Retained GPU copies of the layers' meshes and colour tables, keyed by layerId and versioned:
 /// geometry is uploaded once per geometryVersion (all LOD levels), the colour table once per
-/// colorVersion; every other frame costs only uniforms and draw calls.
+/// colorVersion, the symbol table once per symbolVersion; every other frame costs only uniforms and draw calls.
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -22,6 +22,7 @@ struct GpuMesh {
     GlVertexArray vao;
     GlBuffer vertices;   ///< positions (fill, points) or segments
     GlBuffer featureIds;
+    GlBuffer startDistances;  ///< line layers' segments only (dashes); empty otherwise
     GlBuffer indices;    ///< fills only
     Vec2 origin;
     std::uint32_t count = 0;               ///< indices (fill) or instances (segments, points)
@@ -48,6 +49,13 @@ struct GpuLayer {
     GlTexture colors;
     int colorRows = 0;
 
+    /// Shape, status and overdue per feature (RGBA8UI, laid out like the colour table).
+    bool hasSymbols = false;
+    std::uint64_t symbolVersion = 0;
+    scene::PointSymbol defaultShape = scene::PointSymbol::Circle;  ///< what a layer without a table drew
+    GlTexture symbols;
+    int symbolRows = 0;
+
     std::uint64_t lastUsedFrame = 0;
 };
 
@@ -64,6 +72,7 @@ public:
 private:
     void uploadGeometry(GpuLayer& layer, const tess::LayerMeshes& meshes);
     void uploadColors(GpuLayer& layer, const scene::LayerDraw& draw);
+    void uploadSymbols(GpuLayer& layer, const scene::LayerDraw& draw);
 
     std::unordered_map<std::uint64_t, GpuLayer> m_layers;
     std::uint64_t m_frame = 0;

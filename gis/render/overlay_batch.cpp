@@ -20,20 +20,6 @@ void OverlayBatch::rect(float x0, float y0, float x1, float y1, Rgba8 color) {
     quad(a, b);
 }
 
-void OverlayBatch::diamond(float cx, float cy, float radius, Rgba8 color) {
-    OverlayVertex corner;
-    corner.color = color;
-    auto at = [&](float x, float y) {
-        OverlayVertex v = corner;
-        v.x = x;
-        v.y = y;
-        return v;
-    };
-    const OverlayVertex top = at(cx, cy - radius), right = at(cx + radius, cy), bottom = at(cx, cy + radius),
-                        left = at(cx - radius, cy);
-    m_vertices.insert(m_vertices.end(), {top, right, bottom, top, bottom, left});
-}
-
 void OverlayBatch::frame(float x0, float y0, float x1, float y1, float t, Rgba8 color) {
     rect(x0, y0, x1, y0 + t, color);
     rect(x0, y1 - t, x1, y1, color);
@@ -45,6 +31,19 @@ void OverlayBatch::disc(float cx, float cy, float radius, Rgba8 color) {
     const float r = radius + 1.0f;  // room for the anti-aliased rim
     OverlayVertex a;
     a.x = cx - r; a.y = cy - r; a.u = -r; a.v = -r; a.color = color; a.mode = 2; a.scale = radius;
+    OverlayVertex b = a;
+    b.x = cx + r; b.y = cy + r; b.u = r; b.v = r;
+    quad(a, b);
+}
+
+void OverlayBatch::symbol(float cx, float cy, float radius, scene::PointSymbol shape, scene::WorkStatus status,
+                          bool overdue, Rgba8 fill, Rgba8 halo) {
+    // Generous: _symbols.glsl's ntmSymbolExtent is under 2 r + 1.5 px for r ≥ 5; the rest is discarded.
+    const float r = radius * 2.0f + 3.0f;
+    OverlayVertex a;
+    a.x = cx - r; a.y = cy - r; a.u = -r; a.v = -r; a.color = fill; a.mode = 3; a.scale = radius;
+    a.halo = static_cast<float>(static_cast<int>(shape) + 16 * static_cast<int>(status) + (overdue ? 64 : 0));
+    a.haloColor = halo;
     OverlayVertex b = a;
     b.x = cx + r; b.y = cy + r; b.u = r; b.v = r;
     quad(a, b);

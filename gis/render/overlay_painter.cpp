@@ -15,6 +15,32 @@ constexpr Rgba8 kPanel{255, 255, 255, 225};
 constexpr Rgba8 kPanelBorder{0, 0, 0, 70};
 constexpr Rgba8 kSwatchBorder{70, 70, 70, 255};
 constexpr Rgba8 kWatermarkColor{120, 40, 40, 230};
+constexpr Rgba8 kSymbolHalo{255, 255, 255, 255};
+constexpr Rgba8 kLineCasing{255, 255, 255, 255};
+constexpr Rgba8 kOverdueCasing{219, 13, 13, 255};  // segment.vert's kOverdueCasing
+
+/// A line swatch as segment.vert draws the line of that status: casing (red when overdue), then
+/// solid, long-dashed (under construction) or thin short-dashed (planned), at 1.3× map width.
+void addLineSwatch(OverlayBatch& batch, const scene::LegendEntry& entry, float x0, float x1, float cy, float s) {
+    const float half = 1.3f * 1.5f * s;  // roads are 3 px wide on the map
+    float coreHalf = half;
+    float on = 0.0f, off = 0.0f;
+    if (entry.status == scene::WorkStatus::Planned) {
+        coreHalf = half * 0.6f;
+        on = 2.2f * half;
+        off = 1.8f * half;
+    } else if (entry.status == scene::WorkStatus::UnderConstruction) {
+        on = 4.0f * half;
+        off = 2.5f * half;
+    }
+    const float casing = 1.3f * 1.5f * s;
+    batch.rect(x0 - casing, cy - coreHalf - casing, x1 + casing, cy + coreHalf + casing, entry.overdue ? kOverdueCasing : kLineCasing);
+    if (on <= 0.0f) {
+        batch.rect(x0, cy - coreHalf, x1, cy + coreHalf, entry.color);
+        return;
+    }
+    for (float x = x0; x < x1; x += on + off) batch.rect(x, cy - coreHalf, std::min(x + on, x1), cy + coreHalf, entry.color);
+}
 
 }  // namespace
 
@@ -83,22 +109,14 @@ OverlayPainter::Box OverlayPainter::layoutLegend(const scene::RenderScene& scene
                 batch->frame(sx, top, sx + swatch, top + swatch, std::max(1.0f, std::round(s)), kSwatchBorder);
                 break;
             }
-            case scene::LegendEntry::Swatch::Line: {
-                const float half = std::max(1.5f, 1.5f * s);
-                batch->rect(sx, cy - half, sx + swatch, cy + half, entry.color);
+            case scene::LegendEntry::Swatch::Line:
+                addLineSwatch(*batch, entry, sx, sx + swatch, cy, s);
                 break;
-            }
-            case scene::LegendEntry::Swatch::Point: {
-                const float r = swatch * 0.4f;
-                if (entry.pointSymbol == scene::PointSymbol::Diamond) {
-                    batch->diamond(sx + swatch * 0.5f, cy, r * 1.3f + std::max(1.0f, s), kSwatchBorder);
-                    batch->diamond(sx + swatch * 0.5f, cy, r * 1.3f, entry.color);
-                    break;
-                }
-                batch->disc(sx + swatch * 0.5f, cy, r + std::max(1.0f, s), kSwatchBorder);
-                batch->disc(sx + swatch * 0.5f, cy, r, entry.color);
+            case scene::LegendEntry::Swatch::Point:
+                // The real symbol (same GLSL as the map), a little smaller so an overdue ring fits the row.
+                batch->symbol(sx + swatch * 0.5f, cy, swatch * 0.36f, entry.pointSymbol, entry.status, entry.overdue,
+                              entry.color, kSymbolHalo);
                 break;
-            }
         }
         const TextExtent e = m_atlas.measure(entry.text, textStyle);
         m_atlas.append(*batch, entry.text, sx + swatch + gap, cy + (e.ascent - e.descent) * 0.5f, textStyle);

@@ -12,15 +12,15 @@ namespace gis::render {
 /// Font sizes and spacing at textScale 1, chosen to read on a projector.
 struct OverlayMetrics {
     float marginPx = 14.0f;
-    float titlePx = 26.0f;
-    float watermarkPx = 14.0f;
-    float labelPx = 14.0f;
+    float titlePx = 28.0f;
+    float watermarkPx = 15.0f;
+    float labelPx = 16.0f;       ///< commune names: readable from the back of a meeting room
     float labelPaddingPx = 3.0f;
-    float legendTitlePx = 16.0f;
-    float legendTextPx = 15.0f;
-    float legendPaddingPx = 10.0f;
-    float legendRowPx = 24.0f;
-    float legendSwatchPx = 18.0f;
+    float legendTitlePx = 18.0f;
+    float legendTextPx = 17.0f;
+    float legendPaddingPx = 12.0f;
+    float legendRowPx = 30.0f;   ///< room for a symbol with its overdue ring
+    float legendSwatchPx = 26.0f;
 };
 
 class OverlayPainter {

@@ -25,8 +25,9 @@ struct Program {
     GlProgram handle;
     GLint shift = -1, scale = -1, offset = -1, targetSize = -1, colors = -1, opacity = -1;
     GLint highlightId = -1;                                    // fill
-    GLint halfWidth = -1, useFeatureColor = -1, color = -1;    // segment
-    GLint radius = -1, strokeWidth = -1, symbol = -1, strokeColor = -1;  // point
+    GLint symbols = -1;                                        // segment, point
+    GLint halfWidth = -1, lineMode = -1, casingPx = -1, color = -1;  // segment
+    GLint radius = -1, strokeColor = -1;                       // point
     GLint tileOffset = -1, atlas = -1, sdfOnEdge = -1, sdfPxPerUnit = -1;  // overlay
 
     void locate() {
@@ -34,8 +35,9 @@ struct Program {
         const auto at = [p](const char* name) { return glGetUniformLocation(p, name); };
         shift = at("u_shift"); scale = at("u_scale"); offset = at("u_offset"); targetSize = at("u_targetSize");
         colors = at("u_colors"); opacity = at("u_opacity"); highlightId = at("u_highlightId");
-        halfWidth = at("u_halfWidth"); useFeatureColor = at("u_useFeatureColor"); color = at("u_color");
-        radius = at("u_radius"); strokeWidth = at("u_strokeWidth"); symbol = at("u_symbol");
+        symbols = at("u_symbols");
+        halfWidth = at("u_halfWidth"); lineMode = at("u_lineMode"); casingPx = at("u_casingPx"); color = at("u_color");
+        radius = at("u_radius");
         strokeColor = at("u_strokeColor"); tileOffset = at("u_tileOffset"); atlas = at("u_atlas");
         sdfOnEdge = at("u_sdfOnEdge"); sdfPxPerUnit = at("u_sdfPxPerUnit");
     }
@@ -116,6 +118,12 @@ struct Renderer::Impl {
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, layer.colors.get());
         glUniform1i(p.colors, 0);
+        if (p.symbols >= 0) {
+            glActiveTexture(GL_TEXTURE1);
+            glBindTexture(GL_TEXTURE_2D, layer.symbols.get());  // 0 for polygon layers: never fetched
+            glUniform1i(p.symbols, 1);
+            glActiveTexture(GL_TEXTURE0);
+        }
     }
 
     void drawFill(const GpuMesh& mesh, const GpuLayer& layer, const scene::LayerDraw& draw, const Bounds& view) {
@@ -139,6 +147,11 @@ struct Renderer::Impl {
         glBindBuffer(GL_ARRAY_BUFFER, mesh.featureIds.get());
         glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, 0,
                                reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(std::uint32_t)));
+        if (mesh.startDistances) {
+            glBindBuffer(GL_ARRAY_BUFFER, mesh.startDistances.get());
+            glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, 0,
+                                  reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(float)));
+        }
     }
 
     void drawInstances(const GpuMesh& mesh, int components,
@@ -152,20 +165,33 @@ struct Renderer::Impl {
         }
     }
 
-    void drawSegments(const GpuMesh& mesh, const GpuLayer& layer, float widthPx, bool featureColor, Rgba8 color,
-                      float opacity, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs) {
+    /// How segment.vert colours and shapes a pass (its u_lineMode).
+    enum class LinePass : GLint { PlainColor = 0, FeatureColor = 1, LineCasing = 2, LineByStatus = 3 };
+
+    void drawSegments(const GpuMesh& mesh, const GpuLayer& layer, float widthPx, LinePass pass, Rgba8 color,
+                      float opacity, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs,
+                      float casingPx = 0.0f) {
         useMeshProgram(segment, mesh, layer, opacity);
         glUniform1f(segment.halfWidth, widthPx * 0.5f);
-        glUniform1i(segment.useFeatureColor, featureColor ? 1 : 0);
+        glUniform1i(segment.lineMode, static_cast<GLint>(pass));
+        glUniform1f(segment.casingPx, casingPx);
         setColor(segment.color, color);
         drawInstances(mesh, 4, runs);
+    }
+
+    /// A line layer: the whole casing first, so a casing never covers a neighbouring line where
+    /// two cross, then the lines with their status width and dash.
+    void drawLines(const GpuMesh& mesh, const GpuLayer& layer, const scene::LayerStyle& style,
+                   const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs) {
+        if (style.lineCasingPx > 0.0f)
+            drawSegments(mesh, layer, style.outlineWidthPx, LinePass::LineCasing, style.lineCasingColor, style.opacity, runs,
+                         style.lineCasingPx);
+        drawSegments(mesh, layer, style.outlineWidthPx, LinePass::LineByStatus, {}, style.opacity, runs);
     }
 
     void drawPoints(const GpuMesh& mesh, const GpuLayer& layer, const scene::LayerStyle& style, const Bounds& view) {
         useMeshProgram(point, mesh, layer, style.opacity);
         glUniform1f(point.radius, style.pointSizePx * 0.5f);
-        glUniform1f(point.strokeWidth, std::clamp(style.pointSizePx * 0.12f, 1.0f, 3.0f));
-        glUniform1i(point.symbol, static_cast<GLint>(style.pointSymbol));
         setColor(point.strokeColor, style.pointStrokeColor);
         drawInstances(mesh, 2, visibleRuns(mesh, view));
     }
@@ -176,7 +202,8 @@ struct Renderer::Impl {
         const int levelIndex = pickLevel(layer, camera->metersPerPixel);
         const GpuLevel& level = layer.levels[static_cast<std::size_t>(levelIndex)];
         const scene::LayerStyle& style = draw.style;
-        const double marginPx = std::max({style.outlineWidthPx + 4.0f, style.pointSizePx + 4.0f, 8.0f});
+        // Symbols reach past their size (casing, halo, overdue ring): about 1.9 × the radius.
+        const double marginPx = std::max({style.outlineWidthPx + 2.0f * style.lineCasingPx + 4.0f, style.pointSizePx + 8.0f, 8.0f});
         const Bounds view = tileBounds(*camera, static_cast<int>(targetW), static_cast<int>(targetH), marginPx);
 
         if (!level.fill.empty()) {
@@ -188,13 +215,12 @@ struct Renderer::Impl {
             if (!level.outline.empty()) {
                 const auto runs = visibleRuns(level.outline, view);
                 if (style.outlineWidthPx > 0.0f)
-                    drawSegments(level.outline, layer, style.outlineWidthPx, false, style.outlineColor, style.opacity, runs);
+                    drawSegments(level.outline, layer, style.outlineWidthPx, LinePass::PlainColor, style.outlineColor, style.opacity, runs);
                 else if (style.antialiasFillEdges)  // no MSAA: a hairline in each feature's own colour anti-aliases the fill edges
-                    drawSegments(level.outline, layer, 0.5f, true, {}, style.opacity, runs);
+                    drawSegments(level.outline, layer, 0.5f, LinePass::FeatureColor, {}, style.opacity, runs);
             }
         } else if (!level.outline.empty() && style.outlineWidthPx > 0.0f) {
-            drawSegments(level.outline, layer, style.outlineWidthPx, true, {}, style.opacity,
-                         visibleRuns(level.outline, view));
+            drawLines(level.outline, layer, style, visibleRuns(level.outline, view));
         }
         if (!level.points.empty() && style.pointSizePx > 0.0f) drawPoints(level.points, layer, style, view);
 
@@ -219,7 +245,7 @@ struct Renderer::Impl {
 
     void drawHighlights() {
         for (const Highlight& h : highlights)
-            drawSegments(*h.outline, *h.layer, std::max(h.style->outlineWidthPx, 1.0f) + 2.5f, false,
+            drawSegments(*h.outline, *h.layer, std::max(h.style->outlineWidthPx, 1.0f) + 2.5f, LinePass::PlainColor,
                          h.style->highlightColor, 1.0f, {{h.first, h.count}});
         highlights.clear();
     }
@@ -344,6 +370,9 @@ RenderStats Renderer::render(const scene::RenderScene& scene, RenderTarget& targ
     glUseProgram(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glBindTexture(GL_TEXTURE_2D, 0);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glActiveTexture(GL_TEXTURE0);
     glDisable(GL_BLEND);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     impl.camera = nullptr;

@@ -15,6 +15,7 @@ struct RenderStats {
     std::uint32_t drawCalls = 0;
     std::uint32_t geometryUploads = 0;   ///< layers whose meshes were (re)uploaded this frame
     std::uint32_t colorUploads = 0;      ///< layers whose colour table was (re)uploaded this frame
+    std::uint32_t symbolUploads = 0;     ///< point/line layers whose symbol table was (re)uploaded this frame
     std::uint64_t trianglesSubmitted = 0;
     std::uint32_t labelsPlaced = 0;
     int lodLevelUsed = 0;               ///< of the first polygon layer

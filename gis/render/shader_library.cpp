@@ -11,6 +11,7 @@ namespace {
 
 constexpr const char* kVersionLine = "#version 330 core\n";
 constexpr const char* kPreludeName = "_prelude.glsl";
+constexpr const char* kSymbolsName = "_symbols.glsl";
 
 }  // namespace
 
@@ -30,12 +31,14 @@ Result<GlShader> ShaderLibrary::compile(GLenum stage, const std::string& fileNam
 
     // "#line 1 N" makes the driver's log say "1:(line)" for the prelude and "2:(line)" for the
     // file itself, with line numbers that match the files in shaders/.
+    // The symbol library is source 3: the map's points and the legend's swatches share it.
     const std::string prelude = "#line 1 1\n" + std::string(source(kPreludeName)) + "\n";
+    const std::string symbols = "#line 1 3\n" + std::string(source(kSymbolsName)) + "\n";
     const std::string main = "#line 1 2\n" + std::string(body);
-    const char* parts[] = {kVersionLine, prelude.c_str(), main.c_str()};
+    const char* parts[] = {kVersionLine, prelude.c_str(), symbols.c_str(), main.c_str()};
 
     GlShader shader(glCreateShader(stage));
-    glShaderSource(shader.get(), 3, parts, nullptr);
+    glShaderSource(shader.get(), 4, parts, nullptr);
     glCompileShader(shader.get());
     GLint ok = GL_FALSE;
     glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);
@@ -45,7 +48,7 @@ Result<GlShader> ShaderLibrary::compile(GLenum stage, const std::string& fileNam
         std::vector<char> log(static_cast<std::size_t>(std::max(length, 1)), '\0');
         glGetShaderInfoLog(shader.get(), length, nullptr, log.data());
         return makeError(ErrorCode::ShaderCompile, "Shader " + fileName + " failed to compile (source 1 = " +
-                                                       kPreludeName + ", 2 = " + fileName + "): " + log.data());
+                                                       kPreludeName + ", 2 = " + fileName + ", 3 = " + kSymbolsName + "): " + log.data());
     }
     return shader;
 }

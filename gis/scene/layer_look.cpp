@@ -3,6 +3,7 @@
 #include <cmath>
 #include <map>
 
+#include "gis/scene/work_symbols.hpp"
 #include "gis/style/classification.hpp"
 
 namespace gis::scene {
@@ -11,29 +12,7 @@ namespace {
 
 bool startsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 
-/// Infrastructure types a district plans, with the Vietnamese legend text and a colour that
-/// reads on the criteria ramp (none of them red/green, which the choropleth uses).
-struct InfrastructureLook {
-    const char* type;
-    const char* label;
-    Rgba8 color;
-};
-constexpr InfrastructureLook kInfrastructureLooks[] = {
-    {"waste_site", "Điểm tập kết rác thải", {121, 85, 72, 255}},
-    {"cultural_house", "Nhà văn hóa", {142, 68, 173, 255}},
-    {"school", "Trường học", {41, 98, 255, 255}},
-    {"health_station", "Trạm y tế", {0, 150, 170, 255}},
-    {"clean_water", "Nước sạch", {3, 155, 229, 255}},
-};
-constexpr Rgba8 kOtherInfrastructureColor{96, 96, 96, 255};
-constexpr Rgba8 kRoadColor{178, 34, 34, 255};
 constexpr Rgba8 kVillageColor{70, 70, 70, 255};
-
-const InfrastructureLook* lookOfType(const std::string& type) {
-    for (const InfrastructureLook& look : kInfrastructureLooks)
-        if (type == look.type) return &look;
-    return nullptr;
-}
 
 std::string lowerAscii(std::string text) {
     for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -60,13 +39,16 @@ LayerStyle defaultLayerStyle(const std::string& layerName, GeometryKind kind) {
         style.outlineWidthPx = 1.2f;
         break;
     case GeometryKind::Line:
-        style.outlineWidthPx = name.find("road") != std::string::npos ? 2.6f : 1.6f;
+        style.outlineWidthPx = name.find("road") != std::string::npos ? 3.0f : 1.6f;
+        // A light casing: dark lines then stand out on the red classes as well as the green.
+        style.lineCasingPx = name.find("road") != std::string::npos ? 1.5f : 1.0f;
         break;
     case GeometryKind::Point:
         if (name.find("infrastructure") != std::string::npos) {
-            // Planned works are what a briefing is about: large, distinct from village dots.
-            style.pointSizePx = 13.0f;
-            style.pointSymbol = PointSymbol::Diamond;
+            // Planned works are what a briefing is about: large enough that shape and fill read
+            // on a projector, distinct from village dots.
+            style.pointSizePx = 20.0f;
+            style.pointSymbol = workTypeLook("").shape;
         } else {
             style.pointSizePx = name.find("village") != std::string::npos ? 5.0f : 6.0f;
             style.pointSymbol = PointSymbol::Circle;
@@ -89,31 +71,31 @@ void applyDefaultLook(MapLayer& layer) {
         return;
     }
     const std::string name = lowerAscii(layer.data.name);
-    const int typeField = layer.data.fieldIndex("type");
-    if (layer.kind == GeometryKind::Point && typeField >= 0 && name.find("village") == std::string::npos) {
-        auto colors = std::make_shared<std::vector<Rgba8>>(count, kOtherInfrastructureColor);
-        std::map<std::string, Rgba8> used;
-        for (std::size_t f = 0; f < count; ++f) {
-            const std::string type = data::attributeAsText(layer.data.features[f].attributes[static_cast<std::size_t>(typeField)]);
-            const InfrastructureLook* look = lookOfType(type);
-            (*colors)[f] = look != nullptr ? look->color : kOtherInfrastructureColor;
-            used[type] = (*colors)[f];
-        }
-        layer.legend = Legend{};
-        for (const InfrastructureLook& look : kInfrastructureLooks)
-            if (used.count(look.type) != 0)
-                layer.legend.entries.push_back({look.color, look.label, LegendEntry::Swatch::Point, layer.style.pointSymbol});
+    const bool works = layer.data.fieldIndex("type") >= 0 && name.find("village") == std::string::npos;
+    layer.legend = Legend{};
+    layer.symbols.reset();
+    if (layer.kind == GeometryKind::Point && works) {
+        // Infrastructure: each type its shape and colour, each status its fill.
+        auto colors = std::make_shared<std::vector<Rgba8>>(count);
+        const int typeField = layer.data.fieldIndex("type");
+        for (std::size_t f = 0; f < count; ++f)
+            (*colors)[f] = workTypeLook(data::attributeAsText(layer.data.features[f].attributes[static_cast<std::size_t>(typeField)])).color;
+        auto symbols = std::make_shared<const std::vector<FeatureSymbol>>(workSymbols(layer.data, layer.style.pointSymbol));
+        layer.legend.entries = workPointLegend(*symbols, *colors);
         layer.colors = std::move(colors);
+        layer.symbols = std::move(symbols);
+    } else if (layer.kind == GeometryKind::Line) {
+        // Roads: dash and width by status, a red casing when overdue.
+        layer.colors = std::make_shared<const std::vector<Rgba8>>(count, kRoadColor);
+        auto symbols = std::make_shared<const std::vector<FeatureSymbol>>(workSymbols(layer.data, PointSymbol::Bar));
+        layer.legend.entries = roadLegend(*symbols, layerDisplayName(layer.data.name));
+        layer.symbols = std::move(symbols);
     } else {
-        const Rgba8 color = layer.kind == GeometryKind::Point ? kVillageColor
-                           : layer.kind == GeometryKind::Line ? kRoadColor
-                                                              : kPlainFillColor;
+        const Rgba8 color = layer.kind == GeometryKind::Point ? kVillageColor : kPlainFillColor;
         layer.colors = std::make_shared<const std::vector<Rgba8>>(count, color);
-        layer.legend = Legend{};
-        if (layer.kind == GeometryKind::Line) layer.legend.entries.push_back({color, layerDisplayName(layer.data.name), LegendEntry::Swatch::Line});
         if (layer.kind == GeometryKind::Point)
             layer.legend.entries.push_back({color, name.find("village") != std::string::npos ? "Thôn" : layerDisplayName(layer.data.name),
-                                            LegendEntry::Swatch::Point});
+                                            LegendEntry::Swatch::Point, layer.style.pointSymbol});
     }
 }
 

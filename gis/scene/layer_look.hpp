@@ -21,8 +21,9 @@ bool isBoundaryLayer(const std::string& layerName);
 /// (roads, villages, infrastructure and commune boundaries each get their own look).
 LayerStyle defaultLayerStyle(const std::string& layerName, GeometryKind kind);
 
-/// Colours a secondary layer (not the thematic one): infrastructure by type, roads and
-/// villages in one colour; fills MapLayer::colors and ::legend (the caller bumps colorVersion).
+/// Styles a secondary layer (not the thematic one): infrastructure by type and status, roads
+/// by status, villages in one colour; fills MapLayer::colors, ::symbols and ::legend (the caller
+/// bumps colorVersion and symbolVersion).
 void applyDefaultLook(MapLayer& layer);
 
 /// The layer's name for people: "communes" → "Ranh giới xã", "roads" → "Đường giao thông" …;

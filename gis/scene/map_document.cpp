@@ -110,6 +110,7 @@ Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::stri
         if (i == doc.m_mainLayer) continue;
         applyDefaultLook(layer);
         layer.colorVersion = nextColorVersion();  // one counter for every version the renderer compares
+        layer.symbolVersion = nextColorVersion();
     }
     MapLayer& main = doc.m_layers[doc.m_mainLayer];
     main.labelField = pickLabelField(main.data);
@@ -139,10 +140,10 @@ Camera MapDocument::fitCamera(int widthPx, int heightPx, float textScale) const 
 Camera MapDocument::fitCamera(const Bounds& focus, int widthPx, int heightPx, float textScale) const {
     const Legend legend = combinedLegend(m_layers, m_mainLayer);
     // The legend's width from its longest line (the renderer measures exactly; this only needs
-    // to be close): about 0.5 em per character at 15 px, plus swatch and padding.
+    // to be close): about 0.5 em per character at 17 px, plus swatch and padding.
     std::size_t longest = legend.title.size() * 9 / 10;  // the title is bold but UTF-8 bytes overcount
     for (const LegendEntry& entry : legend.entries) longest = std::max(longest, entry.text.size());
-    const double legendWidthPx = legend.entries.empty() ? 0.0 : textScale * (56.0 + 7.0 * static_cast<double>(longest));
+    const double legendWidthPx = legend.entries.empty() ? 0.0 : textScale * (68.0 + 8.0 * static_cast<double>(longest));
     // The title is one line of ~26 px type (× textScale) at the top.
     const double titleHeightPx = m_title.empty() ? 0.0 : 40.0 * textScale;
     const Bounds data = focus.valid() ? focus : bounds();
@@ -292,8 +293,10 @@ void MapDocument::adoptGeometryFrom(const MapDocument& previous) {
         layer.geometryVersion = old.geometryVersion;
         layer.layerId = old.layerId;
         layer.vertexCountAtTolerance = old.vertexCountAtTolerance;
-        // Colours come from this document's figures; a fresh version makes the renderer upload them.
+        // Colours and statuses come from this document's figures and date; fresh versions make
+        // the renderer upload them (the geometry stays).
         layer.colorVersion = nextColorVersion();
+        layer.symbolVersion = nextColorVersion();
     }
 }
 
@@ -319,7 +322,10 @@ RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureH
         draw.geometryVersion = layer.geometryVersion;
         draw.featureColors = layer.colors;
         draw.colorVersion = layer.colorVersion;
+        draw.featureSymbols = layer.symbols;
+        draw.symbolVersion = layer.symbolVersion;
         draw.style = layer.style;
+        draw.style.pointSizePx *= textScale;  // briefing mode enlarges symbols with the type
         adaptOutlineToScale(layer, camera.metersPerPixel, draw.style);
         draw.visible = layer.visible;
         if (highlighted && highlighted->layerIndex == i) draw.highlightedFeature = static_cast<std::int64_t>(highlighted->featureIndex);

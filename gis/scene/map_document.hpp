@@ -32,6 +32,9 @@ struct MapLayer {
     std::string colorField;                   ///< field the fill/symbol colour comes from ("" = plain)
     std::shared_ptr<const std::vector<Rgba8>> colors;
     std::uint64_t colorVersion = 0;
+    /// Shape, status and overdue per feature (infrastructure points, roads), or null.
+    std::shared_ptr<const std::vector<FeatureSymbol>> symbols;
+    std::uint64_t symbolVersion = 0;
     Legend legend;                            ///< entries for this layer's classification
     LayerStyle style;
     bool visible = true;

@@ -12,7 +12,25 @@
 
 namespace gis::scene {
 
-enum class PointSymbol : std::uint8_t { Circle, Square, Triangle, Diamond };
+/// Shapes of point symbols; the numbers are the shape codes of shaders/_symbols.glsl.
+enum class PointSymbol : std::uint8_t {
+    Circle, Square, Triangle, Diamond, Hexagon, Star, Cross, TriangleDown, Pentagon, Hourglass, Bar
+};
+
+/// Progress of a work, drawn as how much of its symbol is filled (completed filled, under
+/// construction lower half, planned hollow) and, for roads, as the line's dash. Completed is 0
+/// so a zeroed symbol is a plain filled one.
+enum class WorkStatus : std::uint8_t { Completed = 0, UnderConstruction = 1, Planned = 2 };
+
+/// Per-feature symbol of point and line layers (4 bytes: uploaded as an RGBA8UI table beside
+/// the colour table, read once per vertex).
+struct FeatureSymbol {
+    PointSymbol shape = PointSymbol::Circle;
+    WorkStatus status = WorkStatus::Completed;
+    std::uint8_t overdue = 0;   ///< 1: deadline passed and not completed → red ring / red casing
+    std::uint8_t reserved = 0;
+};
+static_assert(sizeof(FeatureSymbol) == 4, "FeatureSymbol is uploaded as one RGBA8UI texel");
 
 struct LayerStyle {
     Rgba8 outlineColor{60, 60, 60, 255};
@@ -23,6 +41,10 @@ struct LayerStyle {
     float pointSizePx = 10.0f;     ///< diameter of point symbols
     PointSymbol pointSymbol = PointSymbol::Circle;
     Rgba8 pointStrokeColor{255, 255, 255, 255};
+    /// Lines of a line layer get a casing this much wider on each side, in the casing colour
+    /// (red instead when the feature is overdue), so they read over every fill of the ramp.
+    float lineCasingPx = 0.0f;
+    Rgba8 lineCasingColor{255, 255, 255, 255};
     Rgba8 highlightColor{255, 200, 0, 255};  ///< outline of the hovered feature
     float opacity = 1.0f;
 };
@@ -33,6 +55,10 @@ struct LayerDraw {
     std::uint64_t geometryVersion = 0;                  ///< bumps when meshes change → re-upload
     std::shared_ptr<const std::vector<Rgba8>> featureColors;  ///< one per feature (fill / line / point colour)
     std::uint64_t colorVersion = 0;                     ///< bumps on re-colour → colour table re-upload only
+    /// One per feature (shape, status, overdue) or null: every feature then draws
+    /// style.pointSymbol, completed, and lines solid.
+    std::shared_ptr<const std::vector<FeatureSymbol>> featureSymbols;
+    std::uint64_t symbolVersion = 0;                    ///< bumps when the symbols change → symbol table re-upload
     LayerStyle style;
     std::int64_t highlightedFeature = -1;               ///< feature index drawn highlighted, or -1
     bool visible = true;
@@ -51,6 +77,8 @@ struct LegendEntry {
     std::string text;  ///< e.g. "15 – 19 tiêu chí"
     enum class Swatch : std::uint8_t { Fill, Line, Point } swatch = Swatch::Fill;
     PointSymbol pointSymbol = PointSymbol::Circle;  ///< shape of a Point swatch, as on the map
+    WorkStatus status = WorkStatus::Completed;      ///< fill of a Point swatch, dash of a Line swatch
+    bool overdue = false;                           ///< red ring (Point) or red casing (Line)
 };
 
 struct Legend {

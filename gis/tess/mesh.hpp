@@ -31,6 +31,9 @@ struct SegmentMesh {
     Vec2 origin;
     std::vector<float> segments;           ///< x0,y0,x1,y1 per segment, relative to origin
     std::vector<std::uint32_t> featureIds; ///< one per segment
+    /// Line layers only (empty for polygon outlines): metres along its line where each segment
+    /// starts, so dashes run on across vertices instead of restarting at each one.
+    std::vector<float> startDistances;
     std::vector<Chunk> chunks;
     /// Per feature (indexed by featureId): its bounds and its contiguous run of segments, so the
     /// hovered feature's outline can be drawn on its own and hit tests can skip far features.

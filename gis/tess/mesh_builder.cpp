@@ -17,6 +17,7 @@ struct FeatureParts {
     std::vector<Vec2> vertices;
     std::vector<std::uint32_t> indices;  ///< into `vertices`
     std::vector<Vec2> segments;          ///< endpoint pairs
+    std::vector<float> startDistances;   ///< lines only: one per segment
     std::vector<Vec2> points;
     Bounds bounds;
 };
@@ -34,6 +35,17 @@ void addRingSegments(const Ring& ring, bool closed, std::vector<Vec2>& segments)
     }
 }
 
+/// A line's segments with the distance along the line at which each starts.
+void addLineSegments(const LineString& line, std::vector<Vec2>& segments, std::vector<float>& startDistances) {
+    double along = 0.0;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        segments.push_back(line[i]);
+        segments.push_back(line[i + 1]);
+        startDistances.push_back(static_cast<float>(along));
+        along += std::hypot(line[i + 1].x - line[i].x, line[i + 1].y - line[i].y);
+    }
+}
+
 /// Meshes one feature's geometry, already simplified to the level's tolerance.
 FeatureParts buildFeature(const Geometry& g) {
     FeatureParts parts;
@@ -47,7 +59,7 @@ FeatureParts buildFeature(const Geometry& g) {
             }
             break;
         case GeometryKind::Line:
-            for (const LineString& line : g.lines) addRingSegments(line, false, parts.segments);
+            for (const LineString& line : g.lines) addLineSegments(line, parts.segments, parts.startDistances);
             break;
         case GeometryKind::Point: parts.points = g.points; break;
         case GeometryKind::None: break;
@@ -152,6 +164,7 @@ LodLevel assembleLevel(const data::VectorLayer& layer, double toleranceMeters, u
         range.count = static_cast<std::uint32_t>(p.segments.size() / 2);
         for (const Vec2& v : p.segments) pushRelative(level.outline.segments, v, origin);
         level.outline.featureIds.insert(level.outline.featureIds.end(), range.count, featureId);
+        level.outline.startDistances.insert(level.outline.startDistances.end(), p.startDistances.begin(), p.startDistances.end());
 
         for (const Vec2& v : p.points) pushRelative(level.points.positions, v, origin);
         level.points.featureIds.insert(level.points.featureIds.end(), p.points.size(), featureId);

@@ -187,6 +187,8 @@ std::shared_ptr<std::vector<Rgba8>> colors(std::initializer_list<Rgba8> list) {
 gis::scene::RenderScene basicMapScene() {
     using namespace gis::scene;
     RenderScene scene;
+    // The overlay is sized for projectors; this 256-px frame is smaller than any real screen.
+    scene.textScale = 0.7f;
     scene.camera.frameWidthPx = 256;
     scene.camera.frameHeightPx = 256;
     scene.camera.metersPerPixel = 1.25;
