@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks on demand (not part of the tests): the national commune layer through our renderer.
+# Benchmarks on demand (not part of the tests): the national commune layer through our renderer,
+# and the dashboard (scope and filter changes) on a national project built from it.
 # Usage: tools/bench.sh [FRAMES]. Numbers go into README.md by hand, with the date.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,3 +9,4 @@ ntm_setup "$root"
 data="$root/../shared/data/real/censusVN2009_communes_c2016/vn_admin_c2016_wgs84.gpkg"
 mkdir -p "$root/out" && cd "$root/out"
 "$root/build/bench/ntm_bench" "$data" communes "${1:-20}"
+"$root/build/bench/dashboard_bench" "$data"

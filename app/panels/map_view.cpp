@@ -37,7 +37,8 @@ void MapView::draw(shell::Controller& controller) {
     const gis::Vec2 mousePx{io.MousePos.x - origin.x, io.MousePos.y - origin.y};
     if (hovered && io.MouseWheel != 0.0f)
         controller.push(shell::ZoomAroundPixel{mousePx.x, mousePx.y, std::pow(kWheelZoomStep, io.MouseWheel)});
-    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) controller.push(shell::FitToData{});
+    // Double-click goes one level down (province → district → commune); on empty map it fits the scope.
+    const bool doubleClicked = hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
     // A click (press and release without dragging more than a few pixels) selects what is under it.
     constexpr float kClickSlopPx = 3.0f;
     const bool clicked = ImGui::IsItemDeactivated() && io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < kClickSlopPx * kClickSlopPx;
@@ -48,7 +49,8 @@ void MapView::draw(shell::Controller& controller) {
     if (hovered && !ImGui::IsItemActive())
         hit = document.hitTest(view.camera.toWorld(mousePx), view.camera.metersPerPixel);
     controller.setHovered(hit);
-    if (clicked) controller.push(shell::SelectFeature{hit});  // on release the button is no longer active: `hit` is current
+    if (doubleClicked) controller.push(shell::DrillDown{document.hitTest(view.camera.toWorld(mousePx), view.camera.metersPerPixel)});
+    else if (clicked) controller.push(shell::SelectFeature{hit});  // on release the button is no longer active: `hit` is current
     // The hovered feature is highlighted; without one, the selected feature stays highlighted.
     const std::optional<gis::scene::FeatureHit> highlighted = hit ? hit : view.selected;
 

@@ -1,22 +1,24 @@
 #pragma once
-/// The left column: which indicator colours the communes (big buttons for briefings), which
-/// layers show, briefing mode, fit and export.
+/// The left column: which indicator colours the communes (big buttons for briefings), the
+/// filters, which layers show, the slides of the briefing, fit and export.
 #include <array>
 #include <string>
 
-#include "app/panels/ranking_panel.hpp"
+#include "app/platform/glfw_window.hpp"
 #include "app/shell/controller.hpp"
 
 namespace panels {
 
 class SidePanel {
 public:
-    void draw(shell::Controller& controller);
+    void draw(shell::Controller& controller, const platform::UiFonts& fonts);
 
 private:
+    void drawSlides(shell::Controller& controller, const platform::UiFonts& fonts);
+    void drawExport(shell::Controller& controller, const platform::UiFonts& fonts);
     std::array<char, 256> m_exportPath{"ban-do-ntm.png"};
+    std::array<char, 96> m_slideName{};
     int m_exportScale = 2;  ///< the export is this many times the map view's pixels (same frame)
-    RankingPanel m_ranking;
 };
 
 }  // namespace panels

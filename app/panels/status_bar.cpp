@@ -6,7 +6,7 @@
 
 namespace panels {
 
-void drawStatusBar(const shell::Controller& controller, const gis::render::RenderStats& stats) {
+void drawStatusBar(const shell::Controller& controller) {
     const shell::ViewState& view = controller.view();
     ImGui::SetCursorPosX(10.0f);
     ImGui::AlignTextToFramePadding();
@@ -18,8 +18,7 @@ void drawStatusBar(const shell::Controller& controller, const gis::render::Rende
         ImGui::TextUnformatted(controller.document().describe(*view.hovered).c_str());
         ImGui::SameLine();
     }
-    ImGui::TextDisabled("| 1 px = %.0f m | %u lệnh vẽ, %llu tam giác, LOD %d, %u nhãn", view.camera.metersPerPixel, stats.drawCalls,
-                        static_cast<unsigned long long>(stats.trianglesSubmitted), stats.lodLevelUsed, stats.labelsPlaced);
+    ImGui::TextDisabled("| 1 px = %.0f m", view.camera.metersPerPixel);
 }
 
 }  // namespace panels

@@ -1,10 +1,10 @@
 #pragma once
+/// The bottom line: demo marker, the feature under the cursor, the map scale. No renderer
+/// figures: those are for the benchmark, not for a briefing.
 #include "app/shell/controller.hpp"
-#include "gis/render/renderer.hpp"
 
 namespace panels {
 
-/// The bottom line: the feature under the cursor, the scale, and the renderer's counters.
-void drawStatusBar(const shell::Controller& controller, const gis::render::RenderStats& stats);
+void drawStatusBar(const shell::Controller& controller);
 
 }  // namespace panels

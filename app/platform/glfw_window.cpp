@@ -67,6 +67,10 @@ void GlfwWindow::beginFrame(bool mayWait) {
     constexpr double kIdleWaitSeconds = 2.0;
     if (mayWait && m_framesAfterInput == 0) glfwWaitEventsTimeout(kIdleWaitSeconds);
     else glfwPollEvents();
+    // F11 is read here (ImGui 1.86 has no key name for it): full screen for a briefing.
+    const bool f11Down = glfwGetKey(m_window, GLFW_KEY_F11) == GLFW_PRESS;
+    if (f11Down && !m_f11WasDown) toggleFullscreen();
+    m_f11WasDown = f11Down;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -76,6 +80,20 @@ void GlfwWindow::beginFrame(bool mayWait) {
     for (bool down : io.MouseDown) input = input || down;
     for (bool down : io.KeysDown) input = input || down;
     m_framesAfterInput = input ? kFramesAfterInput : std::max(0, m_framesAfterInput - 1);
+}
+
+void GlfwWindow::toggleFullscreen() {
+    if (glfwGetWindowMonitor(m_window) != nullptr) {
+        glfwSetWindowMonitor(m_window, nullptr, m_windowedX, m_windowedY, m_windowedWidth, m_windowedHeight, GLFW_DONT_CARE);
+        return;
+    }
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    if (monitor == nullptr) return;
+    const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+    if (mode == nullptr) return;
+    glfwGetWindowPos(m_window, &m_windowedX, &m_windowedY);
+    glfwGetWindowSize(m_window, &m_windowedWidth, &m_windowedHeight);
+    glfwSetWindowMonitor(m_window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
 }
 
 void GlfwWindow::endFrame(gis::render::Image* capture) {

@@ -15,6 +15,9 @@ namespace platform {
 struct UiFonts {
     ImFont* regular = nullptr;  ///< normal type
     ImFont* large = nullptr;    ///< briefing mode (projector)
+    ImFont* figure = nullptr;   ///< the headline figures (bold, large); briefing: figureLarge
+    ImFont* figureLarge = nullptr;
+    ImFont* strong = nullptr;   ///< titles of cards and sections (bold)
 };
 
 class GlfwWindow {
@@ -34,6 +37,8 @@ public:
     /// read back first (top row first), for screenshots.
     void endFrame(gis::render::Image* capture = nullptr);
     void setTitle(const std::string& title);
+    /// F11 switches between a window and full screen on the monitor it is on (briefings).
+    void toggleFullscreen();
     const UiFonts& fonts() const { return m_fonts; }
 
 private:
@@ -42,6 +47,8 @@ private:
     GLFWwindow* m_window = nullptr;
     UiFonts m_fonts;
     int m_framesAfterInput = 0;  ///< frames still drawn at full speed after the last input
+    bool m_f11WasDown = false;
+    int m_windowedX = 0, m_windowedY = 0, m_windowedWidth = 0, m_windowedHeight = 0;  ///< to leave full screen
 };
 
 }  // namespace platform

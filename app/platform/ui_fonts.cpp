@@ -23,8 +23,17 @@ UiFonts loadUiFonts() {
         fonts.regular = io.Fonts->AddFontFromFileTTF(regularPath.c_str(), 19.0f, nullptr, ranges.Data);
         fonts.large = io.Fonts->AddFontFromFileTTF(regularPath.c_str(), 28.0f, nullptr, ranges.Data);
     }
+    const std::string boldPath = gis::render::findFontFile(true);
+    if (!boldPath.empty()) {
+        fonts.strong = io.Fonts->AddFontFromFileTTF(boldPath.c_str(), 19.0f, nullptr, ranges.Data);
+        fonts.figure = io.Fonts->AddFontFromFileTTF(boldPath.c_str(), 34.0f, nullptr, ranges.Data);
+        fonts.figureLarge = io.Fonts->AddFontFromFileTTF(boldPath.c_str(), 50.0f, nullptr, ranges.Data);
+    }
     if (fonts.regular == nullptr) fonts.regular = io.Fonts->AddFontDefault();
     if (fonts.large == nullptr) fonts.large = fonts.regular;
+    if (fonts.strong == nullptr) fonts.strong = fonts.regular;
+    if (fonts.figure == nullptr) fonts.figure = fonts.large;
+    if (fonts.figureLarge == nullptr) fonts.figureLarge = fonts.figure;
     return fonts;
 }
 

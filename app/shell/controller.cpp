@@ -64,11 +64,10 @@ void Controller::applyState(const gis::dashboard::DashboardState& state) {
     m_session.state.colorField = m_document.layers()[m_document.mainLayerIndex()].colorField;
     if (!gis::dashboard::isScopeUnit(*m_figures, m_session.state.scope)) m_session.state.scope.clear();
     refreshDashboard(false);
-    if (state.view && m_view.cameraInitialised) {
-        m_view.camera.center = {state.view->centerX, state.view->centerY};
-        m_view.camera.metersPerPixel = state.view->metersPerPixel;
-    } else if (state.view) {
+    if (state.view) {
+        // A slide's own view: kept as saved (a resize does not refit it).
         m_fitScopeWhenSized = false;
+        m_viewIsFitted = false;
         m_view.camera.center = {state.view->centerX, state.view->centerY};
         m_view.camera.metersPerPixel = state.view->metersPerPixel;
     } else {
@@ -93,6 +92,7 @@ void Controller::fitScope() {
     const gis::Bounds focus = m_figures ? gis::dashboard::scopeBounds(*m_figures, m_session.state.scope, m_document) : gis::Bounds{};
     m_view.camera = m_document.fitCamera(focus, m_view.camera.frameWidthPx, m_view.camera.frameHeightPx, textScale());
     clampZoom(m_view.camera);
+    m_viewIsFitted = true;
 }
 
 bool Controller::tick(double elapsedSeconds) {
@@ -153,8 +153,10 @@ void Controller::setViewportSize(int widthPx, int heightPx) {
         }
         return;
     }
+    const bool resized = m_view.camera.frameWidthPx != widthPx || m_view.camera.frameHeightPx != heightPx;
     m_view.camera.frameWidthPx = widthPx;
     m_view.camera.frameHeightPx = heightPx;
+    if (resized && m_viewIsFitted) fitScope();
 }
 
 void Controller::apply(const ColorByField& command) {
@@ -173,12 +175,16 @@ void Controller::apply(const FitToData&) {
     clampZoom(m_view.camera);
 }
 
-void Controller::apply(const PanByPixels& command) { m_view.camera.panByPixels(command.dxPx, command.dyPx); }
+void Controller::apply(const PanByPixels& command) {
+    m_view.camera.panByPixels(command.dxPx, command.dyPx);
+    m_viewIsFitted = false;
+}
 
 void Controller::apply(const ZoomAroundPixel& command) {
     gis::scene::Camera& camera = m_view.camera;
     const double target = std::clamp(camera.metersPerPixel / command.factor, kMinMetersPerPixel, kMaxMetersPerPixel);
     camera.zoomAround({command.xPx, command.yPx}, camera.metersPerPixel / target);
+    m_viewIsFitted = false;
 }
 
 void Controller::apply(const SetBriefingMode& command) { m_view.briefingMode = command.enabled; }
@@ -196,6 +202,7 @@ void Controller::apply(const FocusFeature& command) {
     if (!bounds.valid()) return;
     gis::scene::Camera& camera = m_view.camera;
     camera.center = bounds.center();
+    m_viewIsFitted = false;
     // Zoom in only when the feature would be small; never zoom out of a close view.
     constexpr double kFeatureShareOfView = 0.3;
     const double fitting = std::max(bounds.width() / (camera.frameWidthPx * kFeatureShareOfView),

@@ -113,6 +113,9 @@ private:
     std::shared_ptr<const gis::dashboard::ProjectFigures> m_figures;
     DashboardSession m_session;
     bool m_fitScopeWhenSized = false;  ///< the first view fits the scope once the viewport is known
+    /// Until the user pans or zooms, a fitted view is refitted when the map's size changes (the
+    /// layout settles over the first frames; a window resize or F11 keeps the scope in frame).
+    bool m_viewIsFitted = true;
     ViewState m_view;
     std::vector<Command> m_pending;
     std::future<gis::tess::LodLevel> m_levelJob;

@@ -9,12 +9,13 @@
 
 #include "app/cli/arg_parser.hpp"
 #include "app/cli/project_demo.hpp"
-#include "app/panels/map_view.hpp"
-#include "app/panels/side_panel.hpp"
-#include "app/panels/status_bar.hpp"
 #include "app/platform/glfw_window.hpp"
 #include "app/shell/controller.hpp"
+#include "app/shell/workspace.hpp"
+#include "gis/dashboard/project_figures.hpp"
 #include "gis/export/png_export.hpp"
+#include "gis/figures/project_map.hpp"
+#include "gis/model/iso_date.hpp"
 #include "gis/scene/map_document.hpp"
 #include "gis/store/schema.hpp"
 
@@ -46,48 +47,26 @@ private:
     std::string m_path;
 };
 
-constexpr float kSidePanelWidth = 300.0f;
-constexpr float kSidePanelWidthBriefing = 420.0f;
+}  // namespace
 
-/// Lays out the one full-window ImGui window: side panel | map, status bar below.
-void drawWorkspace(shell::Controller& controller, panels::SidePanel& sidePanel, panels::MapView& mapView,
-                   const platform::UiFonts& fonts) {
-    const bool briefing = controller.view().briefingMode;
-    ImGui::PushFont(briefing ? fonts.large : fonts.regular);
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    if (ImGui::Begin("workspace", nullptr, kFlags)) {
-        const float statusHeight = ImGui::GetFrameHeightWithSpacing() + 4.0f;
-        const float sideWidth = briefing ? kSidePanelWidthBriefing : kSidePanelWidth;
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 10));
-        ImGui::BeginChild("side", ImVec2(sideWidth, -statusHeight), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
-        sidePanel.draw(controller);
-        ImGui::EndChild();
-        ImGui::PopStyleVar();
-        ImGui::SameLine(0, 0);
-        ImGui::BeginChild("map", ImVec2(0, -statusHeight), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        mapView.draw(controller);
-        ImGui::EndChild();
-        panels::drawStatusBar(controller, mapView.lastStats());
-    }
-    ImGui::End();
-    ImGui::PopStyleVar();
-    ImGui::PopFont();
+namespace {
+
+constexpr const char* kGuiUsage =
+    "usage: ntm-atlas gui [PROJECT_OR_VECTOR_FILE] [--unit CODE] [--as-of YYYY-MM-DD] [--color-by FIELD] [--bookmark NAME]\n"
+    "                     [--briefing] [--lang vi|en] [--screenshot PNG] [--layer NAME] [--s-srs CRS]\n";
+
+int usageError(const std::string& message) {
+    if (!message.empty()) std::fprintf(stderr, "ntm-atlas: %s\n", message.c_str());
+    std::fputs(kGuiUsage, stderr);
+    return 2;
 }
 
 }  // namespace
 
 int runGui(const cli::Args& args) {
-    const cli::ParsedArgs arguments = cli::parseArgs(args, {"layer", "s-srs", "color-by", "screenshot", "frames"}, {});
-    if (!arguments.error.empty() || arguments.positional.size() > 1) {
-        if (!arguments.error.empty()) std::fprintf(stderr, "ntm-atlas: %s\n", arguments.error.c_str());
-        std::fprintf(stderr, "usage: ntm-atlas [gui] [FILE] [--layer NAME] [--color-by FIELD] [--screenshot PNG --frames N]\n");
-        return 2;
-    }
+    const cli::ParsedArgs arguments = cli::parseArgs(
+        args, {"layer", "s-srs", "color-by", "screenshot", "frames", "unit", "as-of", "bookmark", "lang"}, {"briefing"});
+    if (!arguments.error.empty() || arguments.positional.size() > 1) return usageError(arguments.error);
     gis::scene::MapSourceSpec source;
     if (!arguments.positional.empty() && arguments.positional[0] != "demo") source.path = arguments.positional[0];
     // No file: the demo district as a real project (a temporary file, removed on exit), so the
@@ -96,11 +75,55 @@ int runGui(const cli::Args& args) {
     if (source.path.empty()) source.path = demoProject.path();
     source.layerName = arguments.value("layer");
     source.sourceCrs = arguments.value("s-srs");
+    source.asOf = arguments.value("as-of");
+    if (!source.asOf.empty() && !gis::model::isIsoDate(source.asOf)) return usageError("--as-of " + source.asOf + ": not a date (YYYY-MM-DD)");
+    shell::OpeningState opening;
+    opening.briefing = arguments.flag("briefing");
+    opening.bookmark = arguments.value("bookmark");
+    opening.state.colorField = arguments.value("color-by");
+    if (const std::string lang = arguments.value("lang"); !lang.empty()) {
+        const auto language = gis::dashboard::parseLanguage(lang);
+        if (!language) return usageError("--lang " + lang + ": vi or en");
+        opening.language = *language;
+    }
     const std::string screenshotPath = arguments.value("screenshot");
     int framesLeft = std::atoi(arguments.value("frames").c_str());
     if (!screenshotPath.empty() && framesLeft <= 0) framesLeft = 10;
 
-    auto document = gis::scene::MapDocument::open(source, arguments.value("color-by"));
+    // A project gets the dashboard; any other vector file is a plain map.
+    std::shared_ptr<const gis::dashboard::ProjectFigures> figures;
+    if (gis::figures::isProjectFile(source.path)) {
+        auto opened = gis::dashboard::ProjectFigures::open(source.path);
+        if (!opened) {
+            std::fprintf(stderr, "ntm-atlas: %s\n", opened.error().message.c_str());
+            return 1;
+        }
+        figures = opened.value();
+        if (const std::string unit = arguments.value("unit"); !unit.empty()) {
+            if (!figures->tree().find(unit)) {
+                std::fprintf(stderr, "ntm-atlas: --unit %s: no unit with that code in %s\n", unit.c_str(), source.path.c_str());
+                return 1;
+            }
+            opening.state.scope = unit;
+            opening.scopeGiven = true;
+        }
+        if (!opening.bookmark.empty()) {
+            auto slides = gis::dashboard::readBookmarks(source.path);
+            const bool found = slides && std::any_of(slides->begin(), slides->end(), [&](const auto& b) { return b.name == opening.bookmark; });
+            if (!found) {
+                std::fprintf(stderr, "ntm-atlas: --bookmark %s: no slide of that name in %s\n", opening.bookmark.c_str(), source.path.c_str());
+                return 1;
+            }
+            // The slide's date decides which figures the map opens at.
+            for (const auto& b : *slides)
+                if (b.name == opening.bookmark)
+                    if (auto state = gis::dashboard::parseState(b.state)) source.asOf = state->asOf;
+        }
+    } else if (!arguments.value("unit").empty() || !opening.bookmark.empty()) {
+        return usageError("--unit and --bookmark need an NTM Atlas project");
+    }
+
+    auto document = gis::scene::MapDocument::open(source, opening.state.colorField);
     if (!document) {
         std::fprintf(stderr, "ntm-atlas: %s\n", document.error().message.c_str());
         return 1;
@@ -118,14 +141,17 @@ int runGui(const cli::Args& args) {
     }
     {
         // GL owners (render target, renderer caches) die before the window's context.
-        shell::Controller controller(std::move(document.value()), *renderer.value());
-        panels::SidePanel sidePanel;
-        panels::MapView mapView(*renderer.value());
+        shell::Controller controller(std::move(document.value()), *renderer.value(), figures, opening);
+        shell::Workspace workspace(*renderer.value());
+        if (controller.dashboard() != nullptr)
+            window.value()->setTitle("NTM Atlas — " + controller.dashboard()->view.title +
+                                     (controller.document().isDemo() ? "  [DỮ LIỆU MẪU · demo data]" : ""));
         while (!window.value()->shouldClose()) {
-            // Sleep between events unless a level of detail is being built or a screenshot is due.
-            window.value()->beginFrame(!controller.buildingDetail() && screenshotPath.empty());
+            const bool playing = controller.tick(ImGui::GetIO().DeltaTime);
+            // Sleep between events unless a level of detail is being built, the dates play or a screenshot is due.
+            window.value()->beginFrame(!controller.buildingDetail() && !playing && screenshotPath.empty());
             controller.applyPending();
-            drawWorkspace(controller, sidePanel, mapView, window.value()->fonts());
+            workspace.draw(controller, window.value()->fonts());
             const bool capture = !screenshotPath.empty() && --framesLeft == 0;
             gis::render::Image screenshot;
             window.value()->endFrame(capture ? &screenshot : nullptr);

@@ -112,7 +112,10 @@ std::vector<Kpi> computeKpis(const ProjectFigures& figures, const std::string& s
     const ScopeTotals now = scopeTotals(figures, scope, asOf);
     const std::string previousDate = figures.previousDate(asOf);
     const ScopeTotals before = previousDate.empty() ? ScopeTotals{} : scopeTotals(figures, scope, previousDate);
-    const auto province = provinceAbove(figures, scope);
+    // The province is a reference only when it is more than the scope (a one-district demo
+    // province would just repeat the district's own figures).
+    auto province = provinceAbove(figures, scope);
+    if (province && scopeTotals(figures, figures.data().units[*province].code, asOf).communesTotal == now.communesTotal) province.reset();
     const std::string provinceWord = tr(Text::Province, language);
     std::vector<Kpi> kpis;
 

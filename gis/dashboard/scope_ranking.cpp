@@ -7,6 +7,7 @@
 #include "gis/dashboard/display_format.hpp"
 #include "gis/dashboard/kpis.hpp"
 #include "gis/dashboard/scope.hpp"
+#include "gis/scene/layer_look.hpp"
 
 namespace gis::dashboard {
 namespace {
@@ -74,6 +75,7 @@ RankingTable rankScope(const ProjectFigures& figures, const RankingQuery& query,
         RankingRow row;
         row.code = units[c].code;
         row.name = units[c].name;
+        row.shortName = scene::shortLabel(row.name);
         if (table.communes) {
             if (const model::Assessment* a = latestIn(byUnit[row.code], table.setId, query.asOf)) {
                 row.criteria = a->criteriaMet;

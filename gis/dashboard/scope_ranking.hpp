@@ -18,6 +18,7 @@ enum class RankColumn { Name, Criteria, AtStandard, Disbursed, Overdue };
 struct RankingRow {
     std::string code;
     std::string name;
+    std::string shortName;           ///< the map label's form: "Thành Sơn", "TT. Anh Sơn"
     int rank = 0;                    ///< by the sort column; equal values share a rank; 0 = no figure
     std::optional<double> criteria;  ///< communes: criteria met in the set; districts: average per commune
     std::string criteriaText;        ///< "14/19", "15,2"

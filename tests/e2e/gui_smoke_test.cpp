@@ -26,3 +26,35 @@ TEST_CASE("gui: the window shows the demo map under Xvfb", "[e2e][gui]") {
     CHECK(image->height == 960);
     CHECK(test::countColors(*image) > 300);
 }
+
+TEST_CASE("gui: the exact command line opens a project's dashboard in the state asked for", "[e2e][gui]") {
+    std::string output;
+    if (test::runCommand("command -v xvfb-run", &output) != 0) {
+        WARN("xvfb-run not installed: window test not run");
+        return;
+    }
+    const auto dir = test::scratchDir("gui_options");
+    const std::string project = (dir / "demo.gpkg").string();
+    const std::string cli = std::string("'") + NTM_CLI_PATH + "'";
+    REQUIRE(test::runCommand(cli + " init '" + project + "' --demo", &output) == 0);
+    const auto png = dir / "commune-en.png";
+    const int status = test::runCommand("xvfb-run -a -s '-screen 0 1600x1000x24' " + cli + " gui '" + project +
+                                            "' --unit 999 --as-of 2023-12-31 --color-by disbursed_pct --lang en --briefing --screenshot '" +
+                                            png.string() + "'",
+                                        &output);
+    INFO(output);
+    REQUIRE(status == 0);
+    const auto image = test::readRgba(png.string());
+    REQUIRE(image);
+    CHECK(image->width == 1600);
+    CHECK(test::countColors(*image) > 300);
+
+    // Wrong inputs are named, before any window opens.
+    CHECK(test::runCommand(cli + " gui '" + project + "' --unit 12345 --screenshot x.png", &output) == 1);
+    CHECK_THAT(output, Catch::Contains("--unit 12345") && Catch::Contains("no unit"));
+    CHECK(test::runCommand(cli + " gui '" + project + "' --bookmark 'Không có' --screenshot x.png", &output) == 1);
+    CHECK_THAT(output, Catch::Contains("no slide"));
+    CHECK(test::runCommand(cli + " gui '" + project + "' --lang fr", &output) == 2);
+    CHECK_THAT(output, Catch::Contains("--lang fr"));
+    CHECK(test::runCommand(cli + " gui '" + project + "' --as-of 31/12/2023", &output) == 2);
+}

@@ -9,9 +9,10 @@
 #include <cmath>
 
 #include "app/cli/project_demo.hpp"
-#include "app/panels/map_view.hpp"
-#include "app/panels/side_panel.hpp"
+#include "app/panels/widget_probe.hpp"
 #include "app/shell/controller.hpp"
+#include "app/shell/workspace.hpp"
+#include "gis/dashboard/project_figures.hpp"
 #include "gis/render/headless_context.hpp"
 #include "gis/render/renderer.hpp"
 #include "gis/store/schema.hpp"
@@ -28,6 +29,11 @@ struct ImGuiFrameDriver {
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1200, 800);
         io.DeltaTime = 1.0f / 60.0f;
+        // What the GLFW backend sets up: the key indices the panels ask ImGui about.
+        io.KeyMap[ImGuiKey_LeftArrow] = 263;
+        io.KeyMap[ImGuiKey_RightArrow] = 262;
+        io.KeyMap[ImGuiKey_PageUp] = 266;
+        io.KeyMap[ImGuiKey_PageDown] = 267;
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;
         io.Fonts->AddFontDefault();
@@ -35,31 +41,39 @@ struct ImGuiFrameDriver {
     }
     ~ImGuiFrameDriver() { ImGui::DestroyContext(); }
 
-    /// One frame of the workspace: side panel left, map right (as the app lays them out).
-    void frame(shell::Controller& controller, panels::SidePanel& side, panels::MapView& map) {
+    /// One frame of the real workspace, laid out as the app lays it out.
+    void frame(shell::Controller& controller, shell::Workspace& workspace) {
         ImGui::NewFrame();
         controller.applyPending();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-        ImGui::Begin("workspace", nullptr, ImGuiWindowFlags_NoDecoration);
-        ImGui::BeginChild("side", ImVec2(kSideWidth, 0), true);
-        side.draw(controller);
-        ImGui::EndChild();
-        ImGui::SameLine(0, 0);
-        ImGui::BeginChild("map", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        mapOrigin = ImGui::GetCursorScreenPos();
-        map.draw(controller);
-        ImGui::EndChild();
-        ImGui::End();
-        ImGui::PopStyleVar();
+        workspace.draw(controller, fonts);
         ImGui::Render();
+        mapOrigin = workspace.mapOrigin();
         ImGui::GetIO().MouseWheel = 0.0f;  // the platform backend resets these per frame
     }
+    /// Presses and releases the left button on a widget the panels recorded, over a few frames.
+    bool click(shell::Controller& controller, shell::Workspace& workspace, const std::string& widget) {
+        const auto at = panels::widgetCenter(widget);
+        if (!at) return false;
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = *at;
+        frame(controller, workspace);
+        io.MouseDown[0] = true;
+        frame(controller, workspace);
+        io.MouseDown[0] = false;
+        frame(controller, workspace);
+        frame(controller, workspace);
+        return true;
+    }
 
-    static constexpr float kSideWidth = 300.0f;
+    platform::UiFonts fonts;  ///< ImGui's default font only: the layout does not depend on Noto
     ImVec2 mapOrigin{};
 };
+
+std::string demoProject(const std::string& name) {
+    const std::string project = (test::scratchDir(name) / "demo.gpkg").string();
+    if (!gis::store::createProject(project) || !cli::writeDemoProject(project)) FAIL("cannot write the demo project");
+    return project;
+}
 
 /// The headless GL context and the renderer the panels draw with; WARNs when there is no GL.
 struct HeadlessGl {
@@ -92,30 +106,29 @@ TEST_CASE("ui: hover names the commune, the wheel zooms around the cursor, dragg
     ImGuiFrameDriver ui;
     {
         shell::Controller controller(std::move(document.value()), *renderer.value());
-        panels::SidePanel side;
-        panels::MapView map(*renderer.value());
+        shell::Workspace workspace(*renderer.value());
         ImGuiIO& io = ImGui::GetIO();
 
         io.MousePos = ImVec2(-1, -1);
-        for (int i = 0; i < 3; ++i) ui.frame(controller, side, map);
+        for (int i = 0; i < 3; ++i) ui.frame(controller, workspace);
         REQUIRE(controller.view().cameraInitialised);
-        CHECK(map.lastStats().drawCalls > 0);
+        CHECK(workspace.map().lastStats().drawCalls > 0);
 
         // Hover over a commune's label point: the view reports that commune.
         const gis::scene::MapLayer& communes = controller.document().layers()[controller.document().mainLayerIndex()];
         const gis::Vec2 anchorPx = controller.view().camera.toPixel(communes.labelPoints[3]);
         io.MousePos = ImVec2(ui.mapOrigin.x + static_cast<float>(anchorPx.x), ui.mapOrigin.y + static_cast<float>(anchorPx.y));
-        ui.frame(controller, side, map);
-        ui.frame(controller, side, map);
+        ui.frame(controller, workspace);
+        ui.frame(controller, workspace);
         REQUIRE(controller.view().hovered);
         CHECK(controller.view().hovered->layerIndex == controller.document().mainLayerIndex());
 
         // A click without dragging selects the commune; the side panel then shows its card.
         io.MouseDown[0] = true;
-        ui.frame(controller, side, map);
+        ui.frame(controller, workspace);
         io.MouseDown[0] = false;
-        ui.frame(controller, side, map);
-        ui.frame(controller, side, map);
+        ui.frame(controller, workspace);
+        ui.frame(controller, workspace);
         REQUIRE(controller.view().selected);
         CHECK(controller.view().selected->layerIndex == controller.view().hovered->layerIndex);
         CHECK(controller.view().selected->featureIndex == controller.view().hovered->featureIndex);
@@ -125,8 +138,8 @@ TEST_CASE("ui: hover names the commune, the wheel zooms around the cursor, dragg
         const gis::Vec2 worldBefore = controller.view().camera.toWorld(cursorPx);
         const double scaleBefore = controller.view().camera.metersPerPixel;
         io.MouseWheel = 2.0f;
-        ui.frame(controller, side, map);
-        ui.frame(controller, side, map);
+        ui.frame(controller, workspace);
+        ui.frame(controller, workspace);
         CHECK(controller.view().camera.metersPerPixel < scaleBefore * 0.8);
         const gis::Vec2 worldAfter = controller.view().camera.toWorld(cursorPx);
         CHECK(std::hypot(worldAfter.x - worldBefore.x, worldAfter.y - worldBefore.y) < controller.view().camera.metersPerPixel);
@@ -134,32 +147,31 @@ TEST_CASE("ui: hover names the commune, the wheel zooms around the cursor, dragg
         // Drag 40 px to the right: the map follows the mouse.
         const gis::Vec2 grabbed = worldAfter;
         io.MouseDown[0] = true;
-        ui.frame(controller, side, map);
+        ui.frame(controller, workspace);
         for (int step = 1; step <= 4; ++step) {
             io.MousePos.x += 10.0f;
-            ui.frame(controller, side, map);
+            ui.frame(controller, workspace);
         }
         io.MouseDown[0] = false;
-        ui.frame(controller, side, map);
-        ui.frame(controller, side, map);
+        ui.frame(controller, workspace);
+        ui.frame(controller, workspace);
         const gis::Vec2 grabbedPx = controller.view().camera.toPixel(grabbed);
         CHECK(grabbedPx.x == Approx(cursorPx.x + 40.0).margin(1.0));
         CHECK(grabbedPx.y == Approx(cursorPx.y).margin(1.0));
     }
 }
 
-TEST_CASE("ui: a project's figures step through the years from the side panel's dates", "[ui]") {
+TEST_CASE("ui: a project's figures step through the dates, and the current view exports at 2x", "[ui]") {
     HeadlessGl gl;
     if (!gl.ready()) return;
     auto& renderer = gl.renderer;
-    const std::string project = (test::scratchDir("ui_years") / "demo.gpkg").string();
-    REQUIRE(gis::store::createProject(project));
-    REQUIRE(cli::writeDemoProject(project));
+    const std::string project = demoProject("ui_years");
     gis::scene::MapSourceSpec spec;
     spec.path = project;
     auto document = gis::scene::MapDocument::open(spec);
     REQUIRE(document);
-    CHECK(document->asOfChoices() == std::vector<std::string>{"2021-12-31", "2022-12-31", "2023-12-31", "2024-12-31"});
+    auto figures = gis::dashboard::ProjectFigures::open(project);
+    REQUIRE(figures);
 
     auto criteriaMetTotal = [](const gis::scene::MapDocument& doc) {
         const gis::scene::MapLayer& communes = doc.layers()[doc.mainLayerIndex()];
@@ -175,26 +187,107 @@ TEST_CASE("ui: a project's figures step through the years from the side panel's 
 
     ImGuiFrameDriver ui;
     {
-        shell::Controller controller(std::move(document.value()), *renderer.value());
-        panels::SidePanel side;
-        panels::MapView map(*renderer.value());
-        ui.frame(controller, side, map);
+        shell::Controller controller(std::move(document.value()), *renderer.value(), figures.value());
+        shell::Workspace workspace(*renderer.value());
+        ui.frame(controller, workspace);
+        CHECK(controller.document().title() == "Huyện Thanh Lâm (mẫu) — số liệu đến 31/12/2024");
         controller.push(shell::ShowFiguresAsOf{"2021-12-31"});
-        ui.frame(controller, side, map);
-        ui.frame(controller, side, map);
+        ui.frame(controller, workspace);
+        ui.frame(controller, workspace);
         CHECK(controller.document().source().asOf == "2021-12-31");
-        CHECK(controller.document().title().find("31/12/2021") != std::string::npos);
+        CHECK(controller.document().title() == "Huyện Thanh Lâm (mẫu) — số liệu đến 31/12/2021");
         // The demo's communes only improve: 2021 has fewer criteria met than the latest year.
         CHECK(criteriaMetTotal(controller.document()) < latest);
-        CHECK(map.lastStats().drawCalls > 0);
+        CHECK(workspace.map().lastStats().drawCalls > 0);
+        // One step forward goes to the next real date of the figures (a disbursement date).
+        controller.push(shell::StepDate{+1});
+        ui.frame(controller, workspace);
+        CHECK(controller.dashboard()->view.asOf == figures.value()->dates()[1]);
 
         // Export of the current view at 2×: the same frame, twice the pixels, through the same renderer.
         const std::string png = (test::scratchDir("ui_export") / "view.png").string();
         controller.push(shell::ExportView{png, 2});
-        ui.frame(controller, side, map);
+        ui.frame(controller, workspace);
         const auto image = test::readRgba(png);
         REQUIRE(image);
         CHECK(image->width == controller.view().camera.frameWidthPx * 2);
         CHECK(image->height == controller.view().camera.frameHeightPx * 2);
+    }
+}
+
+TEST_CASE("ui: pick a scope, select a commune from the ranking, filter, step the slides", "[ui]") {
+    HeadlessGl gl;
+    if (!gl.ready()) return;
+    auto& renderer = gl.renderer;
+    const std::string project = demoProject("ui_dashboard");
+    auto figures = gis::dashboard::ProjectFigures::open(project);
+    REQUIRE(figures);
+    gis::scene::MapSourceSpec spec;
+    spec.path = project;
+    auto document = gis::scene::MapDocument::open(spec);
+    REQUIRE(document);
+
+    ImGuiFrameDriver ui;
+    {
+        shell::Controller controller(std::move(document.value()), *renderer.value(), figures.value());
+        shell::Workspace workspace(*renderer.value());
+        ImGui::GetIO().MousePos = ImVec2(-1, -1);
+        for (int i = 0; i < 3; ++i) ui.frame(controller, workspace);
+        const shell::DashboardSession& session = *controller.dashboard();
+        const std::string district = session.state.scope;
+        CHECK(district == "999");
+        REQUIRE(session.view.ranking.rows.size() == 20);
+
+        // The breadcrumb's province step widens the scope; the ranking then lists its district.
+        REQUIRE(ui.click(controller, workspace, "crumb:38"));
+        CHECK(controller.dashboard()->state.scope == "38");
+        REQUIRE(controller.dashboard()->view.ranking.rows.size() == 1);
+        CHECK(controller.dashboard()->view.ranking.rows[0].code == district);
+        // A district row opens the district again, and the map fits it.
+        REQUIRE(ui.click(controller, workspace, "rank:" + district));
+        CHECK(controller.dashboard()->state.scope == district);
+
+        // A commune picked in the ranking is selected on the map and its card opens.
+        const std::string commune = controller.dashboard()->view.ranking.rows[5].code;
+        REQUIRE(ui.click(controller, workspace, "rank:" + commune));
+        CHECK(controller.dashboard()->selectedUnit == commune);
+        REQUIRE(controller.view().selected);
+        CHECK(controller.document().featureCode(controller.view().selected->featureIndex) == commune);
+        REQUIRE(controller.dashboard()->view.card);
+        CHECK(controller.dashboard()->view.card->code == commune);
+
+        // The overdue-tasks filter: fewer rows, and the communes that fail it dim on the map.
+        REQUIRE(ui.click(controller, workspace, "filter:overdue"));
+        CHECK(controller.dashboard()->state.filter.overdueTasksOnly);
+        const std::size_t kept = controller.dashboard()->view.ranking.rows.size();
+        CHECK(kept < 20);
+        for (const auto& row : controller.dashboard()->view.ranking.rows) CHECK(row.overdueTasks > 0);
+        const auto& emphasis = controller.document().emphasis();
+        CHECK(static_cast<std::size_t>(std::count(emphasis.begin(), emphasis.end(), gis::scene::Emphasis::Dimmed)) == 20 - kept);
+
+        // Two slides saved in the project; the arrow keys step between them.
+        controller.push(shell::SaveSlide{"Quá hạn"});
+        ui.frame(controller, workspace);
+        controller.push(shell::SetFilter{{}});
+        controller.push(shell::ColorByField{"disbursed_pct"});
+        controller.push(shell::SaveSlide{"Giải ngân"});
+        ui.frame(controller, workspace);
+        REQUIRE(controller.dashboard()->slides.size() == 2);
+        REQUIRE(ui.click(controller, workspace, "slide:0"));
+        CHECK(controller.dashboard()->currentSlide == 0);
+        CHECK(controller.dashboard()->state.filter.overdueTasksOnly);
+        CHECK(controller.document().layers()[controller.document().mainLayerIndex()].colorField == "criteria_met");
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeysDown[io.KeyMap[ImGuiKey_RightArrow]] = true;
+        ui.frame(controller, workspace);
+        io.KeysDown[io.KeyMap[ImGuiKey_RightArrow]] = false;
+        ui.frame(controller, workspace);
+        CHECK(controller.dashboard()->currentSlide == 1);
+        CHECK_FALSE(controller.dashboard()->state.filter.active());
+        CHECK(controller.document().layers()[controller.document().mainLayerIndex()].colorField == "disbursed_pct");
+        // The slides are in the project file: a new reading finds them.
+        auto slides = gis::dashboard::readBookmarks(project);
+        REQUIRE(slides);
+        CHECK(slides->size() == 2);
     }
 }

@@ -1,0 +1,97 @@
+#include "app/panels/scope_ranking_panel.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "app/panels/ui_helpers.hpp"
+#include "app/panels/widget_probe.hpp"
+
+namespace panels {
+
+using gis::dashboard::RankColumn;
+using gis::dashboard::Text;
+
+void drawScopeRanking(shell::Controller& controller, const platform::UiFonts& fonts, float height) {
+    const shell::DashboardSession& session = *controller.dashboard();
+    const auto language = controller.language();
+    const gis::dashboard::RankingTable& table = session.view.ranking;
+    if (fonts.strong != nullptr) ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted(T(Text::Ranking, language));
+    if (fonts.strong != nullptr) ImGui::PopFont();
+    if (table.communes && !table.setName.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(kMutedColor, "%s", T(Text::RankingSet, language));
+        // More than one set among the scope's communes: the user picks which one is compared.
+        if (table.setChoices.size() > 1) {
+            ImGui::SetNextItemWidth(-1);
+            if (ImGui::BeginCombo("##set", table.setName.c_str())) {
+                for (const std::string& set : table.setChoices) {
+                    const auto* criteriaSet = controller.figures()->criteriaSet(set);
+                    const std::string label = criteriaSet != nullptr ? criteriaSet->name : set;
+                    if (ImGui::Selectable(label.c_str(), set == table.setId)) controller.push(shell::SetRankingSet{set});
+                }
+                ImGui::EndCombo();
+            }
+        } else {
+            ImGui::TextWrapped("%s", table.setName.c_str());
+        }
+    }
+    if (table.rows.empty()) {
+        ImGui::TextDisabled("%s", T(Text::NoMatch, language));
+        return;
+    }
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
+                                       ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH;
+    if (!ImGui::BeginTable("scope ranking", 6, kFlags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(T(Text::ColumnRank, language), ImGuiTableColumnFlags_NoSort);
+    ImGui::TableSetupColumn(T(Text::ColumnName, language), ImGuiTableColumnFlags_WidthStretch, 0, static_cast<ImGuiID>(RankColumn::Name));
+    ImGui::TableSetupColumn(T(Text::ColumnCriteria, language), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
+                            0, static_cast<ImGuiID>(RankColumn::Criteria));
+    ImGui::TableSetupColumn(T(Text::ColumnAtStandard, language), ImGuiTableColumnFlags_PreferSortDescending, 0,
+                            static_cast<ImGuiID>(RankColumn::AtStandard));
+    ImGui::TableSetupColumn(T(Text::ColumnDisbursed, language), ImGuiTableColumnFlags_PreferSortDescending, 0,
+                            static_cast<ImGuiID>(RankColumn::Disbursed));
+    ImGui::TableSetupColumn(T(Text::ColumnOverdue, language), ImGuiTableColumnFlags_PreferSortDescending, 0,
+                            static_cast<ImGuiID>(RankColumn::Overdue));
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort != nullptr && sort->SpecsDirty && sort->SpecsCount > 0) {
+        const ImGuiTableColumnSortSpecs& spec = sort->Specs[0];
+        controller.push(shell::SetRankingSort{static_cast<RankColumn>(spec.ColumnUserID), spec.SortDirection == ImGuiSortDirection_Descending});
+        sort->SpecsDirty = false;
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(table.rows.size()));
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const gis::dashboard::RankingRow& row = table.rows[static_cast<std::size_t>(r)];
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushID(r);
+            const std::string rank = row.rank > 0 ? std::to_string(row.rank) : "–";
+            const bool selected = row.code == session.selectedUnit;
+            if (ImGui::Selectable(rank.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
+                // A district row opens the district; a commune row selects it and shows its card.
+                if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) || !table.communes) controller.push(shell::SetScope{row.code});
+                else controller.push(shell::SelectUnit{row.code});
+            }
+            recordWidget("rank:" + row.code);
+            ImGui::PopID();
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextUnformatted(row.shortName.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.name.c_str());
+            ImGui::TableSetColumnIndex(2);
+            ImGui::TextUnformatted(row.criteriaText.c_str());
+            ImGui::TableSetColumnIndex(3);
+            ImGui::TextUnformatted(row.atStandardText.c_str());
+            ImGui::TableSetColumnIndex(4);
+            ImGui::TextUnformatted(row.disbursedText.c_str());
+            ImGui::TableSetColumnIndex(5);
+            if (row.overdueTasks > 0) ImGui::TextColored(kWarningColor, "%d", row.overdueTasks);
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace panels
