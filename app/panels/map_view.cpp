@@ -65,7 +65,7 @@ void MapView::draw(shell::Controller& controller) {
         key.layers.emplace_back(layer.layerId, layer.colorVersion, layer.geometryVersion, layer.visible);
     if (!m_lastKey || !(*m_lastKey == key)) {
         m_target.resize(widthPx, heightPx);
-        m_stats = m_renderer.render(document.buildScene(view.camera, highlighted, key.textScale), m_target);
+        m_stats = m_renderer.render(document.buildScene(view.camera, highlighted, key.textScale, gis::scene::LegendContent::ThematicOnly), m_target);
         m_lastKey = key;
     }
 

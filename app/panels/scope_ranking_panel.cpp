@@ -41,20 +41,22 @@ void drawScopeRanking(shell::Controller& controller, const platform::UiFonts& fo
         ImGui::TextDisabled("%s", T(Text::NoMatch, language));
         return;
     }
+    // Proportional columns: the name gets the most room at every type size (briefing included).
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
-                                       ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH;
+                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
     if (!ImGui::BeginTable("scope ranking", 6, kFlags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(T(Text::ColumnRank, language), ImGuiTableColumnFlags_NoSort);
-    ImGui::TableSetupColumn(T(Text::ColumnName, language), ImGuiTableColumnFlags_WidthStretch, 0, static_cast<ImGuiID>(RankColumn::Name));
-    ImGui::TableSetupColumn(T(Text::ColumnCriteria, language), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
-                            0, static_cast<ImGuiID>(RankColumn::Criteria));
-    ImGui::TableSetupColumn(T(Text::ColumnAtStandard, language), ImGuiTableColumnFlags_PreferSortDescending, 0,
-                            static_cast<ImGuiID>(RankColumn::AtStandard));
-    ImGui::TableSetupColumn(T(Text::ColumnDisbursed, language), ImGuiTableColumnFlags_PreferSortDescending, 0,
-                            static_cast<ImGuiID>(RankColumn::Disbursed));
-    ImGui::TableSetupColumn(T(Text::ColumnOverdue, language), ImGuiTableColumnFlags_PreferSortDescending, 0,
-                            static_cast<ImGuiID>(RankColumn::Overdue));
+    ImGui::TableSetupColumn(T(Text::ColumnRank, language), ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthStretch, 0.35f);
+    ImGui::TableSetupColumn(T(Text::ColumnName, language), ImGuiTableColumnFlags_WidthStretch, 1.9f, static_cast<ImGuiID>(RankColumn::Name));
+    ImGui::TableSetupColumn(T(Text::ColumnCriteria, language),
+                            ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 0.85f,
+                            static_cast<ImGuiID>(RankColumn::Criteria));
+    ImGui::TableSetupColumn(T(Text::ColumnAtStandard, language), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending,
+                            0.95f, static_cast<ImGuiID>(RankColumn::AtStandard));
+    ImGui::TableSetupColumn(T(Text::ColumnDisbursed, language), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending,
+                            0.9f, static_cast<ImGuiID>(RankColumn::Disbursed));
+    ImGui::TableSetupColumn(T(Text::ColumnOverdue, language), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending,
+                            0.7f, static_cast<ImGuiID>(RankColumn::Overdue));
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort != nullptr && sort->SpecsDirty && sort->SpecsCount > 0) {
         const ImGuiTableColumnSortSpecs& spec = sort->Specs[0];

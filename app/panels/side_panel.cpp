@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/panels/filter_panel.hpp"
+#include "app/panels/legend_key.hpp"
 #include "app/panels/ui_helpers.hpp"
 #include "app/panels/widget_probe.hpp"
 #include "gis/scene/layer_look.hpp"
@@ -63,6 +64,12 @@ void drawLayers(shell::Controller& controller, const platform::UiFonts& fonts) {
         bool visible = layer.visible;
         const std::string label = gis::scene::layerDisplayName(layer.data.name) + " (" + std::to_string(layer.data.features.size()) + ")";
         if (ImGui::Checkbox(label.c_str(), &visible)) controller.push(shell::SetLayerVisible{i, visible});
+        // The thematic layer's classes are on the map; the others are keyed here.
+        if (layer.visible && i != document.mainLayerIndex() && !layer.legend.entries.empty()) {
+            ImGui::Indent();
+            drawLegendKey(layer.legend);
+            ImGui::Unindent();
+        }
         ImGui::PopID();
     }
 }

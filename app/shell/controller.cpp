@@ -90,7 +90,8 @@ void Controller::fitScope() {
         return;
     }
     const gis::Bounds focus = m_figures ? gis::dashboard::scopeBounds(*m_figures, m_session.state.scope, m_document) : gis::Bounds{};
-    m_view.camera = m_document.fitCamera(focus, m_view.camera.frameWidthPx, m_view.camera.frameHeightPx, textScale());
+    m_view.camera =
+        m_document.fitCamera(focus, m_view.camera.frameWidthPx, m_view.camera.frameHeightPx, textScale(), gis::scene::LegendContent::ThematicOnly);
     clampZoom(m_view.camera);
     m_viewIsFitted = true;
 }
@@ -142,7 +143,7 @@ void Controller::setViewportSize(int widthPx, int heightPx) {
     heightPx = std::max(heightPx, 1);
     if (!m_view.cameraInitialised) {
         const bool keepGivenView = m_figures && !m_fitScopeWhenSized && m_session.state.view;
-        if (!keepGivenView) m_view.camera = m_document.fitCamera(widthPx, heightPx, textScale());
+        if (!keepGivenView) m_view.camera = m_document.fitCamera(widthPx, heightPx, textScale(), gis::scene::LegendContent::ThematicOnly);
         m_view.camera.frameWidthPx = widthPx;
         m_view.camera.frameHeightPx = heightPx;
         clampZoom(m_view.camera);
@@ -171,7 +172,7 @@ void Controller::apply(const FitToData&) {
         fitScope();
         return;
     }
-    m_view.camera = m_document.fitCamera(m_view.camera.frameWidthPx, m_view.camera.frameHeightPx, textScale());
+    m_view.camera = m_document.fitCamera(m_view.camera.frameWidthPx, m_view.camera.frameHeightPx, textScale(), gis::scene::LegendContent::ThematicOnly);
     clampZoom(m_view.camera);
 }
 

@@ -14,8 +14,8 @@
 namespace shell {
 
 namespace {
-constexpr float kSideWidth = 300.0f;
-constexpr float kRightWidth = 440.0f;
+constexpr float kSideWidth = 290.0f;
+constexpr float kRightWidth = 520.0f;
 constexpr ImGuiWindowFlags kWorkspaceFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                              ImGuiWindowFlags_NoBringToFrontOnFocus;
 }  // namespace

@@ -168,7 +168,12 @@ std::string describeFeature(const data::VectorLayer& layer, std::size_t featureI
                 (std::isnan(value) ? text(colorField.c_str()) : style::formatNumberVi(value, std::floor(value) == value ? 0 : 1));
     }
     const std::string status = text("status");
-    if (!status.empty()) line += " — " + status;
+    // The tooltip speaks like the legend: status in words, overdue said.
+    if (status == "planned") line += " — kế hoạch";
+    else if (status == "under_construction") line += " — đang thi công";
+    else if (status == "completed") line += " — hoàn thành";
+    else if (!status.empty()) line += " — " + status;
+    if (number("overdue") == 1.0) line += " — quá hạn";
     return line;
 }
 

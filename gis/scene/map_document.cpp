@@ -57,6 +57,19 @@ void adaptOutlineToScale(const MapLayer& layer, double metersPerPixel, LayerStyl
     style.outlineWidthPx = std::clamp(static_cast<float>(featurePx / kPixelsPerOutlinePixel), kThinnest, style.outlineWidthPx);
 }
 
+/// Point symbols shrink on a zoomed-out view (a whole district: a hundred works over twenty
+/// communes) so the communes' colours still read, and reach full size once communes are large.
+float symbolScaleFor(const MapLayer& main, double metersPerPixel) {
+    if (main.kind != GeometryKind::Polygon || main.medianFeatureSizeMeters <= 0) return 1.0f;
+    constexpr double kFullSizeAtCommunePx = 220.0;
+    constexpr double kSmallest = 0.6;
+    return static_cast<float>(std::clamp(main.medianFeatureSizeMeters / metersPerPixel / kFullSizeAtCommunePx, kSmallest, 1.0));
+}
+
+/// Keeping the legend off the data may shrink the map by up to this factor: a briefing would
+/// rather see the whole district a little smaller than have a third of it under the legend.
+constexpr double kLegendRoomMaxZoomOut = 1.7;
+
 /// A label needs room: only features at least this wide on screen get one.
 constexpr double kMinLabelFeatureWidthPx = 48.0;
 
@@ -135,10 +148,12 @@ Bounds MapDocument::bounds() const {
     return all;
 }
 
-Camera MapDocument::fitCamera(int widthPx, int heightPx, float textScale) const { return fitCamera(bounds(), widthPx, heightPx, textScale); }
+Camera MapDocument::fitCamera(int widthPx, int heightPx, float textScale, LegendContent content) const {
+    return fitCamera(bounds(), widthPx, heightPx, textScale, content);
+}
 
-Camera MapDocument::fitCamera(const Bounds& focus, int widthPx, int heightPx, float textScale) const {
-    const Legend legend = combinedLegend(m_layers, m_mainLayer);
+Camera MapDocument::fitCamera(const Bounds& focus, int widthPx, int heightPx, float textScale, LegendContent content) const {
+    const Legend legend = content == LegendContent::All ? combinedLegend(m_layers, m_mainLayer) : m_layers[m_mainLayer].legend;
     // The legend's width from its longest line (the renderer measures exactly; this only needs
     // to be close): about 0.5 em per character at 17 px, plus swatch and padding.
     std::size_t longest = legend.title.size() * 9 / 10;  // the title is bold but UTF-8 bytes overcount
@@ -148,9 +163,9 @@ Camera MapDocument::fitCamera(const Bounds& focus, int widthPx, int heightPx, fl
     const double titleHeightPx = m_title.empty() ? 0.0 : 40.0 * textScale;
     const Bounds data = focus.valid() ? focus : bounds();
     const Camera plain = Camera::fit(data, widthPx, heightPx, 24.0, 0.0, titleHeightPx);
-    // Only when the data would lose little: a tall district on a wide screen loses nothing.
+    // Only when the data would not lose too much: a tall district on a wide screen loses nothing.
     const Camera reserved = Camera::fit(data, widthPx, heightPx, 24.0, legendWidthPx, titleHeightPx);
-    return reserved.metersPerPixel <= plain.metersPerPixel * 1.15 ? reserved : plain;
+    return reserved.metersPerPixel <= plain.metersPerPixel * kLegendRoomMaxZoomOut ? reserved : plain;
 }
 
 std::vector<std::string> MapDocument::colorableFields() const {
@@ -307,7 +322,8 @@ bool MapDocument::ensureLevelsFor(double metersPerPixel) {
     return !missing.empty();
 }
 
-RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureHit> highlighted, float textScale) const {
+RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureHit> highlighted, float textScale,
+                                    LegendContent content) const {
     RenderScene scene;
     scene.camera = camera;
     scene.textScale = textScale;
@@ -327,12 +343,13 @@ RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureH
         draw.style = layer.style;
         draw.style.pointSizePx *= textScale;  // briefing mode enlarges symbols with the type
         adaptOutlineToScale(layer, camera.metersPerPixel, draw.style);
+        if (layer.kind == GeometryKind::Point) draw.style.pointSizePx *= symbolScaleFor(m_layers[m_mainLayer], camera.metersPerPixel);
         draw.visible = layer.visible;
         if (highlighted && highlighted->layerIndex == i) draw.highlightedFeature = static_cast<std::int64_t>(highlighted->featureIndex);
         scene.layers.push_back(std::move(draw));
     }
 
-    scene.legend = combinedLegend(m_layers, m_mainLayer);
+    scene.legend = content == LegendContent::All ? combinedLegend(m_layers, m_mainLayer) : m_layers[m_mainLayer].legend;
 
     const MapLayer& main = m_layers[m_mainLayer];
     if (main.visible && main.labelField >= 0 && !main.labelPoints.empty()) {

@@ -48,6 +48,10 @@ struct MapLayer {
     std::map<double, std::size_t> vertexCountAtTolerance;
 };
 
+/// What the map's legend lists: everything (exports, reports), or only the thematic layer's
+/// classes (the window, whose layer panel keys the symbols so the legend does not cover the map).
+enum class LegendContent { All, ThematicOnly };
+
 /// A level of detail a layer still lacks for some scale.
 struct MissingLevel {
     std::size_t layerIndex = 0;
@@ -120,13 +124,14 @@ public:
 
     /// The camera that shows all the data in a frame, keeping the legend (bottom-left) off the
     /// data when the frame is wide enough to spare the room.
-    Camera fitCamera(int widthPx, int heightPx, float textScale = 1.0f) const;
+    Camera fitCamera(int widthPx, int heightPx, float textScale = 1.0f, LegendContent legend = LegendContent::All) const;
     /// The same for part of the map (a scope): `focus` in the display CRS.
-    Camera fitCamera(const Bounds& focus, int widthPx, int heightPx, float textScale = 1.0f) const;
+    Camera fitCamera(const Bounds& focus, int widthPx, int heightPx, float textScale = 1.0f,
+                     LegendContent legend = LegendContent::All) const;
 
     /// The snapshot to draw: layers, labels of the main layer, the legend, title and demo marker.
-    RenderScene buildScene(const Camera& camera, std::optional<FeatureHit> highlighted = std::nullopt,
-                           float textScale = 1.0f) const;
+    RenderScene buildScene(const Camera& camera, std::optional<FeatureHit> highlighted = std::nullopt, float textScale = 1.0f,
+                           LegendContent legend = LegendContent::All) const;
 
     /// The topmost visible feature at a display-CRS point (points and lines within
     /// `tolerancePx` pixels at `metersPerPixel`).
