@@ -30,9 +30,11 @@ void ScopeBar::draw(shell::Controller& controller, const platform::UiFonts& font
         }
         const bool last = i + 1 == crumbs.size();
         if (last) {
-            if (fonts.strong != nullptr) ImGui::PushFont(fonts.strong);
+            // Bold at normal size; in a briefing the large type already carries it.
+            const bool bold = fonts.strong != nullptr && !controller.view().briefingMode;
+            if (bold) ImGui::PushFont(fonts.strong);
             ImGui::TextUnformatted(crumbs[i].name.c_str());
-            if (fonts.strong != nullptr) ImGui::PopFont();
+            if (bold) ImGui::PopFont();
         } else {
             if (ImGui::SmallButton(crumbs[i].name.c_str())) controller.push(shell::SetScope{crumbs[i].code});
             recordWidget("crumb:" + crumbs[i].code);
@@ -53,7 +55,7 @@ void ScopeBar::draw(shell::Controller& controller, const platform::UiFonts& font
 
 void ScopeBar::drawSearch(shell::Controller& controller) {
     const auto language = controller.language();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
     ImGui::InputTextWithHint("##search", T(Text::SearchUnit, language), m_query.data(), m_query.size());
     const bool typing = ImGui::IsItemActive();
     const ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y);

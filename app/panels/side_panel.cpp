@@ -114,10 +114,11 @@ void SidePanel::drawExport(shell::Controller& controller, const platform::UiFont
 }
 
 void SidePanel::draw(shell::Controller& controller, const platform::UiFonts& fonts) {
+    // Briefing order: what the map shows, the slides, then the planner's filters and layers.
     drawIndicators(controller, fonts);
+    drawSlides(controller, fonts);
     drawFilters(controller, fonts);
     drawLayers(controller, fonts);
-    drawSlides(controller, fonts);
     if (ImGui::Button(T(Text::FitAll, controller.language()), ImVec2(ImGui::GetContentRegionAvail().x, 0))) controller.push(shell::FitToData{});
     drawExport(controller, fonts);
 }

@@ -36,6 +36,10 @@ void Workspace::drawRightColumn(Controller& controller, const platform::UiFonts&
         return;
     }
     const bool hasCard = controller.dashboard()->view.card.has_value();
+    if (hasCard && controller.dashboard()->view.ranking.rows.empty() && !controller.dashboard()->state.filter.active()) {
+        panels::drawCommuneCard(controller, fonts);  // a commune as the scope: nothing below it to rank
+        return;
+    }
     const float available = ImGui::GetContentRegionAvail().y;
     const float rankingHeight = hasCard ? std::max(available * 0.42f, 160.0f) : available - ImGui::GetFrameHeightWithSpacing() * 2;
     panels::drawScopeRanking(controller, fonts, rankingHeight);

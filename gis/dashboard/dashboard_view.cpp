@@ -20,7 +20,11 @@ DashboardView buildDashboardView(const ProjectFigures& figures, const ViewReques
     query.descending = request.descending;
     query.filter = state.filter;
     view.ranking = rankScope(figures, query, request.language);
-    if (!request.selectedUnit.empty()) view.card = buildCommuneCard(figures, request.selectedUnit, view.asOf, request.language);
+    // A commune as the scope is its own card; otherwise the unit selected on the map or in the ranking.
+    const auto scopeUnit = figures.tree().find(state.scope);
+    const bool communeScope = scopeUnit && figures.data().units[*scopeUnit].level == "commune";
+    const std::string cardUnit = communeScope ? state.scope : request.selectedUnit;
+    if (!cardUnit.empty()) view.card = buildCommuneCard(figures, cardUnit, view.asOf, request.language);
     return view;
 }
 

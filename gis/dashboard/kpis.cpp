@@ -119,7 +119,24 @@ std::vector<Kpi> computeKpis(const ProjectFigures& figures, const std::string& s
     const std::string provinceWord = tr(Text::Province, language);
     std::vector<Kpi> kpis;
 
-    {
+    const auto scopeUnit = figures.tree().find(scope);
+    if (scopeUnit && figures.data().units[*scopeUnit].level == "commune") {
+        // One commune: its own result as the notice words it ("14/19 tiêu chí (73,7 %)").
+        const figures::UnitSummary& s = figures.summaryAt(asOf)[*scopeUnit];
+        Kpi k{KpiKind::CommunesAtStandard, tr(Text::CardCriteria, language)};
+        k.available = s.assessed;
+        if (k.available) {
+            k.value = formatCount(s.criteriaMet, s.criteriaTotal) + " " + tr(Text::CriteriaUnit, language);
+            k.detail = formatPercent(s.criteriaPct, language) + " · " + tierWord(s.tier, language);
+            const std::string previous = figures.previousDate(asOf);
+            if (!previous.empty() && figures.summaryAt(previous)[*scopeUnit].assessed) {
+                const double delta = s.criteriaMet - figures.summaryAt(previous)[*scopeUnit].criteriaMet;
+                k.change = changeText(delta, 0, previous, language);
+                k.trend = trendOf(delta);
+            }
+        }
+        kpis.push_back(k);
+    } else {
         Kpi k{KpiKind::CommunesAtStandard, tr(Text::KpiCommunesAtStandard, language)};
         k.available = now.communesAssessed > 0;
         if (k.available) {
@@ -147,6 +164,9 @@ std::vector<Kpi> computeKpis(const ProjectFigures& figures, const std::string& s
         k.available = now.avgCriteriaMet.has_value();
         if (k.available) {
             k.value = formatNumber(*now.avgCriteriaMet, 1, language);
+            if (now.communesAssessed < now.communesTotal)
+                k.detail = std::to_string(now.communesAssessed) + "/" + std::to_string(now.communesTotal) + " " +
+                           tr(Text::CommunesUnit, language) + " " + tr(Text::Assessed, language);
             if (province) {
                 const ScopeTotals p = scopeTotals(figures, figures.data().units[*province].code, asOf);
                 if (p.avgCriteriaMet) k.reference = provinceWord + " " + formatNumber(*p.avgCriteriaMet, 1, language);

@@ -48,6 +48,7 @@ constexpr Row kRows[] = {
     {Text::NotMet, "Chưa đạt", "Not met"},
     {Text::InProgress, "Đang thực hiện", "In progress"},
     {Text::NotAssessed, "chưa đánh giá", "not assessed"},
+    {Text::Assessed, "đã đánh giá", "assessed"},
     {Text::Plan, "Kế hoạch vốn", "Plan"},
     {Text::Disbursed, "Đã giải ngân", "Disbursed"},
     {Text::Gap, "còn thiếu", "short by"},

@@ -51,6 +51,7 @@ enum class Text {
     NotMet,
     InProgress,
     NotAssessed,
+    Assessed,
     Plan,
     Disbursed,
     Gap,
