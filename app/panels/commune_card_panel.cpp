@@ -6,11 +6,11 @@
 
 namespace panels {
 
-using gis::dashboard::Text;
+using gis::Text;
 
 namespace {
 
-void drawCriteria(const gis::dashboard::CommuneCard& card, gis::dashboard::Language language) {
+void drawCriteria(const gis::dashboard::CommuneCard& card, gis::Language language) {
     if (!card.countOnly.empty()) {
         // A count-only result is shown as the notice gives it, never as invented ticks.
         ImGui::Text("%s %s", card.countOnly.c_str(), T(Text::CriteriaUnit, language));
@@ -38,7 +38,7 @@ void drawCriteria(const gis::dashboard::CommuneCard& card, gis::dashboard::Langu
     ImGui::EndTable();
 }
 
-void drawMoney(const gis::dashboard::CommuneCard& card, gis::dashboard::Language language) {
+void drawMoney(const gis::dashboard::CommuneCard& card, gis::Language language) {
     for (const gis::dashboard::CardProgramme& p : card.money) {
         ImGui::TextUnformatted(p.name.c_str());
         ImGui::Text("%s: %s · %s: %s", T(Text::Plan, language), p.plan.c_str(), T(Text::Disbursed, language), p.disbursed.c_str());
@@ -51,7 +51,7 @@ void drawMoney(const gis::dashboard::CommuneCard& card, gis::dashboard::Language
     }
 }
 
-void drawWorks(const gis::dashboard::CommuneCard& card, gis::dashboard::Language language) {
+void drawWorks(const gis::dashboard::CommuneCard& card, gis::Language language) {
     for (const gis::dashboard::CardWork& w : card.works) {
         const ImVec4 color = w.overdue ? kWarningColor : ImGui::GetStyleColorVec4(ImGuiCol_Text);
         ImGui::TextColored(color, "%s — %s", w.type.c_str(), w.name.c_str());
@@ -67,7 +67,7 @@ void drawWorks(const gis::dashboard::CommuneCard& card, gis::dashboard::Language
     }
 }
 
-void drawTasks(const gis::dashboard::CommuneCard& card, gis::dashboard::Language language) {
+void drawTasks(const gis::dashboard::CommuneCard& card, gis::Language language) {
     for (const gis::dashboard::CardTask& t : card.tasks) {
         const ImVec4 color = t.overdue ? kWarningColor : t.done ? kMutedColor : ImGui::GetStyleColorVec4(ImGuiCol_Text);
         ImGui::PushStyleColor(ImGuiCol_Text, color);

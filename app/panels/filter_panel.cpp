@@ -11,7 +11,7 @@
 
 namespace panels {
 
-using gis::dashboard::Text;
+using gis::Text;
 
 namespace {
 

@@ -55,7 +55,7 @@ void drawPointSwatch(ImDrawList* draw, ImVec2 c, float r, const gis::scene::Lege
 
 }  // namespace
 
-void drawLegendKey(const gis::scene::Legend& legend) {
+void drawLegendKey(const gis::scene::Legend& legend, gis::Language language) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float size = ImGui::GetTextLineHeight();
     for (const gis::scene::LegendEntry& entry : legend.entries) {
@@ -80,7 +80,7 @@ void drawLegendKey(const gis::scene::Legend& legend) {
         }
         ImGui::Dummy(ImVec2(size * 1.9f, size));
         ImGui::SameLine();
-        ImGui::TextUnformatted(entry.text.c_str());
+        ImGui::TextUnformatted(gis::localize(entry.text, language).c_str());
     }
 }
 

@@ -12,7 +12,7 @@
 
 namespace panels {
 
-using gis::dashboard::Text;
+using gis::Text;
 
 void ScopeBar::draw(shell::Controller& controller, const platform::UiFonts& fonts) {
     const shell::DashboardSession* session = controller.dashboard();
@@ -46,8 +46,8 @@ void ScopeBar::draw(shell::Controller& controller, const platform::UiFonts& font
     ImGui::SameLine(0, 24);
     drawDates(controller);
     ImGui::SameLine(0, 24);
-    const bool vi = language == gis::dashboard::Language::Vi;
-    if (ImGui::Button(T(Text::Language, language))) controller.push(shell::SetLanguage{vi ? gis::dashboard::Language::En : gis::dashboard::Language::Vi});
+    const bool vi = language == gis::Language::Vi;
+    if (ImGui::Button(T(Text::Language, language))) controller.push(shell::SetLanguage{vi ? gis::Language::En : gis::Language::Vi});
     ImGui::SameLine();
     if (toggleButton(T(Text::Briefing, language), controller.view().briefingMode))
         controller.push(shell::SetBriefingMode{!controller.view().briefingMode});

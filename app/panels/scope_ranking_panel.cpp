@@ -10,7 +10,7 @@
 namespace panels {
 
 using gis::dashboard::RankColumn;
-using gis::dashboard::Text;
+using gis::Text;
 
 void drawScopeRanking(shell::Controller& controller, const platform::UiFonts& fonts, float height) {
     const shell::DashboardSession& session = *controller.dashboard();

@@ -12,7 +12,7 @@
 
 namespace panels {
 
-using gis::dashboard::Text;
+using gis::Text;
 
 namespace {
 
@@ -62,12 +62,13 @@ void drawLayers(shell::Controller& controller, const platform::UiFonts& fonts) {
         const gis::scene::MapLayer& layer = document.layers()[i];
         ImGui::PushID(static_cast<int>(i));
         bool visible = layer.visible;
-        const std::string label = gis::scene::layerDisplayName(layer.data.name) + " (" + std::to_string(layer.data.features.size()) + ")";
+        const std::string label = gis::localize(gis::scene::layerDisplayName(layer.data.name), controller.language()) + " (" +
+                                  std::to_string(layer.data.features.size()) + ")";
         if (ImGui::Checkbox(label.c_str(), &visible)) controller.push(shell::SetLayerVisible{i, visible});
         // The thematic layer's classes are on the map; the others are keyed here.
         if (layer.visible && i != document.mainLayerIndex() && !layer.legend.entries.empty()) {
             ImGui::Indent();
-            drawLegendKey(layer.legend);
+            drawLegendKey(layer.legend, controller.language());
             ImGui::Unindent();
         }
         ImGui::PopID();

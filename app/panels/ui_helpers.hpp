@@ -2,7 +2,7 @@
 /// Small drawing helpers every panel shares (no state, ImGui only).
 #include <imgui.h>
 
-#include "gis/dashboard/language.hpp"
+#include "gis/core/translation.hpp"
 
 namespace panels {
 
@@ -13,7 +13,7 @@ bool toggleButton(const char* label, bool active, ImVec2 size = ImVec2(0, 0));
 void sectionHeading(const char* text, ImFont* strong);
 
 /// The translation of `key` in the controller's language.
-inline const char* T(gis::dashboard::Text key, gis::dashboard::Language language) { return gis::dashboard::tr(key, language); }
+inline const char* T(gis::Text key, gis::Language language) { return gis::tr(key, language); }
 
 /// Colours of the dashboard: warnings (behind a milestone, overdue) and good news.
 inline const ImVec4 kWarningColor{0.78f, 0.16f, 0.12f, 1.0f};

@@ -6,7 +6,7 @@
 #include <variant>
 
 #include "gis/dashboard/dashboard_state.hpp"
-#include "gis/dashboard/language.hpp"
+#include "gis/core/translation.hpp"
 #include "gis/dashboard/scope_ranking.hpp"
 #include "gis/scene/map_document.hpp"
 
@@ -30,7 +30,7 @@ struct DrillDown { std::optional<gis::scene::FeatureHit> hit; };  ///< double-cl
 struct SetFilter { gis::dashboard::UnitFilter filter; };
 struct SetRankingSort { gis::dashboard::RankColumn column; bool descending; };
 struct SetRankingSet { std::string setId; };
-struct SetLanguage { gis::dashboard::Language language; };
+struct SetLanguage { gis::Language language; };
 struct StepDate { int delta; };                             ///< the previous / next date of the figures
 struct SetPlaying { bool playing; };                        ///< step through the dates on a timer
 struct SaveSlide { std::string name; };                     ///< the current state as a bookmark in the project

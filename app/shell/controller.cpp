@@ -31,6 +31,7 @@ Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& 
         m_view.statusMessage = std::to_string(warnings.size()) + " đối tượng đã sửa hoặc bỏ qua khi đọc; đầu tiên: " + warnings.front();
     m_view.briefingMode = opening.briefing;
     m_session.language = opening.language;
+    m_document.setLanguage(opening.language);
     if (!m_figures) return;
     reloadSlides();
     gis::dashboard::DashboardState state = opening.state;
@@ -227,6 +228,7 @@ bool Controller::reopenAt(const std::string& date) {
     for (std::size_t i = 0; i < reopened->layers().size() && i < m_document.layers().size(); ++i)
         reopened->setLayerVisible(i, m_document.layers()[i].visible);
     m_document = std::move(reopened.value());
+    m_document.setLanguage(m_session.language);
     m_view.hovered.reset();
     // The selection is a unit, not a feature index: it survives the reopening.
     m_view.selected.reset();
@@ -295,6 +297,7 @@ void Controller::apply(const SetRankingSet& command) {
 
 void Controller::apply(const SetLanguage& command) {
     m_session.language = command.language;
+    m_document.setLanguage(command.language);
     refreshDashboard(false);
 }
 
@@ -328,7 +331,7 @@ void Controller::apply(const SaveSlide& command) {
     gis::dashboard::DashboardState state = m_session.state;
     state.view = gis::dashboard::MapView{m_view.camera.center.x, m_view.camera.center.y, m_view.camera.metersPerPixel};
     gis::Status saved = gis::dashboard::saveBookmark(m_figures->path(), command.name, state);
-    m_view.statusMessage = saved ? (m_session.language == gis::dashboard::Language::Vi ? "Đã lưu trang: " : "Slide saved: ") + command.name
+    m_view.statusMessage = saved ? (m_session.language == gis::Language::Vi ? "Đã lưu trang: " : "Slide saved: ") + command.name
                                  : saved.error().message;
     reloadSlides();
     for (std::size_t i = 0; i < m_session.slides.size(); ++i)

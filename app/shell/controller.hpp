@@ -26,7 +26,7 @@ struct ViewState {
 /// The dashboard's side of the state (projects only): what is shown, and what it computes to.
 struct DashboardSession {
     gis::dashboard::DashboardState state;
-    gis::dashboard::Language language = gis::dashboard::Language::Vi;
+    gis::Language language = gis::Language::Vi;
     gis::dashboard::RankColumn sortBy = gis::dashboard::RankColumn::Criteria;
     bool descending = true;
     std::string selectedUnit;
@@ -42,7 +42,7 @@ struct OpeningState {
     gis::dashboard::DashboardState state;
     bool scopeGiven = false;    ///< --unit
     std::string bookmark;       ///< --bookmark NAME
-    gis::dashboard::Language language = gis::dashboard::Language::Vi;
+    gis::Language language = gis::Language::Vi;
     bool briefing = false;
 };
 
@@ -64,7 +64,7 @@ public:
     /// The dashboard, or nullptr for a plain vector file.
     const DashboardSession* dashboard() const { return m_figures ? &m_session : nullptr; }
     const gis::dashboard::ProjectFigures* figures() const { return m_figures.get(); }
-    gis::dashboard::Language language() const { return m_session.language; }
+    gis::Language language() const { return m_session.language; }
     /// Advances the date player; true while it plays (the window then keeps redrawing).
     bool tick(double elapsedSeconds);
     /// The map view reports its pixel size and what is under the cursor (pure view facts).

@@ -82,7 +82,7 @@ int runGui(const cli::Args& args) {
     opening.bookmark = arguments.value("bookmark");
     opening.state.colorField = arguments.value("color-by");
     if (const std::string lang = arguments.value("lang"); !lang.empty()) {
-        const auto language = gis::dashboard::parseLanguage(lang);
+        const auto language = gis::parseLanguage(lang);
         if (!language) return usageError("--lang " + lang + ": vi or en");
         opening.language = *language;
     }

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "gis/dashboard/language.hpp"
+#include "gis/core/translation.hpp"
 #include "gis/dashboard/project_figures.hpp"
 
 namespace gis::dashboard {

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "gis/dashboard/language.hpp"
+#include "gis/core/translation.hpp"
 
 namespace gis::dashboard {
 

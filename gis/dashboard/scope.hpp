@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "gis/dashboard/language.hpp"
+#include "gis/core/translation.hpp"
 #include "gis/dashboard/project_figures.hpp"
 
 namespace gis::dashboard {

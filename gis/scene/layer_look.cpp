@@ -1,5 +1,7 @@
 #include "gis/scene/layer_look.hpp"
 
+#include "gis/style/field_style.hpp"
+
 #include <cmath>
 #include <map>
 
@@ -144,7 +146,7 @@ std::string shortLabel(const std::string& name) {
     return name;
 }
 
-std::string describeFeature(const data::VectorLayer& layer, std::size_t featureIndex, const std::string& colorField) {
+std::string describeFeature(const data::VectorLayer& layer, std::size_t featureIndex, const std::string& colorField, Language language) {
     const data::Feature& feature = layer.features.at(featureIndex);
     auto text = [&](const char* field) {
         const int index = layer.fieldIndex(field);
@@ -154,27 +156,41 @@ std::string describeFeature(const data::VectorLayer& layer, std::size_t featureI
         const int index = layer.fieldIndex(field);
         return index >= 0 ? data::attributeAsNumber(feature.attributes[static_cast<std::size_t>(index)]) : std::nan("");
     };
+    // Vietnamese writes 73,7 and 1.234; English swaps the two separators.
+    auto formatted = [&](double value, int decimals) {
+        std::string s = style::formatNumberVi(value, decimals);
+        if (language == Language::En)
+            for (char& c : s) c = c == '.' ? ',' : c == ',' ? '.' : c;
+        return s;
+    };
     const int labelField = pickLabelField(layer);
     std::string line = labelField >= 0 ? data::attributeAsText(feature.attributes[static_cast<std::size_t>(labelField)])
                                        : "#" + std::to_string(feature.fid);
     const double met = number("criteria_met");
     const double total = number("criteria_total");
     if (!std::isnan(met) && !std::isnan(total) && total > 0) {
-        line += " — " + style::formatNumberVi(met, 0) + "/" + style::formatNumberVi(total, 0) + " tiêu chí (" +
-                style::formatNumberVi(100.0 * met / total, 1) + " %)";
+        line += " — " + formatted(met, 0) + "/" + formatted(total, 0) + " " + localize("tiêu chí", language) + " (" +
+                formatted(100.0 * met / total, 1) + " %)";
     } else if (!colorField.empty() && layer.fieldIndex(colorField) >= 0) {
         const double value = number(colorField);
-        line += " — " + colorField + ": " +
-                (std::isnan(value) ? text(colorField.c_str()) : style::formatNumberVi(value, std::floor(value) == value ? 0 : 1));
+        line += " — " + localize(style::fieldTitleVi(colorField), language) + ": " +
+                (std::isnan(value) ? localize(text(colorField.c_str()), language) : formatted(value, std::floor(value) == value ? 0 : 1));
     }
     const std::string status = text("status");
     // The tooltip speaks like the legend: status in words, overdue said.
-    if (status == "planned") line += " — kế hoạch";
-    else if (status == "under_construction") line += " — đang thi công";
-    else if (status == "completed") line += " — hoàn thành";
+    if (status == "planned") line += " — " + localize("kế hoạch", language);
+    else if (status == "under_construction") line += " — " + localize("đang thi công", language);
+    else if (status == "completed") line += " — " + localize("hoàn thành", language);
     else if (!status.empty()) line += " — " + status;
-    if (number("overdue") == 1.0) line += " — quá hạn";
+    if (number("overdue") == 1.0) line += " — " + localize("quá hạn", language);
     return line;
+}
+
+Legend localizeLegend(Legend legend, Language language) {
+    if (language == Language::Vi) return legend;
+    legend.title = localize(legend.title, language);
+    for (LegendEntry& entry : legend.entries) entry.text = localize(entry.text, language);
+    return legend;
 }
 
 }  // namespace gis::scene

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "gis/core/color.hpp"
+#include "gis/core/translation.hpp"
 #include "gis/data/vector_layer.hpp"
 #include "gis/scene/map_document.hpp"
 
@@ -43,7 +44,11 @@ Legend combinedLegend(const std::vector<MapLayer>& layers, std::size_t mainLayer
 /// "Phường X" → "P. X".
 std::string shortLabel(const std::string& name);
 
-/// One tooltip line, e.g. "Xã Thành Sơn — 14/19 tiêu chí (73,7 %)".
-std::string describeFeature(const data::VectorLayer& layer, std::size_t featureIndex, const std::string& colorField);
+/// One tooltip line, e.g. "Xã Thành Sơn — 14/19 tiêu chí (73,7 %)" ("… 14/19 criteria (73.7 %)" in English).
+std::string describeFeature(const data::VectorLayer& layer, std::size_t featureIndex, const std::string& colorField,
+                            Language language = Language::Vi);
+
+/// The legend with its title and entries in `language` (the table's map texts).
+Legend localizeLegend(Legend legend, Language language);
 
 }  // namespace gis::scene

@@ -349,7 +349,8 @@ RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureH
         scene.layers.push_back(std::move(draw));
     }
 
-    scene.legend = content == LegendContent::All ? combinedLegend(m_layers, m_mainLayer) : m_layers[m_mainLayer].legend;
+    scene.legend = localizeLegend(content == LegendContent::All ? combinedLegend(m_layers, m_mainLayer) : m_layers[m_mainLayer].legend,
+                                  m_language);
 
     const MapLayer& main = m_layers[m_mainLayer];
     if (main.visible && main.labelField >= 0 && !main.labelPoints.empty()) {
@@ -387,7 +388,7 @@ std::optional<FeatureHit> MapDocument::hitTest(Vec2 world, double metersPerPixel
 
 std::string MapDocument::describe(const FeatureHit& hit) const {
     const MapLayer& layer = m_layers.at(hit.layerIndex);
-    return describeFeature(layer.data, hit.featureIndex, layer.colorField);
+    return describeFeature(layer.data, hit.featureIndex, layer.colorField, m_language);
 }
 
 }  // namespace gis::scene

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gis/core/result.hpp"
+#include "gis/core/translation.hpp"
 #include "gis/data/vector_layer.hpp"
 #include "gis/scene/map_source.hpp"
 #include "gis/scene/render_scene.hpp"
@@ -138,6 +139,9 @@ public:
     std::optional<FeatureHit> hitTest(Vec2 world, double metersPerPixel, double tolerancePx = 6.0) const;
     /// One line naming a feature for a tooltip, e.g. "Xã Thành Sơn — 14/19 tiêu chí (73,7 %)".
     std::string describe(const FeatureHit& hit) const;
+    /// The language of the map's own texts (legend, tooltips); Vietnamese by default.
+    void setLanguage(Language language) { m_language = language; }
+    Language language() const { return m_language; }
 
 private:
     /// The tolerance to build for a wanted one: the coarsest level up to `wanted` whose vertex
@@ -158,6 +162,7 @@ private:
     std::shared_ptr<const std::vector<Rgba8>> m_baseColors;
     std::unordered_map<std::string, std::size_t> m_featureByCode;  ///< main layer's "code" → feature
     std::vector<Emphasis> m_emphasis;
+    Language m_language = Language::Vi;
 
     std::vector<MapLayer> m_layers;
     std::size_t m_mainLayer = 0;

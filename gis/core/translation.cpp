@@ -1,8 +1,8 @@
-#include "gis/dashboard/language.hpp"
+#include "gis/core/translation.hpp"
 
 #include <array>
 
-namespace gis::dashboard {
+namespace gis {
 namespace {
 
 struct Row {
@@ -99,6 +99,73 @@ constexpr Row kRows[] = {
     {Text::Language, "English", "Tiếng Việt"},
 };
 
+/// The map's own texts, keyed by their Vietnamese wording as the legend, layer and tooltip
+/// builders write it. Composite legend lines ("Đường giao thông — Kế hoạch") are translated
+/// piece by piece.
+struct MapText {
+    const char* vi;
+    const char* en;
+};
+constexpr MapText kMapTexts[] = {
+    // Legend titles
+    {"Số tiêu chí đạt (bộ 19 tiêu chí)", "Criteria met (set of 19)"},
+    {"Tỷ lệ tiêu chí đạt (%)", "Criteria met (%)"},
+    {"Tỷ lệ giải ngân (%)", "Disbursement rate (%)"},
+    {"Tỷ lệ hộ nghèo (%)", "Poverty rate (%)"},
+    {"Mức đạt chuẩn nông thôn mới", "NTM tier"},
+    {"Tình trạng", "Status"},
+    {"Loại", "Type"},
+    {"Dân số (người)", "Population (persons)"},
+    {"Diện tích (km²)", "Area (km²)"},
+    {"Kinh phí (đồng)", "Budget (VND)"},
+    {"Tên", "Name"},
+    {"Đơn vị chủ trì", "Lead agency"},
+    {"Loại đơn vị hành chính", "Administrative unit type"},
+    {"Loại công trình", "Work type"},
+    // Classes and categories
+    {"19 (đạt chuẩn)", "19 (at standard)"},
+    {"Không có số liệu", "No data"},
+    {"Chưa đạt chuẩn", "Not yet at standard"},
+    {"Đạt chuẩn NTM", "NTM standard"},
+    {"NTM nâng cao", "Advanced NTM"},
+    {"NTM kiểu mẫu", "Model NTM"},
+    {"Kế hoạch", "Planned"},
+    {"Đang thi công", "Under construction"},
+    {"Đã hoàn thành", "Completed"},
+    {"Hoàn thành", "Completed"},
+    {"Đang thực hiện", "Open"},
+    {"Xã", "Commune"},
+    {"Phường", "Ward"},
+    {"Thị trấn", "Township"},
+    {"Thôn", "Village"},
+    {"(không có)", "(none)"},
+    // Layers
+    {"Ranh giới xã", "Commune boundaries"},
+    {"Ranh giới huyện", "District boundaries"},
+    {"Ranh giới tỉnh", "Province boundaries"},
+    {"Đường giao thông", "Roads"},
+    {"Thôn, tổ dân phố", "Villages"},
+    {"Công trình hạ tầng", "Infrastructure"},
+    // Works and their states
+    {"Trường học", "School"},
+    {"Trạm y tế", "Health station"},
+    {"Nhà văn hóa", "Cultural house"},
+    {"Nước sạch", "Clean water"},
+    {"Công trình nước sạch", "Clean water works"},
+    {"Thủy lợi", "Irrigation"},
+    {"Chợ", "Market"},
+    {"Thể thao", "Sports ground"},
+    {"Điểm tập kết rác thải", "Waste collection point"},
+    {"Cầu", "Bridge"},
+    {"Công trình khác", "Other works"},
+    {"Quá hạn, chưa hoàn thành", "Overdue, not completed"},
+    {"quá hạn", "overdue"},
+    {"kế hoạch", "planned"},
+    {"đang thi công", "under construction"},
+    {"hoàn thành", "completed"},
+    {"tiêu chí", "criteria"},
+};
+
 /// The rows in key order, built once; a key without a row stays null (the test catches it).
 const std::array<const Row*, static_cast<std::size_t>(Text::Count)>& table() {
     static const auto kTable = [] {
@@ -117,10 +184,28 @@ std::optional<Language> parseLanguage(std::string_view code) {
     return std::nullopt;
 }
 
+std::string localize(const std::string& vietnamese, Language language) {
+    if (language == Language::Vi || vietnamese.empty()) return vietnamese;
+    for (const MapText& t : kMapTexts)
+        if (vietnamese == t.vi) return t.en;
+    // "Đường giao thông — Đang thi công": each piece on its own.
+    constexpr std::string_view kDash = " — ";
+    const std::size_t dash = vietnamese.find(kDash);
+    if (dash == std::string::npos) return vietnamese;
+    return localize(vietnamese.substr(0, dash), language) + std::string(kDash) +
+           localize(vietnamese.substr(dash + kDash.size()), language);
+}
+
+std::vector<std::string> mapTexts() {
+    std::vector<std::string> all;
+    for (const MapText& t : kMapTexts) all.push_back(t.vi);
+    return all;
+}
+
 const char* tr(Text key, Language language) {
     const auto index = static_cast<std::size_t>(key);
     if (index >= table().size() || table()[index] == nullptr) return "?";
     return language == Language::Vi ? table()[index]->vi : table()[index]->en;
 }
 
-}  // namespace gis::dashboard
+}  // namespace gis

@@ -1,10 +1,14 @@
 #pragma once
-/// Every user-facing string of the dashboard in Vietnamese and English, through one table.
-/// Vietnamese is the default: the steering committees write and read Vietnamese notices.
+/// Every user-facing string of the app in Vietnamese and English, through one table: the
+/// dashboard's words by key, and the map's own texts (legends, layer names, tooltips) by their
+/// Vietnamese wording. Vietnamese is the default: the steering committees write and read
+/// Vietnamese notices.
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
-namespace gis::dashboard {
+namespace gis {
 
 enum class Language { Vi, En };
 
@@ -110,4 +114,12 @@ enum class Text {
 /// The text of `key` in `language` (UTF-8 NFC, never null or empty).
 const char* tr(Text key, Language language);
 
-}  // namespace gis::dashboard
+/// A map text in `language`: Vietnamese wording as the map and legend builders write it
+/// ("Không có số liệu", "Ranh giới huyện", "19 (đạt chuẩn)"), looked up in the same table; text
+/// the table does not hold (names, numbers) comes back unchanged.
+std::string localize(const std::string& vietnamese, Language language);
+
+/// Every map text the table holds in Vietnamese (for the completeness test).
+std::vector<std::string> mapTexts();
+
+}  // namespace gis
