@@ -8,6 +8,7 @@
 #include "app/panels/ui_helpers.hpp"
 #include "app/panels/widget_probe.hpp"
 #include "gis/dashboard/commune_card.hpp"
+#include "gis/dashboard/criteria_names.hpp"
 
 namespace panels {
 
@@ -52,7 +53,9 @@ void drawFilters(shell::Controller& controller, const platform::UiFonts& fonts) 
     ImGui::TextUnformatted(T(Text::FilterCriterionUnmet, language));
     std::vector<std::pair<std::string, std::string>> criteria;
     if (const auto* set = controller.figures()->criteriaSet(session->view.ranking.setId))
-        for (const gis::model::Criterion& c : set->criteria) criteria.push_back({std::to_string(c.number), std::to_string(c.number) + ". " + c.name});
+        for (const gis::model::Criterion& c : set->criteria)
+            criteria.push_back({std::to_string(c.number), std::to_string(c.number) + ". " +
+                                                               gis::dashboard::criterionName(*controller.figures(), set->id, c.number, language)});
     std::optional<std::string> criterion;
     if (filter.unmetCriterion) criterion = std::to_string(*filter.unmetCriterion);
     if (optionalCombo("##criterion", T(Text::FilterAny, language), criterion, criteria)) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/panels/ui_helpers.hpp"
+#include "gis/dashboard/criteria_names.hpp"
 #include "app/panels/widget_probe.hpp"
 
 namespace panels {
@@ -27,8 +28,7 @@ void drawScopeRanking(shell::Controller& controller, const platform::UiFonts& fo
             ImGui::SetNextItemWidth(-1);
             if (ImGui::BeginCombo("##set", table.setName.c_str())) {
                 for (const std::string& set : table.setChoices) {
-                    const auto* criteriaSet = controller.figures()->criteriaSet(set);
-                    const std::string label = criteriaSet != nullptr ? criteriaSet->name : set;
+                    const std::string label = gis::dashboard::criteriaSetName(*controller.figures(), set, language);
                     if (ImGui::Selectable(label.c_str(), set == table.setId)) controller.push(shell::SetRankingSet{set});
                 }
                 ImGui::EndCombo();

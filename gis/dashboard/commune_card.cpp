@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "gis/dashboard/criteria_names.hpp"
 #include "gis/dashboard/display_format.hpp"
 #include "gis/dashboard/milestones.hpp"
 #include "gis/figures/summary.hpp"
@@ -76,8 +77,7 @@ std::optional<CommuneCard> buildCommuneCard(const ProjectFigures& figures, const
     // The assessment in force (the summary's choice: the base NTM set first), with its checklist.
     card.assessed = s.assessed;
     if (s.assessed) {
-        const model::CriteriaSet* set = figures.criteriaSet(s.criteriaSet);
-        card.setName = set != nullptr ? set->name : s.criteriaSet;
+        card.setName = criteriaSetName(figures, s.criteriaSet, language);
         card.assessedOn = formatDate(s.assessmentAsOf);
         card.detailed = s.detailed;
         card.headline = resultText(s.criteriaMet, s.criteriaTotal, language) + " · " + tierText(s.tier, language);
@@ -85,13 +85,8 @@ std::optional<CommuneCard> buildCommuneCard(const ProjectFigures& figures, const
         for (const model::Assessment& a : data.assessments)
             if (a.unitCode == code && a.setId == s.criteriaSet && a.asOf == s.assessmentAsOf) shown = &a;
         if (shown != nullptr && shown->detailed) {
-            for (const model::CriterionResult& r : shown->results) {
-                CardCriterion c{r.number, "", r.status, r.note};
-                if (set != nullptr)
-                    for (const model::Criterion& named : set->criteria)
-                        if (named.number == r.number) c.name = named.name;
-                card.criteria.push_back(std::move(c));
-            }
+            for (const model::CriterionResult& r : shown->results)
+                card.criteria.push_back({r.number, criterionName(figures, s.criteriaSet, r.number, language), r.status, r.note});
         } else {
             card.countOnly = formatCount(s.criteriaMet, s.criteriaTotal);
         }
@@ -100,8 +95,7 @@ std::optional<CommuneCard> buildCommuneCard(const ProjectFigures& figures, const
     }
     for (const model::Assessment& a : data.assessments) {
         if (a.unitCode != code || a.asOf > asOf) continue;
-        const model::CriteriaSet* set = figures.criteriaSet(a.setId);
-        card.history.push_back({formatDate(a.asOf), set != nullptr ? set->name : a.setId,
+        card.history.push_back({formatDate(a.asOf), criteriaSetName(figures, a.setId, language),
                                 resultText(a.criteriaMet, a.criteriaTotal, language), a.detailed});
     }
 

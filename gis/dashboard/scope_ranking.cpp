@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "gis/dashboard/criteria_names.hpp"
 #include "gis/dashboard/display_format.hpp"
 #include "gis/dashboard/kpis.hpp"
 #include "gis/dashboard/scope.hpp"
@@ -65,8 +66,7 @@ RankingTable rankScope(const ProjectFigures& figures, const RankingQuery& query,
                     table.setId = set;
                 }
         }
-        const model::CriteriaSet* set = figures.criteriaSet(table.setId);
-        table.setName = set != nullptr ? set->name : table.setId;
+        table.setName = criteriaSetName(figures, table.setId, language);
     }
 
     for (std::size_t c : children) {

@@ -156,6 +156,11 @@ TEST_CASE("dashboard on the demo: scope, title, search, KPIs with change, rankin
         REQUIRE(card);
         CHECK(card->criteria.size() == 19);
         CHECK(card->criteria[1].name == "Giao thông");
+        // In English the national set's own English names (from our copy of the reference).
+        const auto english = buildCommuneCard(*figures, detailedCode, latest, Language::En);
+        REQUIRE(english);
+        CHECK(english->criteria[0].name == "Planning");
+        CHECK(english->setName == "National criteria set for new-rural communes, 2021-2025");
         CHECK(card->countOnly.empty());
         CHECK(card->history.size() >= 2);
         REQUIRE_FALSE(card->money.empty());
