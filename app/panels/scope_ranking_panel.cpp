@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "app/panels/ui_helpers.hpp"
@@ -58,6 +59,18 @@ void drawScopeRanking(shell::Controller& controller, const platform::UiFonts& fo
     ImGui::TableSetupColumn(T(Text::ColumnOverdue, language), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending,
                             0.7f, static_cast<ImGuiID>(RankColumn::Overdue));
     ImGui::TableHeadersRow();
+    // A unit selected on the map scrolls its row into view (once per new selection).
+    static std::string scrolledTo;
+    if (session.selectedUnit != scrolledTo) {
+        scrolledTo = session.selectedUnit;
+        for (std::size_t r = 0; r < table.rows.size(); ++r)
+            if (table.rows[r].code == session.selectedUnit) {
+                const float rowHeight = ImGui::GetTextLineHeightWithSpacing();
+                const float top = rowHeight * static_cast<float>(r);
+                if (top < ImGui::GetScrollY() || top > ImGui::GetScrollY() + height - 3 * rowHeight)
+                    ImGui::SetScrollY(std::max(0.0f, top - height * 0.4f));
+            }
+    }
     if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort != nullptr && sort->SpecsDirty && sort->SpecsCount > 0) {
         const ImGuiTableColumnSortSpecs& spec = sort->Specs[0];
         controller.push(shell::SetRankingSort{static_cast<RankColumn>(spec.ColumnUserID), spec.SortDirection == ImGuiSortDirection_Descending});

@@ -143,10 +143,13 @@ int runGui(const cli::Args& args) {
         // GL owners (render target, renderer caches) die before the window's context.
         shell::Controller controller(std::move(document.value()), *renderer.value(), figures, opening);
         shell::Workspace workspace(*renderer.value());
-        if (controller.dashboard() != nullptr)
-            window.value()->setTitle("NTM Atlas — " + controller.dashboard()->view.title +
-                                     (controller.document().isDemo() ? "  [DỮ LIỆU MẪU · demo data]" : ""));
+        std::string shownTitle;
         while (!window.value()->shouldClose()) {
+            // The window's title follows the scope and date, like the map's.
+            if (controller.dashboard() != nullptr && controller.dashboard()->view.title != shownTitle) {
+                shownTitle = controller.dashboard()->view.title;
+                window.value()->setTitle("NTM Atlas — " + shownTitle + (controller.document().isDemo() ? "  [DỮ LIỆU MẪU · demo data]" : ""));
+            }
             const bool playing = controller.tick(ImGui::GetIO().DeltaTime);
             // Sleep between events unless a level of detail is being built, the dates play or a screenshot is due.
             window.value()->beginFrame(!controller.buildingDetail() && !playing && screenshotPath.empty());
