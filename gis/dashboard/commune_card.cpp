@@ -39,13 +39,6 @@ std::string resultText(int met, int total, Language language) {
     return formatCount(met, total) + " " + tr(Text::CriteriaUnit, language) + " (" + percentOf(met, total, language) + ")";
 }
 
-std::string tierText(const std::string& tier, Language language) {
-    if (tier == "ntm_nang_cao") return tr(Text::TierAdvanced, language);
-    if (tier == "ntm_kieu_mau") return tr(Text::TierModel, language);
-    if (tier == "ntm") return tr(Text::TierNtm, language);
-    return tr(Text::TierNone, language);
-}
-
 }  // namespace
 
 std::string statusWord(const std::string& status, Language language) {
@@ -80,7 +73,7 @@ std::optional<CommuneCard> buildCommuneCard(const ProjectFigures& figures, const
         card.setName = criteriaSetName(figures, s.criteriaSet, language);
         card.assessedOn = formatDate(s.assessmentAsOf);
         card.detailed = s.detailed;
-        card.headline = resultText(s.criteriaMet, s.criteriaTotal, language) + " · " + tierText(s.tier, language);
+        card.headline = resultText(s.criteriaMet, s.criteriaTotal, language) + " · " + tierName(s.tier, language);
         const model::Assessment* shown = nullptr;
         for (const model::Assessment& a : data.assessments)
             if (a.unitCode == code && a.setId == s.criteriaSet && a.asOf == s.assessmentAsOf) shown = &a;

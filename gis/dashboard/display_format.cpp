@@ -32,6 +32,13 @@ std::string formatDate(const std::string& isoDate) {
     return isoDate.substr(8, 2) + "/" + isoDate.substr(5, 2) + "/" + isoDate.substr(0, 4);
 }
 
+std::string tierName(const std::string& tier, Language language) {
+    if (tier == "ntm_nang_cao") return tr(Text::TierAdvanced, language);
+    if (tier == "ntm_kieu_mau") return tr(Text::TierModel, language);
+    if (tier == "ntm") return tr(Text::TierNtm, language);
+    return tr(Text::TierNone, language);
+}
+
 std::string formatCount(int part, int whole) { return std::to_string(part) + "/" + std::to_string(whole); }
 
 }  // namespace gis::dashboard

@@ -19,6 +19,10 @@ std::string formatMoney(std::int64_t vnd, Language language);
 std::string formatMillions(std::int64_t vnd, Language language);
 /// "2024-03-25" → "25/03/2024" in both languages; anything else unchanged.
 std::string formatDate(const std::string& isoDate);
+/// The NTM tier in words: "" → "Chưa đạt chuẩn", "ntm" → "Đạt chuẩn NTM", "ntm_nang_cao",
+/// "ntm_kieu_mau" (English: "Not yet at standard", "NTM standard", …).
+std::string tierName(const std::string& tier, Language language);
+
 /// "14/19" as the notices count criteria.
 std::string formatCount(int part, int whole);
 

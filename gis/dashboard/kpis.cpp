@@ -71,13 +71,6 @@ std::string changeText(double delta, int decimals, const std::string& previousDa
 
 int trendOf(double delta) { return delta > 1e-9 ? 1 : delta < -1e-9 ? -1 : 0; }
 
-std::string tierWord(const std::string& tier, Language language) {
-    if (tier == "ntm_nang_cao") return tr(Text::TierAdvanced, language);
-    if (tier == "ntm_kieu_mau") return tr(Text::TierModel, language);
-    if (tier == "ntm") return tr(Text::TierNtm, language);
-    return tr(Text::TierNone, language);
-}
-
 }  // namespace
 
 ScopeTotals scopeTotals(const ProjectFigures& figures, const std::string& scope, const std::string& asOf) {
@@ -127,7 +120,7 @@ std::vector<Kpi> computeKpis(const ProjectFigures& figures, const std::string& s
         k.available = s.assessed;
         if (k.available) {
             k.value = formatCount(s.criteriaMet, s.criteriaTotal) + " " + tr(Text::CriteriaUnit, language);
-            k.detail = formatPercent(s.criteriaPct, language) + " · " + tierWord(s.tier, language);
+            k.detail = formatPercent(s.criteriaPct, language) + " · " + tierName(s.tier, language);
             const std::string previous = figures.previousDate(asOf);
             if (!previous.empty() && figures.summaryAt(previous)[*scopeUnit].assessed) {
                 const double delta = s.criteriaMet - figures.summaryAt(previous)[*scopeUnit].criteriaMet;
@@ -143,7 +136,7 @@ std::vector<Kpi> computeKpis(const ProjectFigures& figures, const std::string& s
             k.value = formatCount(now.communesAtStandard, now.communesTotal) + " " + tr(Text::CommunesUnit, language);
             for (const char* tier : {"ntm_nang_cao", "ntm_kieu_mau"})
                 if (const auto it = now.tierCounts.find(tier); it != now.tierCounts.end())
-                    k.detail += (k.detail.empty() ? "" : " · ") + tierWord(tier, language) + " " + std::to_string(it->second);
+                    k.detail += (k.detail.empty() ? "" : " · ") + tierName(tier, language) + " " + std::to_string(it->second);
             if (now.communesAssessed < now.communesTotal)
                 k.detail += (k.detail.empty() ? "" : " · ") + std::to_string(now.communesTotal - now.communesAssessed) + " " +
                             tr(Text::CommunesUnit, language) + " " + tr(Text::NotAssessed, language);

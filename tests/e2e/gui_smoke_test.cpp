@@ -7,12 +7,19 @@
 #include "tests/support/png_read.hpp"
 #include "tests/support/test_paths.hpp"
 
-TEST_CASE("gui: the window shows the demo map under Xvfb", "[e2e][gui]") {
+namespace {
+/// The window tests need a virtual display; without xvfb-run they say so and do not run.
+bool haveXvfb() {
     std::string output;
-    if (test::runCommand("command -v xvfb-run", &output) != 0) {
-        WARN("xvfb-run not installed: window test not run");
-        return;
-    }
+    if (test::runCommand("command -v xvfb-run", &output) == 0) return true;
+    WARN("xvfb-run not installed: window test not run");
+    return false;
+}
+}  // namespace
+
+TEST_CASE("gui: the window shows the demo map under Xvfb", "[e2e][gui]") {
+    if (!haveXvfb()) return;
+    std::string output;
     const auto dir = test::scratchDir("gui_smoke");
     const auto png = dir / "window.png";
     const int status = test::runCommand("xvfb-run -a -s '-screen 0 1600x1000x24' '" + std::string(NTM_CLI_PATH) +
@@ -28,11 +35,8 @@ TEST_CASE("gui: the window shows the demo map under Xvfb", "[e2e][gui]") {
 }
 
 TEST_CASE("gui: the exact command line opens a project's dashboard in the state asked for", "[e2e][gui]") {
+    if (!haveXvfb()) return;
     std::string output;
-    if (test::runCommand("command -v xvfb-run", &output) != 0) {
-        WARN("xvfb-run not installed: window test not run");
-        return;
-    }
     const auto dir = test::scratchDir("gui_options");
     const std::string project = (dir / "demo.gpkg").string();
     const std::string cli = std::string("'") + NTM_CLI_PATH + "'";
