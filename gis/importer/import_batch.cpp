@@ -48,6 +48,8 @@ Status writeBatch(store::Database& db, const ImportBatch& batch, const std::stri
     for (const auto& i : batch.infrastructure) if (auto st = writer.upsertInfrastructure(i); !st) return fail(st);
     for (const auto& t : batch.tasks) if (auto st = writer.upsertTask(t); !st) return fail(st);
     for (const auto& i : batch.indicators) if (auto st = writer.upsertIndicator(i); !st) return fail(st);
+    for (const auto& [set, rows] : batch.workTypesBySet)
+        if (auto st = store::replaceSetWorkTypes(db, set, rows); !st) return fail(st);
     if (auto st = writer.logImport(kind, file, sheet, static_cast<int>(batch.size()), skippedRows, unitsTouchedBy(batch)); !st)
         return fail(st);
     if (auto st = tx.commit(); !st) return fail(st);

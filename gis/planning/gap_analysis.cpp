@@ -85,9 +85,10 @@ Result<GapReport> computeGaps(const store::ProjectData& project, const WorkTypeM
             standing.asOf = s.assessmentAsOf;
             standing.criteriaMet = s.criteriaMet;
             standing.criteriaTotal = s.criteriaTotal;
-            standing.state = s.detailed ? GapState::NoGaps : GapState::Unknown;
+            // A count that says every criterion is met leaves nothing unmet; any other count cannot say which.
+            standing.state = s.detailed || s.meetsStandard ? GapState::NoGaps : GapState::Unknown;
         }
-        if (standing.state == GapState::NoGaps) {
+        if (standing.state == GapState::NoGaps && s.detailed) {
             const model::Assessment* assessment = findAssessment(project, unit.code, s.criteriaSet, s.assessmentAsOf);
             const auto parent = tree.parent(i);
             const std::set<std::string>& active = underWayIn[unit.code];

@@ -3,7 +3,8 @@
 /// is a criterion the unit's assessment in force at the as-of date (the one its summary and card
 /// show) leaves unmet — in progress counts as unmet — while no work of a mapped type is planned
 /// or under construction in the unit. A count-only assessment ("14/19") cannot say which
-/// criterion is unmet: the unit is "unknown", never a gap and never gap-free.
+/// criterion is unmet: the unit is "unknown", never a gap and never gap-free (unless the count
+/// is full, 19/19: then nothing is unmet).
 #include <map>
 #include <optional>
 #include <string>
