@@ -101,6 +101,7 @@ Result<ProjectEdit> planCriterionEdit(store::Database& db, const CriterionEdit& 
             return makeError(ErrorCode::BadInput, request.unitCode + ": an assessment of " + date + " already exists in " + setId +
                                                       "; correct it explicitly");
         change.asOf = date;
+        change.copiedFrom = old;
         next.asOf = date;
         next.source = kEditSource;
         next.note = "edited from the assessment of " + old.asOf;

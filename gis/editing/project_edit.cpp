@@ -106,14 +106,19 @@ std::vector<store::HistoryEntry> historyOf(const ProjectEdit& edit, const std::s
     };
     if (const auto* a = std::get_if<AssessmentChange>(&edit.change)) {
         const std::string subject = "criterion " + std::to_string(a->criterion) + " of " + a->setId + ", assessment " + a->asOf;
-        const auto* before = resultOf(a->before, a->criterion);
-        const auto* after = resultOf(a->after, a->criterion);
+        // A side that does not exist (the assessment is being created or removed) reads as the
+        // assessment it was copied from.
+        const std::optional<model::Assessment>& beforeSide = a->before ? a->before : a->copiedFrom;
+        const std::optional<model::Assessment>& afterSide = a->after ? a->after : a->copiedFrom;
+        const auto* before = resultOf(beforeSide, a->criterion);
+        const auto* after = resultOf(afterSide, a->criterion);
         // A created or removed assessment is a row of its own, so "never rewrites silently" shows.
-        add(subject, "assessment", a->before ? "present" : "", a->after ? "present" : "");
+        const std::string from = a->copiedFrom ? "copy of " + a->copiedFrom->asOf : std::string("present");
+        add(subject, "assessment", a->before ? "present" : "", a->after ? (a->before ? "present" : from) : "");
         add(subject, "status", before ? statusText(before->status) : "", after ? statusText(after->status) : "");
         add(subject, "criterion_note", before ? before->note : "", after ? after->note : "");
-        add(subject, "criteria_met", a->before ? std::to_string(a->before->criteriaMet) : "",
-            a->after ? std::to_string(a->after->criteriaMet) : "");
+        add(subject, "criteria_met", beforeSide ? std::to_string(beforeSide->criteriaMet) : "",
+            afterSide ? std::to_string(afterSide->criteriaMet) : "");
     } else if (const auto* w = std::get_if<WorkChange>(&edit.change)) {
         const std::string subject = "work #" + std::to_string(w->workId) + " " + w->workName;
         add(subject, "status", w->before.status, w->after.status);

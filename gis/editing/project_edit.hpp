@@ -20,6 +20,9 @@ struct AssessmentChange {
     std::string unitCode, setId, asOf;
     std::optional<model::Assessment> before, after;
     int criterion = 0;  ///< the criterion the edit is about (for the history)
+    /// The earlier assessment a new one was copied from: the history shows its values as the
+    /// old side of a creation (and the new side of its undo), so "not met → met" reads right.
+    std::optional<model::Assessment> copiedFrom;
 };
 
 struct WorkState {

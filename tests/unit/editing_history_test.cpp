@@ -68,7 +68,7 @@ std::vector<store::HistoryEntry> historyOf(const std::string& project, const std
 
 }  // namespace
 
-TEST_CASE("editing: a criterion edit makes a new assessment; undo and redo replay it; history says who and what", "[editing]") {
+TEST_CASE("editing: a criterion edit makes a new assessment, undo and redo replay it, history says who and what", "[editing]") {
     const auto dir = test::scratchDir("editing_criterion");
     const std::string project = editProject(dir);
     editing::EditSession session(project);
@@ -141,7 +141,7 @@ TEST_CASE("editing: a criterion edit makes a new assessment; undo and redo repla
     CHECK(data.assessments.size() == 2);
 }
 
-TEST_CASE("editing: works and tasks; undo refuses to overwrite a change made elsewhere", "[editing]") {
+TEST_CASE("editing: works and tasks, and undo refuses to overwrite a change made elsewhere", "[editing]") {
     const auto dir = test::scratchDir("editing_works");
     const std::string project = editProject(dir);
     auto data = load(project);
