@@ -20,7 +20,13 @@ void printUsage() {
         "                   [--color-by FIELD] [--extent LON_MIN,LAT_MIN,LON_MAX,LAT_MAX] [--demo]\n"
         "  ntm-atlas init PROJECT [--demo]\n"
         "  ntm-atlas import PROJECT KIND FILE [options]   KIND: units criteria-set criteria disbursement infrastructure tasks\n"
-        "  ntm-atlas summary PROJECT [--unit CODE] [--as-of YYYY-MM-DD] --json\n");
+        "                                                 work-types\n"
+        "  ntm-atlas summary PROJECT [--unit CODE] [--as-of YYYY-MM-DD] --json\n"
+        "  ntm-atlas gaps PROJECT [--unit CODE] [--as-of YYYY-MM-DD] [--json]\n"
+        "                   unmet criteria with no work of a matching type planned or under construction\n"
+        "  ntm-atlas distances PROJECT --type TYPE [--max-km K] [--unit CODE] [--any-status] [--json]\n"
+        "                   each village's distance on the ground to the nearest (completed) work of TYPE\n"
+        "  ntm-atlas history PROJECT [--unit CODE] [--json]   every edit and import: when, who, what, old → new\n");
 }
 
 }  // namespace
@@ -37,6 +43,9 @@ int main(int argc, char** argv) {
     if (command == "init") return cli::runInit(rest);
     if (command == "import") return cli::runImport(rest);
     if (command == "summary") return cli::runSummary(rest);
+    if (command == "gaps") return cli::runGaps(rest);
+    if (command == "distances") return cli::runDistances(rest);
+    if (command == "history") return cli::runHistory(rest);
 #ifdef NTM_WITH_GUI
     if (command == "gui") return runGui(rest);
     // `ntm-atlas FILE …` and `ntm-atlas --screenshot …` open the window too.

@@ -12,5 +12,8 @@ int runExport(const Args& args);   ///< ntm-atlas export SOURCE --out PNG [--wid
 int runInit(const Args& args);     ///< ntm-atlas init PROJECT [--demo]
 int runImport(const Args& args);   ///< ntm-atlas import PROJECT KIND FILE [options]
 int runSummary(const Args& args);  ///< ntm-atlas summary PROJECT [--unit CODE] [--as-of DATE] --json
+int runGaps(const Args& args);       ///< ntm-atlas gaps PROJECT [--unit CODE] [--as-of DATE] [--json]
+int runDistances(const Args& args);  ///< ntm-atlas distances PROJECT --type TYPE [--max-km K] [--unit CODE] [--any-status] [--json]
+int runHistory(const Args& args);    ///< ntm-atlas history PROJECT [--unit CODE] [--json]
 
 }  // namespace cli

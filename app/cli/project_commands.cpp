@@ -44,7 +44,7 @@ int runImport(const Args& args) {
     if (!parsed.error.empty()) return fail("import", parsed.error);
     if (parsed.positional.size() != 3)
         return fail("import", "usage: ntm-atlas import PROJECT KIND FILE [options]  (KIND: units, criteria-set, criteria, "
-                              "disbursement, infrastructure, tasks)");
+                              "disbursement, infrastructure, tasks, work-types)");
     const std::string& project = parsed.positional[0];
     const std::string& kind = parsed.positional[1];
     const std::string& file = parsed.positional[2];

@@ -122,6 +122,7 @@ std::optional<CommuneCard> buildCommuneCard(const ProjectFigures& figures, const
         w.deadline = formatDate(item.deadline);
         w.department = item.department;
         w.overdue = !item.deadline.empty() && item.deadline < asOf && item.status != "completed";
+        w.id = item.id;
         card.works.push_back(std::move(w));
     }
     std::stable_sort(card.works.begin(), card.works.end(), [](const CardWork& a, const CardWork& b) { return a.overdue > b.overdue; });
@@ -136,7 +137,7 @@ std::optional<CommuneCard> buildCommuneCard(const ProjectFigures& figures, const
         if (t.unitCode != code) continue;
         const bool done = t.status == "done" && (t.doneDate.empty() || t.doneDate <= asOf);
         const bool overdue = !done && !t.deadline.empty() && t.deadline < asOf;
-        CardTask task{t.text, t.responsible, formatDate(t.deadline), t.sourceDocument, done, overdue};
+        CardTask task{t.text, t.responsible, formatDate(t.deadline), t.sourceDocument, done, overdue, t.id};
         tasks.push_back({overdue ? 0 : done ? 2 : 1, t.deadline.empty() ? "9999" : t.deadline, std::move(task)});
     }
     std::stable_sort(tasks.begin(), tasks.end(), [](const Keyed& a, const Keyed& b) {

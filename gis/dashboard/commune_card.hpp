@@ -2,6 +2,7 @@
 /// The card of a selected commune: its criteria checklist (or the count alone, as "14/19"),
 /// its assessments over time, money per programme against the milestones, its works and its
 /// tasks (overdue first, with the notice they came from). Plain values a panel draws as they are.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,12 +45,14 @@ struct CardProgramme {
 struct CardWork {
     std::string type, name, status, budget, deadline, department;
     bool overdue = false;
+    std::int64_t id = 0;  ///< the work's fid: what editing::WorkEdit names
 };
 
 struct CardTask {
     std::string text, responsible, deadline, source;
     bool done = false;
     bool overdue = false;
+    std::int64_t id = 0;  ///< the task's id: what editing::TaskEdit names
 };
 
 struct CommuneCard {

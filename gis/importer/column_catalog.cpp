@@ -139,4 +139,13 @@ std::vector<CanonicalColumn> criteriaSetColumns() {
     };
 }
 
+std::vector<CanonicalColumn> workTypeColumns() {
+    return {
+        {"set", {"ma bo tieu chi", "bo tieu chi", "set", "set id"}, "criteria set id (else --set)"},
+        {"number", {"tieu chi so", "so tt", "stt", "tieu chi", "so", "tt", "number", "criterion"}, "criterion number"},
+        {"work_type", {"loai cong trinh", "loai cong trinh dap ung", "cong trinh", "loai", "work type", "work types"},
+         "the work types that can fix the criterion, separated by commas or semicolons (road, bridge; đường, cầu); empty = none"},
+    };
+}
+
 }  // namespace gis::importer

@@ -20,5 +20,7 @@ std::vector<CanonicalColumn> infrastructureColumns();
 std::vector<CanonicalColumn> taskColumns();
 /// `criteria-set`: set, set_name, tier, level, number, criterion_name.
 std::vector<CanonicalColumn> criteriaSetColumns();
+/// `work-types`: set, number, work_type (the criterion ↔ work-type mapping of the gap analysis).
+std::vector<CanonicalColumn> workTypeColumns();
 
 }  // namespace gis::importer

@@ -1,9 +1,30 @@
 #include "gis/importer/import_batch.hpp"
 
+#include <set>
+
 #include "gis/store/project_writer.hpp"
 #include "gis/store/transaction.hpp"
 
 namespace gis::importer {
+namespace {
+
+/// Every unit the batch writes a row about, for the history of each unit.
+std::set<std::string> unitsTouchedBy(const ImportBatch& batch) {
+    std::set<std::string> codes;
+    auto add = [&](const std::string& code) {
+        if (!code.empty()) codes.insert(code);
+    };
+    for (const auto& u : batch.units) add(u.code);
+    for (const auto& a : batch.assessments) add(a.unitCode);
+    for (const auto& p : batch.plans) add(p.unitCode);
+    for (const auto& d : batch.disbursements) add(d.unitCode);
+    for (const auto& i : batch.infrastructure) add(i.unitCode);
+    for (const auto& t : batch.tasks) add(t.unitCode);
+    for (const auto& i : batch.indicators) add(i.unitCode);
+    return codes;
+}
+
+}  // namespace
 
 Status writeBatch(store::Database& db, const ImportBatch& batch, const std::string& kind, const std::string& file,
                   const std::string& sheet, int skippedRows) {
@@ -27,7 +48,10 @@ Status writeBatch(store::Database& db, const ImportBatch& batch, const std::stri
     for (const auto& i : batch.infrastructure) if (auto st = writer.upsertInfrastructure(i); !st) return fail(st);
     for (const auto& t : batch.tasks) if (auto st = writer.upsertTask(t); !st) return fail(st);
     for (const auto& i : batch.indicators) if (auto st = writer.upsertIndicator(i); !st) return fail(st);
-    if (auto st = writer.logImport(kind, file, sheet, static_cast<int>(batch.size()), skippedRows); !st) return fail(st);
+    for (const auto& [set, rows] : batch.workTypesBySet)
+        if (auto st = store::replaceSetWorkTypes(db, set, rows); !st) return fail(st);
+    if (auto st = writer.logImport(kind, file, sheet, static_cast<int>(batch.size()), skippedRows, unitsTouchedBy(batch)); !st)
+        return fail(st);
     if (auto st = tx.commit(); !st) return fail(st);
     return Ok{};
 }

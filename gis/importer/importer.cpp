@@ -27,6 +27,7 @@ const KindSpec* findKind(const std::string& kind) {
         {"disbursement", false, false, [](const ImportOptions&) { return moneyColumns(); }, planDisbursement},
         {"infrastructure", true, false, [](const ImportOptions&) { return infrastructureColumns(); }, planInfrastructure},
         {"tasks", false, false, [](const ImportOptions&) { return taskColumns(); }, planTasks},
+        {"work-types", false, false, [](const ImportOptions&) { return workTypeColumns(); }, planWorkTypes},
     };
     for (const KindSpec& k : kKinds)
         if (kind == k.name) return &k;

@@ -9,7 +9,7 @@
 namespace gis::importer {
 
 /// The import kinds, as typed on the command line.
-inline constexpr const char* kImportKinds[] = {"units", "criteria-set", "criteria", "disbursement", "infrastructure", "tasks"};
+inline constexpr const char* kImportKinds[] = {"units", "criteria-set", "criteria", "disbursement", "infrastructure", "tasks", "work-types"};
 
 struct ImportReport {
     std::string kind;

@@ -12,5 +12,6 @@ void planCriteriaSet(ImportContext& context, ImportBatch& batch);
 void planDisbursement(ImportContext& context, ImportBatch& batch);
 void planInfrastructure(ImportContext& context, ImportBatch& batch);
 void planTasks(ImportContext& context, ImportBatch& batch);
+void planWorkTypes(ImportContext& context, ImportBatch& batch);
 
 }  // namespace gis::importer

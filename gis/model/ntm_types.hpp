@@ -84,6 +84,7 @@ struct InfrastructureItem {
     std::string unitCode;  ///< "" when not tied to a unit
     std::vector<std::uint8_t> geometry;  ///< GeoPackage blob (point or line) in EPSG:4326
     std::string source;
+    std::int64_t id = 0;  ///< the row's fid in the project (0 before it is stored): what edits name
 };
 
 /// A task from a conclusion notice (thông báo kết luận).
@@ -95,6 +96,7 @@ struct Task {
     std::string status;    ///< "open" | "done"
     std::string doneDate;  ///< YYYY-MM-DD or ""
     std::string sourceDocument;
+    std::int64_t id = 0;  ///< the row's id in the project (0 before it is stored): what edits name
 };
 
 /// A yearly indicator of a unit (e.g. "poverty_rate" in %).

@@ -117,7 +117,7 @@ Status loadMoney(Database& db, ProjectData& out) {
 }
 
 Status loadWorks(Database& db, bool withGeometry, ProjectData& out) {
-    auto infra = db.prepare(std::string("SELECT type, name, status, budget_vnd, start_date, deadline, department, unit_code, source") +
+    auto infra = db.prepare(std::string("SELECT type, name, status, budget_vnd, start_date, deadline, department, unit_code, source, fid") +
                             (withGeometry ? ", geom" : "") + " FROM ntm_infrastructure ORDER BY fid");
     if (!infra) return infra.error();
     while (infra->step()) {
@@ -131,14 +131,15 @@ Status loadWorks(Database& db, bool withGeometry, ProjectData& out) {
         i.department = infra->text(6);
         i.unitCode = infra->text(7);
         i.source = infra->text(8);
-        if (withGeometry) i.geometry = infra->blob(9);
+        i.id = infra->int64(9);
+        if (withGeometry) i.geometry = infra->blob(10);
         out.infrastructure.push_back(std::move(i));
     }
-    auto tasks = db.prepare("SELECT text, responsible, unit_code, deadline, status, done_date, source_document FROM ntm_tasks ORDER BY id");
+    auto tasks = db.prepare("SELECT text, responsible, unit_code, deadline, status, done_date, source_document, id FROM ntm_tasks ORDER BY id");
     if (!tasks) return tasks.error();
     while (tasks->step())
         out.tasks.push_back({tasks->text(0), tasks->text(1), tasks->text(2), tasks->text(3), tasks->text(4), tasks->text(5),
-                             tasks->text(6)});
+                             tasks->text(6), tasks->int64(7)});
     auto indicators = db.prepare("SELECT unit_code, name, year, value FROM ntm_indicators ORDER BY unit_code, name, year");
     if (!indicators) return indicators.error();
     while (indicators->step())

@@ -1,5 +1,7 @@
 #include "gis/store/project_writer.hpp"
 
+#include "gis/store/history.hpp"
+
 namespace gis::store {
 
 Result<Statement*> ProjectWriter::cached(std::optional<Statement>& slot, const char* sql) {
@@ -189,11 +191,18 @@ Status ProjectWriter::putCriteriaSet(const model::CriteriaSet& set) {
 }
 
 Status ProjectWriter::logImport(const std::string& kind, const std::string& file, const std::string& sheet, int rows,
-                                int skipped) {
+                                int skipped, const std::set<std::string>& touchedUnits) {
     auto stmt = m_db.prepare("INSERT INTO ntm_imports (kind, file, sheet, rows_imported, rows_skipped) VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!stmt) return stmt.error();
     stmt->bind(1, kind).bind(2, file).bindTextOrNull(3, sheet).bind(4, rows).bind(5, skipped);
-    return stmt->run();
+    if (auto status = stmt->run(); !status) return status;
+    HistoryEntry entry;
+    entry.action = "import";
+    entry.subject = "import " + kind;
+    entry.newValue = std::to_string(rows) + " records" + (skipped > 0 ? ", " + std::to_string(skipped) + " rows skipped" : std::string());
+    entry.sourceFile = file;
+    entry.note = sheet;
+    return appendHistory(m_db, entry, touchedUnits);
 }
 
 }  // namespace gis::store

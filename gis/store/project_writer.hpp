@@ -2,6 +2,8 @@
 /// Typed writes into an open project. Call inside a Transaction; every method upserts on the
 /// table's natural key, so importing the same file twice leaves the same project.
 #include <optional>
+#include <set>
+#include <string>
 
 #include "gis/core/result.hpp"
 #include "gis/model/ntm_types.hpp"
@@ -29,8 +31,10 @@ public:
     /// Saves a slide under its name (replacing one of that name).
     Status putBookmark(const model::Bookmark& bookmark);
     Status deleteBookmark(const std::string& name);
-    /// Records the import in ntm_imports (what came from which file).
-    Status logImport(const std::string& kind, const std::string& file, const std::string& sheet, int rows, int skipped);
+    /// Records the import in ntm_imports (what came from which file) and in the history (who,
+    /// when, which file, and the units it touched, so each unit's history lists it).
+    Status logImport(const std::string& kind, const std::string& file, const std::string& sheet, int rows, int skipped,
+                     const std::set<std::string>& touchedUnits = {});
 
 private:
     Result<Statement*> cached(std::optional<Statement>& slot, const char* sql);

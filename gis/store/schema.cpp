@@ -7,6 +7,7 @@
 #include <fstream>
 #include <vector>
 
+#include "gis/store/criterion_work_types.hpp"
 #include "gis/store/reference_seed.hpp"
 #include "gis/store/transaction.hpp"
 
@@ -163,6 +164,37 @@ CREATE TABLE ntm_bookmarks (
   state TEXT NOT NULL,
   saved_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
 )sql",
+        // 2 → 3: the planner tools. Which work types can fix which criterion (seeded with the
+        // national default after this step), and the history of every edit and import.
+        R"sql(
+CREATE TABLE ntm_criterion_work_types (
+  set_id TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  work_type TEXT NOT NULL,
+  PRIMARY KEY (set_id, number, work_type),
+  FOREIGN KEY (set_id, number) REFERENCES ntm_criteria(set_id, number) ON DELETE CASCADE);
+
+CREATE TABLE ntm_history (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  user TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('edit', 'undo', 'redo', 'import')),
+  unit_code TEXT,
+  subject TEXT NOT NULL,
+  field TEXT,
+  old_value TEXT,
+  new_value TEXT,
+  source_file TEXT,
+  note TEXT);
+CREATE INDEX ntm_history_unit ON ntm_history(unit_code);
+
+-- The units an import touched, so a unit's history lists the imports that changed it.
+CREATE TABLE ntm_history_units (
+  history_id INTEGER NOT NULL REFERENCES ntm_history(id) ON DELETE CASCADE,
+  unit_code TEXT NOT NULL,
+  PRIMARY KEY (history_id, unit_code));
+CREATE INDEX ntm_history_units_unit ON ntm_history_units(unit_code);
+)sql",
     };
     return kMigrations;
 }
@@ -190,6 +222,9 @@ Status migrate(Database& db, int from) {
                                                  " failed: " + status.error().message);
         if (version == 0) {
             if (auto status = seedReferenceData(db); !status) return status;
+        }
+        if (version == 2) {
+            if (auto status = seedDefaultWorkTypes(db); !status) return status;
         }
     }
     if (auto status = setMeta(db, "schema_version", std::to_string(kSchemaVersion)); !status) return status;

@@ -15,7 +15,7 @@ TEST_CASE("importer: every canonical column and recognised header is documented"
     using gis::importer::CanonicalColumn;
     std::vector<std::vector<CanonicalColumn>> kinds = {gis::importer::criteriaColumns(), gis::importer::moneyColumns(),
                                                        gis::importer::infrastructureColumns(), gis::importer::taskColumns(),
-                                                       gis::importer::criteriaSetColumns()};
+                                                       gis::importer::criteriaSetColumns(), gis::importer::workTypeColumns()};
     for (const char* level : {"province", "district", "commune", "village"}) kinds.push_back(gis::importer::unitColumns(level));
     for (const auto& columns : kinds)
         for (const CanonicalColumn& column : columns) {
