@@ -33,7 +33,7 @@ void printRow(const std::vector<std::string>& cells) {
 
 std::string typeWords(const std::vector<std::string>& types) {
     std::string words;
-    for (const std::string& t : types) words += (words.empty() ? "" : ", ") + gis::dashboard::workTypeWord(t, gis::dashboard::Language::Vi);
+    for (const std::string& t : types) words += (words.empty() ? "" : ", ") + gis::dashboard::workTypeWord(t, gis::Language::Vi);
     return words;
 }
 
@@ -97,7 +97,7 @@ int runDistances(const Args& args) {
         std::printf("%s\n", gis::planning::distancesToJson(*report).c_str());
         return 0;
     }
-    using gis::dashboard::Language;
+    using gis::Language;
     const std::string type = gis::dashboard::workTypeWord(options.workType, Language::Vi);
     printRow({"Mã thôn", "Tên thôn", "Xã", "Khoảng cách (km)", type + " gần nhất", "Tình trạng", options.maxKm ? "Vượt ngưỡng" : ""});
     for (const gis::planning::VillageDistance& v : report->villages) {
