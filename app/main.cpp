@@ -16,8 +16,10 @@ void printUsage() {
         "\n"
         "usage:\n"
         "  ntm-atlas [gui] [PROJECT_OR_VECTOR_FILE]   open the map window (the demo project when no file)\n"
-        "  ntm-atlas export SOURCE --out map.png [--width W] [--height H] [--layer NAME]\n"
-        "                   [--color-by FIELD] [--extent LON_MIN,LAT_MIN,LON_MAX,LAT_MAX] [--demo]\n"
+        "  ntm-atlas export SOURCE --out FILE.{png,tif,pdf} [--paper A4|A3 --dpi N | --width W --height H]\n"
+        "                   [--unit CODE] [--color-by FIELD] [--as-of YYYY-MM-DD] [--title TEXT] [--bookmark NAME] [--lang vi|en]\n"
+        "                   [--layer NAME] [--extent LON_MIN,LAT_MIN,LON_MAX,LAT_MAX] [--demo]\n"
+        "  ntm-atlas atlas PROJECT --unit DISTRICT_CODE --out atlas.pdf|FOLDER/ [--paper A4|A3] [--color-by FIELD] [--as-of YYYY-MM-DD]\n"
         "  ntm-atlas init PROJECT [--demo]\n"
         "  ntm-atlas import PROJECT KIND FILE [options]   KIND: units criteria-set criteria disbursement infrastructure tasks\n"
         "  ntm-atlas summary PROJECT [--unit CODE] [--as-of YYYY-MM-DD] --json\n");
@@ -37,6 +39,7 @@ int main(int argc, char** argv) {
     if (command == "init") return cli::runInit(rest);
     if (command == "import") return cli::runImport(rest);
     if (command == "summary") return cli::runSummary(rest);
+    if (command == "atlas") return cli::runAtlas(rest);
 #ifdef NTM_WITH_GUI
     if (command == "gui") return runGui(rest);
     // `ntm-atlas FILE …` and `ntm-atlas --screenshot …` open the window too.

@@ -11,6 +11,7 @@ using Args = std::vector<std::string>;
 int runExport(const Args& args);   ///< ntm-atlas export SOURCE --out PNG [--width W --height H ...]
 int runInit(const Args& args);     ///< ntm-atlas init PROJECT [--demo]
 int runImport(const Args& args);   ///< ntm-atlas import PROJECT KIND FILE [options]
-int runSummary(const Args& args);  ///< ntm-atlas summary PROJECT [--unit CODE] [--as-of DATE] --json
+int runSummary(const Args& args);
+int runAtlas(const Args& args);    ///< ntm-atlas atlas PROJECT --unit DISTRICT --out atlas.pdf|FOLDER/  ///< ntm-atlas summary PROJECT [--unit CODE] [--as-of DATE] --json
 
 }  // namespace cli
