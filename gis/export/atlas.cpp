@@ -150,7 +150,7 @@ Result<AtlasReport> writeAtlas(render::Renderer& renderer, scene::MapDocument& d
         PageContent content = preparePage(document, scope, layout);
         content.focus = withSurroundings(content.focus);
         content.title = unit.name + " — " + districtName;
-        content.sideShare = 0.40f;
+        content.sideShare = 0.46f;
         content.sideLines.clear();
         if (const auto card = dashboard::buildCommuneCard(*figures, unit.code, asOf, lang))
             content.sideLines = communeCardLines(*card, lang);

@@ -128,7 +128,8 @@ Result<ExportTargetInfo> checkExportTarget(const std::string& path, const std::v
 
 Result<ExportTargetInfo> checkAtlasFolder(const std::string& path, const std::vector<std::string>& sources) {
     if (path.empty()) return makeError(ErrorCode::BadInput, "no output folder: pass --out atlas/");
-    const fs::path folder = fs::path(path).lexically_normal();
+    fs::path folder = fs::path(path).lexically_normal();
+    if (folder.filename().empty()) folder = folder.parent_path();  // "atlas/" names the folder "atlas"
     std::error_code ec;
     const fs::file_status own = fs::symlink_status(folder, ec);
     const bool exists = !ec && fs::exists(own);

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -17,6 +18,7 @@
 #include "gis/data/gdal_error_capture.hpp"
 #include "gis/export/atomic_file.hpp"
 #include "gis/export/export_target.hpp"
+#include "gis/export/png_phys.hpp"
 
 namespace gis::exporting {
 
@@ -106,8 +108,8 @@ Status writeRaster(const render::Image& image, const std::string& path, const Ra
                                                GDT_Byte, bands, nullptr, 4, static_cast<GSpacing>(image.width) * 4, 1);
     if (written != CE_None) return makeError(ErrorCode::Io, "Cannot write " + path + ": " + joinedErrors(errors));
     if (!opaque) GDALSetRasterColorInterpretation(GDALGetRasterBand(memDs, 4), GCI_AlphaBand);
-    if (file.dpi > 0) {
-        // The PNG driver turns these into the pHYs chunk, GTiff into its resolution tags: a word
+    if (file.dpi > 0 && format == ExportFormat::GeoTiff) {
+        // GTiff writes these as its resolution tags (PNG gets its pHYs chunk below): a word
         // processor then places a 300 dpi A4 map at A4 size.
         const std::string dpi = std::to_string(file.dpi);
         GDALSetMetadataItem(memDs, "TIFFTAG_XRESOLUTION", dpi.c_str(), nullptr);
@@ -154,8 +156,11 @@ Status writeRaster(const render::Image& image, const std::string& path, const Ra
         VSIUnlink(encoded.c_str());
         return makeError(ErrorCode::Io, "Cannot write " + kind + " " + path + ": " + joinedErrors(errors) + ".");
     }
-    Status saved = writeFileAtomically(path, bytes, static_cast<std::size_t>(length), format);
+    std::vector<std::uint8_t> fileBytes(bytes, bytes + length);
     VSIUnlink(encoded.c_str());
+    if (format == ExportFormat::Png && file.dpi > 0 && !setPngDpi(fileBytes, file.dpi))
+        return makeError(ErrorCode::Io, "Cannot write PNG " + path + ": GDAL's output is not a PNG.");
+    Status saved = writeFileAtomically(path, fileBytes.data(), fileBytes.size(), format);
     if (!saved) return saved.error();
     return Ok{};
 }

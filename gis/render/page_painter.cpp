@@ -109,7 +109,7 @@ float PagePainter::drawLegend(const scene::RenderScene& scene, const scene::Page
     float widest = 0;
     for (const scene::LegendEntry& entry : legend.entries) widest = std::max(widest, m_out.measure(entry.text, textStyle).width);
     const float columnWidth = swatch + gap + widest + 10 * p;
-    const int maxColumns = std::max(1, static_cast<int>(page.side.width() / std::max(1.0f, columnWidth)));
+    const int maxColumns = std::clamp(static_cast<int>(page.side.width() / std::max(1.0f, columnWidth)), 1, 4);
     const LegendColumns layout =
         balanceLegend(static_cast<int>(legend.entries.size()), row, maxHeight - (y - page.side.y0), maxColumns);
     const float colW = page.side.width() / static_cast<float>(layout.columns);
@@ -130,41 +130,88 @@ float PagePainter::drawLegend(const scene::RenderScene& scene, const scene::Page
     return y - page.side.y0;
 }
 
+std::vector<std::string> PagePainter::wrapped(const std::string& text, const TextStyle& st, float maxWidth, int maxLines) {
+    std::vector<std::string> lines;
+    std::string current;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t space = text.find(' ', pos + 1);
+        const std::string word = text.substr(pos, space == std::string::npos ? std::string::npos : space - pos);
+        const std::string candidate = current + word;
+        if (!current.empty() && m_out.measure(candidate, st).width > maxWidth) {
+            lines.push_back(current);
+            current = word.substr(word.find_first_not_of(' ') == std::string::npos ? 0 : word.find_first_not_of(' '));
+            current = "   " + current;  // continuation lines are indented
+        } else {
+            current = candidate;
+        }
+        pos = space == std::string::npos ? text.size() : space;
+    }
+    if (!current.empty()) lines.push_back(current);
+    if (static_cast<int>(lines.size()) > maxLines) {
+        std::string rest;
+        for (std::size_t i = static_cast<std::size_t>(maxLines) - 1; i < lines.size(); ++i) rest += (rest.empty() ? "" : " ") + lines[i];
+        lines.resize(static_cast<std::size_t>(maxLines) - 1);
+        lines.push_back(rest);
+    }
+    for (std::string& line : lines) line = fitted(line, st, maxWidth);
+    return lines;
+}
+
 void PagePainter::drawSideLines(const scene::PageDecor& page, float top) {
     if (page.sideLines.empty()) return;
     const float p = page.pointPx;
     const TextStyle heading = style(kHeadingPt, p, FontWeight::Bold, kInk);
-    const auto lineHeight = [&](const scene::PageLine& l) {
-        return l.role == scene::PageLineRole::Heading ? 16.0f * p : 11.0f * p;
+    const auto styleOf = [&](const scene::PageLine& l) {
+        return l.role == scene::PageLineRole::Heading ? heading : style(kBodyPt, p, FontWeight::Regular, roleColor(l.role));
     };
-    float needed = 0;
-    for (const scene::PageLine& l : page.sideLines) needed += lineHeight(l);
+    const auto lineHeight = [&](const scene::PageLine& l) { return l.role == scene::PageLineRole::Heading ? 16.0f * p : 10.5f * p; };
     const float available = std::max(1.0f, page.side.y1 - top);
-    // Overflowing lines flow into a second (or third) column rather than off the page.
-    const int columns = std::clamp(static_cast<int>(std::ceil(needed / available)), 1, 3);
     const float colGap = 10.0f * p;
-    const float colW = (page.side.width() - colGap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float marker = 10.0f * p;
+    // Long lines wrap; too many lines flow into a second or third column rather than off the page.
+    int columns = 1;
+    float colW = page.side.width();
+    std::vector<std::vector<std::string>> pieces;
+    for (; columns <= 3; ++columns) {
+        colW = (page.side.width() - colGap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+        pieces.clear();
+        float needed = 0;
+        for (const scene::PageLine& l : page.sideLines) {
+            pieces.push_back(wrapped(l.text, styleOf(l), colW - (l.marker ? marker : 0.0f), 3));
+            needed += lineHeight(l) * static_cast<float>(pieces.back().size());
+        }
+        if (needed <= available * static_cast<float>(columns) * 0.92f || columns == 3) break;
+    }
     int col = 0;
     float y = top;
-    for (const scene::PageLine& l : page.sideLines) {
-        const float h = lineHeight(l);
-        if (y + h > page.side.y1 + 0.5f && col + 1 < columns) {
+    for (std::size_t i = 0; i < page.sideLines.size(); ++i) {
+        const scene::PageLine& l = page.sideLines[i];
+        const float h = lineHeight(l) * static_cast<float>(pieces[i].size());
+        // A heading never ends a column alone: it moves with the line after it.
+        const float keep = l.role == scene::PageLineRole::Heading && i + 1 < page.sideLines.size() ? lineHeight(page.sideLines[i + 1]) : 0.0f;
+        if (y + h + keep > page.side.y1 + 0.5f && col + 1 < columns && y > top) {
             ++col;
             y = top;
         }
         if (y + h > page.side.y1 + 0.5f) break;  // still too much: cut, never draw outside the page
         const float x = page.side.x0 + static_cast<float>(col) * (colW + colGap);
-        const TextStyle st = l.role == scene::PageLineRole::Heading ? heading : style(kBodyPt, p, FontWeight::Regular, roleColor(l.role));
+        const TextStyle st = styleOf(l);
         const TextExtent e = m_out.measure("Ag", st);
-        const float baseline = y + h - e.descent - (l.role == scene::PageLineRole::Heading ? 2.0f * p : 1.5f * p);
-        float textX = x;
-        if (l.marker) {
-            const float box = 6.0f * p;
-            const float by = baseline - e.ascent * 0.5f - box * 0.6f;
-            m_out.batch().rect(x, by, x + box, by + box, *l.marker);
-            textX += box + 4.0f * p;
+        for (std::size_t k = 0; k < pieces[i].size(); ++k) {
+            const float rowTop = y + lineHeight(l) * static_cast<float>(k);
+            const float baseline = rowTop + lineHeight(l) - e.descent - (l.role == scene::PageLineRole::Heading ? 2.0f * p : 1.5f * p);
+            float textX = x;
+            if (l.marker) {
+                const float box = 6.0f * p;
+                if (k == 0) {
+                    const float by = baseline - e.ascent * 0.5f - box * 0.6f;
+                    m_out.batch().rect(x, by, x + box, by + box, *l.marker);
+                }
+                textX += marker;
+            }
+            m_out.put(pieces[i][k], textX, baseline, st);
         }
-        m_out.put(fitted(l.text, st, colW - (textX - x)), textX, baseline, st);
         y += h;
     }
 }
@@ -247,7 +294,7 @@ std::vector<scene::PixelRect> PagePainter::draw(const scene::RenderScene& scene,
     b.frame(m.x0 - line, m.y0 - line, m.x1 + line, m.y1 + line, line, kFrame);
 
     drawHeader(scene, page);
-    const float legendShare = page.sideLines.empty() ? 1.0f : 0.45f;
+    const float legendShare = page.sideLines.empty() ? 1.0f : 0.40f;
     const float legendH = drawLegend(scene, page, page.side.height() * legendShare);
     drawSideLines(page, page.side.y0 + legendH + (legendH > 0 ? 10.0f * page.pointPx : 0.0f));
     drawFooter(page);

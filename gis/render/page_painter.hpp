@@ -3,20 +3,14 @@
 /// subtitle, legend balanced into columns, the lines beside the map, scale bar, north arrow,
 /// source and date. Sizes are in points (PageDecor::pointPx), so a page reads the same at
 /// 150, 300 and 600 dpi.
+#include <string>
 #include <vector>
 
+#include "gis/render/legend_columns.hpp"
 #include "gis/render/text_out.hpp"
 #include "gis/scene/render_scene.hpp"
 
 namespace gis::render {
-
-/// Column layout of a legend: how many columns and rows, chosen so every column has the same
-/// number of entries (the last one fewer) and the block fits the height it is given.
-struct LegendColumns {
-    int columns = 1;
-    int rows = 0;
-};
-LegendColumns balanceLegend(int entries, float rowHeight, float maxHeight, int maxColumns);
 
 class PagePainter {
 public:
@@ -33,6 +27,9 @@ private:
     scene::PixelRect drawScaleBar(const scene::PageDecor& page);
     scene::PixelRect drawNorthArrow(const scene::PageDecor& page);
     void drawFooter(const scene::PageDecor& page);
+    /// `text` broken at spaces into lines of at most `maxWidth` (continuations indented), at
+    /// most `maxLines` (the last shortened with "…").
+    std::vector<std::string> wrapped(const std::string& text, const TextStyle& style, float maxWidth, int maxLines);
     /// `text` shortened with "…" to fit `maxWidth` at `style`.
     std::string fitted(const std::string& text, const TextStyle& style, float maxWidth);
 
