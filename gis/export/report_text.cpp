@@ -1,9 +1,9 @@
 #include "gis/export/report_text.hpp"
 
-#include <ctime>
 #include <filesystem>
 
 #include "gis/dashboard/display_format.hpp"
+#include "gis/figures/summary.hpp"
 
 namespace gis::exporting {
 
@@ -124,17 +124,8 @@ std::string sourceLine(const std::string& sourcePath, bool demo, Language langua
     return std::string(tr(Text::PrintDataSource, language)) + " " + what;
 }
 
-std::string todayIso() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
-    return text;
-}
-
 std::string exportedLine(const std::string& isoDate, Language language) {
-    return std::string(tr(Text::PrintExportedOn, language)) + " " + dashboard::formatDate(isoDate.empty() ? todayIso() : isoDate);
+    return std::string(tr(Text::PrintExportedOn, language)) + " " + dashboard::formatDate(isoDate.empty() ? figures::todayIso() : isoDate);
 }
 
 }  // namespace gis::exporting

@@ -25,7 +25,5 @@ std::vector<scene::PageLine> communeCardLines(const dashboard::CommuneCard& card
 std::string sourceLine(const std::string& sourcePath, bool demo, dashboard::Language language);
 /// "Xuất ngày 27/11/2026" for an ISO date ("" = today, UTC).
 std::string exportedLine(const std::string& isoDate, dashboard::Language language);
-/// Today's date (UTC) as YYYY-MM-DD.
-std::string todayIso();
 
 }  // namespace gis::exporting
