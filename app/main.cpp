@@ -15,9 +15,12 @@ void printUsage() {
         "NTM Atlas — bản đồ nông thôn mới\n"
         "\n"
         "usage:\n"
-        "  ntm-atlas [gui] [PROJECT_OR_VECTOR_FILE]   open the map window (the demo project when no file)\n"
-        "  ntm-atlas export SOURCE --out map.png [--width W] [--height H] [--layer NAME]\n"
-        "                   [--color-by FIELD] [--extent LON_MIN,LAT_MIN,LON_MAX,LAT_MAX] [--demo]\n"
+        "  ntm-atlas [gui] [PROJECT_OR_VECTOR_FILE] [--unit CODE] [--as-of YYYY-MM-DD] [--color-by FIELD] [--bookmark NAME]\n"
+        "                  [--briefing] [--lang vi|en] [--screenshot PNG]   the dashboard window (the demo project when no file)\n"
+        "  ntm-atlas export SOURCE --out FILE.{png,tif,pdf} [--paper A4|A3 --dpi N | --width W --height H]\n"
+        "                   [--unit CODE] [--color-by FIELD] [--as-of YYYY-MM-DD] [--title TEXT] [--bookmark NAME] [--lang vi|en]\n"
+        "                   [--layer NAME] [--extent LON_MIN,LAT_MIN,LON_MAX,LAT_MAX] [--demo]\n"
+        "  ntm-atlas atlas PROJECT --unit DISTRICT_CODE --out atlas.pdf|FOLDER/ [--paper A4|A3] [--color-by FIELD] [--as-of YYYY-MM-DD]\n"
         "  ntm-atlas init PROJECT [--demo]\n"
         "  ntm-atlas import PROJECT KIND FILE [options]   KIND: units criteria-set criteria disbursement infrastructure tasks\n"
         "                                                 work-types\n"
@@ -46,6 +49,7 @@ int main(int argc, char** argv) {
     if (command == "gaps") return cli::runGaps(rest);
     if (command == "distances") return cli::runDistances(rest);
     if (command == "history") return cli::runHistory(rest);
+    if (command == "atlas") return cli::runAtlas(rest);
 #ifdef NTM_WITH_GUI
     if (command == "gui") return runGui(rest);
     // `ntm-atlas FILE …` and `ntm-atlas --screenshot …` open the window too.

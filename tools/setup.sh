@@ -9,6 +9,7 @@ NTM_PACKAGES=(
   libimgui-dev libstb-dev libglfw3-dev libepoxy-dev libegl-dev libegl-mesa0 libgl1-mesa-dri
   libgdal-dev gdal-bin libproj-dev proj-bin libsqlite3-dev libgeos-dev libutf8proc-dev
   libglu1-mesa-dev libfontconfig-dev fonts-noto-core catch2
+  libcairo2-dev poppler-utils
   xvfb xauth
 )
 

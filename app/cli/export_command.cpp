@@ -1,10 +1,12 @@
 // ntm-atlas export: the headless map export (same renderer as the window).
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <tuple>
 
 #include "app/cli/arg_parser.hpp"
 #include "app/cli/commands.hpp"
+#include "app/cli/demo_project_file.hpp"
 #include "gis/export/map_export.hpp"
 
 namespace cli {
@@ -12,10 +14,13 @@ namespace cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: ntm-atlas export SOURCE --out map.png [--width W] [--height H] [--layer NAME] [--color-by FIELD]\n"
-    "                        [--extent LON_MIN,LAT_MIN,LON_MAX,LAT_MAX] [--s-srs CRS] [--as-of YYYY-MM-DD]\n"
+    "usage: ntm-atlas export SOURCE --out FILE.{png,tif,pdf} [--paper A4|A3 [--landscape|--portrait] --dpi 150|300|600 | --width W --height H]\n"
+    "                        [--unit CODE] [--color-by FIELD] [--as-of YYYY-MM-DD] [--title TEXT] [--bookmark NAME] [--lang vi|en]\n"
+    "                        [--format png|tif|pdf] [--layer NAME] [--extent LON_MIN,LAT_MIN,LON_MAX,LAT_MAX] [--s-srs CRS]\n"
     "                        [--text-scale S] [--tile-size PX]\n"
-    "  SOURCE: an NTM project (.gpkg), any vector file GDAL reads, or 'demo' (also --demo) for the demo district\n";
+    "  SOURCE: an NTM project (.gpkg), any vector file GDAL reads, or 'demo' (also --demo) for the demo district\n"
+    "  --paper: a printed page (title, legend, scale bar, north arrow, source and date); a .pdf is always a page (A4 by default);\n"
+    "  a .tif is the map alone, georeferenced (EPSG:3857)\n";
 
 int fail(const std::string& message) {
     std::fprintf(stderr, "ntm-atlas export: %s\n", message.c_str());
@@ -27,8 +32,8 @@ int fail(const std::string& message) {
 int runExport(const Args& args) {
     const ParsedArgs arguments = parseArgs(args,
                                            {"out", "width", "height", "layer", "color-by", "extent", "s-srs", "as-of", "text-scale",
-                                            "tile-size"},
-                                           {"demo", "help"});
+                                            "tile-size", "paper", "dpi", "format", "unit", "title", "bookmark", "lang"},
+                                           {"demo", "help", "landscape", "portrait"});
     if (arguments.flag("help")) {
         std::fputs(kUsage, stdout);
         return 0;
@@ -46,6 +51,33 @@ int runExport(const Args& args) {
     request.source.asOf = arguments.value("as-of");
     request.colorField = arguments.value("color-by");
     request.outPath = arguments.value("out");
+
+    if (const std::string format = arguments.value("format"); !format.empty()) {
+        request.format = gis::exporting::parseExportFormat(format);
+        if (!request.format) return fail("--format must be png, tif or pdf, got '" + format + "'");
+    }
+    if (const std::string paper = arguments.value("paper"); !paper.empty()) {
+        request.paper = gis::exporting::parsePaper(paper);
+        if (!request.paper) return fail("--paper must be A4 or A3, got '" + paper + "'");
+    }
+    if (arguments.flag("landscape") && arguments.flag("portrait")) return fail("give --landscape or --portrait, not both");
+    request.landscape = !arguments.flag("portrait");
+    if (const std::string dpi = arguments.value("dpi"); !dpi.empty()) {
+        std::string dpiError;
+        const auto parsed = parseIntOption("dpi", dpi, 1, 100000, dpiError);
+        if (!parsed || !gis::exporting::isSupportedDpi(*parsed)) return fail("--dpi must be 150, 300 or 600, got '" + dpi + "'");
+        request.dpi = *parsed;
+    }
+    request.pixelSizeGiven = !arguments.value("width").empty() || !arguments.value("height").empty();
+    if (request.paper && request.pixelSizeGiven) return fail("give --paper (with --dpi) or --width/--height, not both");
+    if (const std::string lang = arguments.value("lang"); !lang.empty()) {
+        const auto language = gis::dashboard::parseLanguage(lang);
+        if (!language) return fail("--lang must be vi or en, got '" + lang + "'");
+        request.language = *language;
+    }
+    request.unit = arguments.value("unit");
+    request.title = arguments.value("title");
+    request.bookmark = arguments.value("bookmark");
 
     std::string error;
     constexpr int kMaxSide = 32768;
@@ -66,6 +98,15 @@ int runExport(const Args& args) {
         auto parsed = gis::exporting::parseGeoExtent(extent);
         if (!parsed) return fail(parsed.error().message);
         request.extent = *parsed;
+    }
+
+    // Pages, scopes and slides of the demo read its figures from a project copy.
+    std::optional<DemoProjectFile> demoProject;
+    if (demo && gis::exporting::needsFigures(request)) {
+        auto created = DemoProjectFile::create();
+        if (!created) return fail(created.error().message);
+        demoProject.emplace(std::move(*created));
+        request.demoProjectPath = demoProject->path();
     }
 
     auto timings = gis::exporting::exportMap(request);

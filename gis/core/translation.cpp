@@ -97,6 +97,18 @@ constexpr Row kRows[] = {
     {Text::ExportPng, "Xuất ảnh", "Export image"},
     {Text::FitAll, "Xem toàn bộ", "Fit all"},
     {Text::Language, "English", "Tiếng Việt"},
+    {Text::PrintLegend, "Chú giải", "Legend"},
+    {Text::PrintKeyFigures, "Số liệu chính", "Key figures"},
+    {Text::PrintDataSource, "Nguồn số liệu:", "Data source:"},
+    {Text::PrintDemoSource, "dữ liệu mẫu của NTM Atlas (không phải số liệu thật)", "NTM Atlas demo data (not real figures)"},
+    {Text::PrintExportedOn, "Xuất ngày", "Exported on"},
+    {Text::PrintNorth, "B", "N"},
+    {Text::PrintKilometre, "km", "km"},
+    {Text::PrintOverdueTasks, "Nhiệm vụ quá hạn", "Overdue tasks"},
+    {Text::PrintNoOverdueTasks, "Không có nhiệm vụ quá hạn", "No overdue tasks"},
+    {Text::PrintMoreItems, "mục khác", "more"},
+    {Text::PrintAtlasOf, "Tập bản đồ các xã", "Atlas of the communes"},
+    {Text::PrintNeighbours, "Các xã lân cận tô xám", "Neighbouring communes in grey"},
 };
 
 /// The map's own texts, keyed by their Vietnamese wording as the legend, layer and tooltip

@@ -108,6 +108,19 @@ enum class Text {
     ExportPng,
     FitAll,
     Language,
+    // Printed pages and the atlas
+    PrintLegend,      ///< "Chú giải"
+    PrintKeyFigures,  ///< "Số liệu chính"
+    PrintDataSource,  ///< "Nguồn số liệu" (followed by the source)
+    PrintDemoSource,  ///< the demo's source line
+    PrintExportedOn,  ///< "Xuất ngày" (followed by a date)
+    PrintNorth,       ///< the north arrow's letter
+    PrintKilometre,   ///< "km"
+    PrintOverdueTasks,
+    PrintNoOverdueTasks,
+    PrintMoreItems,   ///< "… và" (followed by a count) "mục khác"
+    PrintAtlasOf,     ///< "Tập bản đồ xã" (the overview page's title prefix)
+    PrintNeighbours,  ///< the atlas page's note on the greyed neighbours
     Count  ///< not a text: the number of keys
 };
 

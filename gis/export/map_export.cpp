@@ -5,7 +5,12 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "gis/dashboard/dashboard_state.hpp"
+#include "gis/dashboard/project_figures.hpp"
+#include "gis/dashboard/scope.hpp"
 #include "gis/export/export_target.hpp"
+#include "gis/export/layout_export.hpp"
+#include "gis/figures/project_map.hpp"
 #include "gis/export/png_export.hpp"
 #include "gis/proj/transformer.hpp"
 #include "gis/render/headless_context.hpp"
@@ -20,11 +25,6 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-/// Labels and legend grow with the picture so a 4000 px export reads like a 1920 px screen.
-float autoTextScale(int widthPx, int heightPx) {
-    return std::max(1.0f, std::min(widthPx / 1920.0f, heightPx / 1080.0f));
 }
 
 }  // namespace
@@ -64,32 +64,86 @@ Result<Bounds> extentToDisplay(const GeoExtent& extent) {
     return bounds;
 }
 
+bool needsFigures(const ExportRequest& request) {
+    const std::optional<ExportFormat> format = request.format ? request.format : formatFromExtension(request.outPath);
+    return request.paper || format == ExportFormat::Pdf || !request.unit.empty() || !request.bookmark.empty();
+}
+
 Result<ExportTimings> exportMap(const ExportRequest& request) {
     ExportTimings timings;
+    const std::optional<ExportFormat> format = request.format ? request.format : formatFromExtension(request.outPath);
     // Checked before anything is read or rendered: a mistyped --out must never cost the project.
-    if (auto target = checkExportTarget(request.outPath, {request.source.path}); !target) return target.error();
+    if (auto target = checkExportTarget(request.outPath, {request.source.path}, format); !target) return target.error();
 
-    auto start = Clock::now();
-    auto document = scene::MapDocument::open(request.source, request.colorField);
-    if (!document) return document.error();
-    timings.load = secondsSince(start);
-    timings.warnings = document->warnings();
-
-    const float textScale = request.textScale > 0 ? request.textScale : autoTextScale(request.widthPx, request.heightPx);
-    scene::Camera camera;
+    LayoutOptions options;
+    options.format = *format;
+    options.pageLayout = request.paper.has_value() || options.format == ExportFormat::Pdf;
+    options.page.dpi = request.dpi > 0 ? request.dpi : 150;
+    options.page.landscape = request.landscape;
+    if (request.paper) {
+        options.page.paper = request.paper;
+    } else if (options.format == ExportFormat::Pdf && !request.pixelSizeGiven) {
+        options.page.paper = Paper::A4;  // a PDF is a page: A4 unless told otherwise
+    } else {
+        options.page.widthPx = request.widthPx;
+        options.page.heightPx = request.heightPx;
+    }
+    if (Status feasible = checkFrameFeasible(options.page.pixelWidth(), options.page.pixelHeight()); !feasible) return feasible.error();
+    options.title = request.title;
+    options.language = request.language;
+    options.exportDate = request.exportDate;
+    options.textScale = request.textScale;
+    options.maxTileSizePx = request.maxTileSizePx;
     if (request.extent) {
         auto frame = extentToDisplay(*request.extent);
         if (!frame) return frame.error();
-        camera = scene::Camera::fit(*frame, request.widthPx, request.heightPx, 0.0);
-    } else {
-        const Bounds bounds = document->bounds();
-        if (!bounds.valid()) return makeError(ErrorCode::BadInput, request.source.path + ": the map has no features to draw");
-        camera = document->fitCamera(request.widthPx, request.heightPx, textScale);
+        options.fixedFrame = *frame;
     }
-    start = Clock::now();
-    document->ensureLevelsFor(camera.metersPerPixel);
-    timings.mesh = secondsSince(start);
-    const scene::RenderScene scene = document->buildScene(camera, std::nullopt, textScale);
+
+    // Pages, scopes and slides read the project's figures; the demo is read from its project copy.
+    scene::MapSourceSpec source = request.source;
+    if (source.path.empty() && !request.demoProjectPath.empty() && needsFigures(request)) source.path = request.demoProjectPath;
+    const bool project = !source.path.empty() && figures::isProjectFile(source.path);
+    if ((!request.unit.empty() || !request.bookmark.empty()) && !project)
+        return makeError(ErrorCode::BadInput, std::string(request.unit.empty() ? "--bookmark" : "--unit") +
+                                                  " needs an NTM project (a .gpkg made by ntm-atlas init), not " +
+                                                  (source.path.empty() ? std::string("the built-in demo map") : source.path));
+    ReportScope scope;
+    std::string colorField = request.colorField;
+    if (!request.bookmark.empty()) {
+        auto bookmarks = dashboard::readBookmarks(source.path);
+        if (!bookmarks) return bookmarks.error();
+        const model::Bookmark* found = nullptr;
+        std::string names;
+        for (const model::Bookmark& b : *bookmarks) {
+            if (b.name == request.bookmark) found = &b;
+            names += (names.empty() ? "" : ", ") + b.name;
+        }
+        if (found == nullptr)
+            return makeError(ErrorCode::NotFound, "--bookmark '" + request.bookmark + "': no such slide in " + source.path +
+                                                      (names.empty() ? " (it has none)" : " (it has: " + names + ")"));
+        auto state = dashboard::parseState(found->state);
+        if (!state) return makeError(state.error().code, "--bookmark '" + request.bookmark + "': " + state.error().message);
+        scope.state = *state;
+        if (colorField.empty()) colorField = state->colorField;
+        if (source.asOf.empty()) source.asOf = state->asOf;
+    }
+    if (!request.unit.empty()) scope.state.scope = request.unit;
+    if (!request.source.asOf.empty()) scope.state.asOf = request.source.asOf;
+
+    auto start = Clock::now();
+    auto document = scene::MapDocument::open(source, colorField);
+    if (!document) return document.error();
+    if (project && (needsFigures(request) || options.pageLayout)) {
+        auto figures = dashboard::ProjectFigures::open(source.path);
+        if (!figures) return figures.error();
+        scope.figures = *figures;
+        if (!scope.state.scope.empty() && !dashboard::isScopeUnit(**figures, scope.state.scope))
+            return makeError(ErrorCode::NotFound, "--unit " + scope.state.scope + ": no province, district or commune with this code in " +
+                                                      source.path);
+    }
+    timings.load = secondsSince(start);
+    timings.warnings = document->warnings();
 
     start = Clock::now();
     auto context = render::HeadlessContext::create();
@@ -100,13 +154,11 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     timings.glRenderer = context.value()->rendererName();
 
     start = Clock::now();
-    auto image = renderFrame(*renderer.value(), scene, request.maxTileSizePx);
-    if (!image) return image.error();
-    timings.render = secondsSince(start);
-
-    start = Clock::now();
-    if (Status written = writePng(*image, request.outPath); !written) return written.error();
-    timings.encode = secondsSince(start);
+    auto report = exportLayout(*renderer.value(), *document, scope, options, request.outPath);
+    if (!report) return report.error();
+    timings.render = report->render;
+    timings.encode = report->encode;
+    timings.mesh = std::max(0.0, secondsSince(start) - report->render - report->encode);
     return timings;
 }
 

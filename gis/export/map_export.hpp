@@ -6,6 +6,9 @@
 
 #include "gis/core/geometry.hpp"
 #include "gis/core/result.hpp"
+#include "gis/dashboard/language.hpp"
+#include "gis/export/export_target.hpp"
+#include "gis/export/paper.hpp"
 #include "gis/scene/map_source.hpp"
 
 namespace gis::exporting {
@@ -27,6 +30,20 @@ struct ExportRequest {
     float textScale = 0.0f;             ///< 0 = from the image size (readable in a printed report)
     std::string outPath;
     int maxTileSizePx = 0;              ///< 0 = the GL limit
+    /// Pages and formats. A --paper (or any PDF) is a printed page; --width/--height alone keep
+    /// the bare map of a pixel size (PNG, GeoTIFF).
+    std::optional<ExportFormat> format; ///< none = from the file name
+    std::optional<Paper> paper;
+    bool landscape = true;
+    int dpi = 0;                        ///< 0 = 150
+    bool pixelSizeGiven = false;        ///< --width/--height were given
+    std::string unit;                   ///< scope: a unit code of the project ("" = the project's own scope)
+    std::string title;                  ///< "" = the scope's name
+    std::string bookmark;               ///< a slide saved in the project: its scope, date, indicator, filters
+    dashboard::Language language = dashboard::Language::Vi;
+    std::string exportDate;             ///< YYYY-MM-DD for the date line; "" = today
+    /// The demo written to a project file for pages and scopes (the CLI's temporary copy), or "".
+    std::string demoProjectPath;
 };
 
 /// Seconds spent in each phase, for the BENCH line and benchmarks.
@@ -38,6 +55,9 @@ struct ExportTimings {
 
 /// Display-CRS box of a WGS84 extent (its corners and edge midpoints projected).
 Result<Bounds> extentToDisplay(const GeoExtent& extent);
+
+/// Whether this request needs the project's figures (a page, a scope or a slide).
+bool needsFigures(const ExportRequest& request);
 
 /// Runs the export. Errors name the file or option at fault.
 Result<ExportTimings> exportMap(const ExportRequest& request);

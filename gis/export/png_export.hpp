@@ -1,5 +1,7 @@
 #pragma once
 /// Headless map export: renders a scene of any size (tiles above the GL limit) and writes a PNG.
+#include <array>
+#include <optional>
 #include <string>
 
 #include "gis/core/result.hpp"
@@ -12,9 +14,22 @@ namespace gis::exporting {
 /// `renderer.maxTargetSize()` (or `maxTileSizePx` when > 0), and returns the whole image.
 Result<render::Image> renderFrame(render::Renderer& renderer, const scene::RenderScene& scene, int maxTileSizePx = 0);
 
-/// Writes RGBA pixels as PNG through GDAL, replacing `path` atomically. Refuses (checkExportTarget
-/// without sources) a path that is a link, a FIFO, a device or an existing file that is not a PNG.
-/// The error names the path.
-Status writePng(const render::Image& image, const std::string& path);
+enum class RasterFormat { Png, GeoTiff };
+
+/// How a raster file is written: format, the resolution it declares, and (GeoTIFF) where it lies.
+struct RasterFile {
+    RasterFormat format = RasterFormat::Png;
+    int dpi = 0;  ///< 0 = none declared; otherwise PNG pHYs / TIFF resolution tags
+    std::optional<std::array<double, 6>> geoTransform;  ///< GDAL order: x0, dx, 0, y0, 0, -dy
+    std::string crs;  ///< e.g. "EPSG:3857"
+};
+
+/// Writes RGBA pixels through GDAL, replacing `path` atomically. Refuses (checkExportTarget
+/// without sources) a path that is a link, a FIFO, a device or an existing file that is not one
+/// of our images. The error names the path.
+Status writeRaster(const render::Image& image, const std::string& path, const RasterFile& file);
+
+/// writeRaster as PNG, declaring `dpi` when > 0.
+Status writePng(const render::Image& image, const std::string& path, int dpi = 0);
 
 }  // namespace gis::exporting

@@ -7,10 +7,9 @@
 #include <stb_truetype.h>
 
 #include "gis/core/result.hpp"
+#include "gis/render/text_style.hpp"
 
 namespace gis::render {
-
-enum class FontWeight { Regular, Bold };
 
 class FontFace {
 public:

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "gis/render/label_placer.hpp"
+#include "gis/render/legend_swatch.hpp"
+#include "gis/render/page_painter.hpp"
 
 namespace gis::render {
 
@@ -13,35 +15,7 @@ constexpr Rgba8 kTextColor{28, 28, 30, 255};
 constexpr Rgba8 kHalo{255, 255, 255, 235};
 constexpr Rgba8 kPanel{255, 255, 255, 225};
 constexpr Rgba8 kPanelBorder{0, 0, 0, 70};
-constexpr Rgba8 kSwatchBorder{70, 70, 70, 255};
 constexpr Rgba8 kWatermarkColor{120, 40, 40, 230};
-constexpr Rgba8 kSymbolHalo{255, 255, 255, 255};
-constexpr Rgba8 kLineCasing{255, 255, 255, 255};
-constexpr Rgba8 kOverdueCasing{219, 13, 13, 255};  // segment.vert's kOverdueCasing
-
-/// A line swatch as segment.vert draws the line of that status: casing (red when overdue), then
-/// solid, long-dashed (under construction) or thin short-dashed (planned), at 1.3× map width.
-void addLineSwatch(OverlayBatch& batch, const scene::LegendEntry& entry, float x0, float x1, float cy, float s) {
-    const float half = 1.3f * 1.5f * s;  // roads are 3 px wide on the map
-    float coreHalf = half;
-    float on = 0.0f, off = 0.0f;
-    if (entry.status == scene::WorkStatus::Planned) {
-        coreHalf = half * 0.6f;
-        on = 2.2f * half;
-        off = 1.8f * half;
-    } else if (entry.status == scene::WorkStatus::UnderConstruction) {
-        on = 4.0f * half;
-        off = 2.5f * half;
-    }
-    const float casing = 1.3f * 1.5f * s;
-    batch.rect(x0 - casing, cy - coreHalf - casing, x1 + casing, cy + coreHalf + casing, entry.overdue ? kOverdueCasing : kLineCasing);
-    if (on <= 0.0f) {
-        batch.rect(x0, cy - coreHalf, x1, cy + coreHalf, entry.color);
-        return;
-    }
-    for (float x = x0; x < x1; x += on + off) batch.rect(x, cy - coreHalf, std::min(x + on, x1), cy + coreHalf, entry.color);
-}
-
 }  // namespace
 
 OverlayPainter::Box OverlayPainter::addTitle(const scene::RenderScene& scene, float s, OverlayBatch& batch) {
@@ -50,7 +24,7 @@ OverlayPainter::Box OverlayPainter::addTitle(const scene::RenderScene& scene, fl
     const TextExtent e = m_atlas.measure(scene.title, style);
     const float x = m_metrics.marginPx * s;
     const float baseline = m_metrics.marginPx * s + e.ascent;
-    m_atlas.append(batch, scene.title, x, baseline, style);
+    put(batch, scene.title, x, baseline, style);
     return {x, baseline - e.ascent, x + e.width, baseline + e.descent};
 }
 
@@ -63,7 +37,7 @@ OverlayPainter::Box OverlayPainter::addWatermark(const scene::RenderScene& scene
     float baseline = m_metrics.marginPx * s + e.ascent;
     // A long title reaching under the watermark pushes it down one line, never on top of it.
     if (title.x1 > title.x0 && title.x1 + 12.0f * s > x) baseline = title.y1 + 6.0f * s + e.ascent;
-    m_atlas.append(batch, scene.watermark, x, baseline, style);
+    put(batch, scene.watermark, x, baseline, style);
     return {x, baseline - e.ascent, x + e.width, baseline + e.descent};
 }
 
@@ -96,37 +70,30 @@ OverlayPainter::Box OverlayPainter::layoutLegend(const scene::RenderScene& scene
     float y = box.y0 + pad;
     if (!legend.title.empty()) {
         const float baseline = y + (row + titleExtent.ascent - titleExtent.descent) * 0.5f;
-        m_atlas.append(*batch, legend.title, box.x0 + pad, baseline, titleStyle);
+        put(*batch, legend.title, box.x0 + pad, baseline, titleStyle);
         y += titleRow;
     }
     for (const scene::LegendEntry& entry : legend.entries) {
         const float sx = box.x0 + pad;
         const float cy = y + row * 0.5f;
-        switch (entry.swatch) {
-            case scene::LegendEntry::Swatch::Fill: {
-                const float top = std::round(cy - swatch * 0.5f);
-                batch->rect(sx, top, sx + swatch, top + swatch, entry.color);
-                batch->frame(sx, top, sx + swatch, top + swatch, std::max(1.0f, std::round(s)), kSwatchBorder);
-                break;
-            }
-            case scene::LegendEntry::Swatch::Line:
-                addLineSwatch(*batch, entry, sx, sx + swatch, cy, s);
-                break;
-            case scene::LegendEntry::Swatch::Point:
-                // The real symbol (same GLSL as the map), a little smaller so an overdue ring fits the row.
-                batch->symbol(sx + swatch * 0.5f, cy, swatch * 0.36f, entry.pointSymbol, entry.status, entry.overdue,
-                              entry.color, kSymbolHalo);
-                break;
-        }
+        drawLegendSwatch(*batch, entry, sx, cy, swatch, s);
         const TextExtent e = m_atlas.measure(entry.text, textStyle);
-        m_atlas.append(*batch, entry.text, sx + swatch + gap, cy + (e.ascent - e.descent) * 0.5f, textStyle);
+        put(*batch, entry.text, sx + swatch + gap, cy + (e.ascent - e.descent) * 0.5f, textStyle);
         y += row;
     }
     return box;
 }
 
-std::uint32_t OverlayPainter::build(const scene::RenderScene& scene, OverlayBatch& batch) {
+void OverlayPainter::put(OverlayBatch& batch, std::string_view utf8, float x, float baselineY, const TextStyle& style) {
+    if (m_runs != nullptr)
+        m_runs->push_back({std::string(utf8), x, baselineY, style});
+    else
+        m_atlas.append(batch, utf8, x, baselineY, style);
+}
+
+std::uint32_t OverlayPainter::build(const scene::RenderScene& scene, OverlayBatch& batch, std::vector<TextRun>* runs) {
     batch.clear();
+    m_runs = runs;
     const float s = scene.textScale > 0.0f ? scene.textScale : 1.0f;
 
     // Labels go under the legend and title, and must avoid them: reserve their boxes first.
@@ -135,10 +102,16 @@ std::uint32_t OverlayPainter::build(const scene::RenderScene& scene, OverlayBatc
     const auto reserve = [&](const Box& b) {
         if (b.x1 > b.x0) reserved.push_back({b.x0 - 4 * s, b.y0 - 4 * s, b.x1 + 4 * s, b.y1 + 4 * s});
     };
-    reserve(layoutLegend(scene, s, &decorations));
-    const Box title = addTitle(scene, s, decorations);
-    reserve(title);
-    reserve(addWatermark(scene, s, title, decorations));
+    if (scene.page) {
+        // A printed page: the layout around the map replaces the on-map corners.
+        TextOut out(m_atlas, decorations, runs);
+        for (const scene::PixelRect& r : PagePainter(out).draw(scene, *scene.page)) reserve({r.x0, r.y0, r.x1, r.y1});
+    } else {
+        reserve(layoutLegend(scene, s, &decorations));
+        const Box title = addTitle(scene, s, decorations);
+        reserve(title);
+        reserve(addWatermark(scene, s, title, decorations));
+    }
 
     const TextStyle labelStyle{m_metrics.labelPx * s, FontWeight::Regular, kTextColor, kHalo, 2.0f * s};
     const auto measure = [&](const std::string& text) {
@@ -147,7 +120,7 @@ std::uint32_t OverlayPainter::build(const scene::RenderScene& scene, OverlayBatc
     };
     const std::vector<PlacedLabel> placed =
         placeLabels(scene.labels, scene.camera, measure, m_metrics.labelPaddingPx * s, reserved);
-    for (const PlacedLabel& p : placed) m_atlas.append(batch, scene.labels[p.labelIndex].text, p.x, p.baselineY, labelStyle);
+    for (const PlacedLabel& p : placed) put(batch, scene.labels[p.labelIndex].text, p.x, p.baselineY, labelStyle);
 
     batch.append(decorations);
     return static_cast<std::uint32_t>(placed.size());

@@ -5,6 +5,7 @@
 
 #include "gis/render/overlay_batch.hpp"
 #include "gis/render/text_atlas.hpp"
+#include "gis/render/text_out.hpp"
 #include "gis/scene/render_scene.hpp"
 
 namespace gis::render {
@@ -27,8 +28,9 @@ class OverlayPainter {
 public:
     explicit OverlayPainter(TextAtlas& atlas) : m_atlas(atlas) {}
 
-    /// Fills `batch` (cleared first) for `scene`; returns the number of labels placed.
-    std::uint32_t build(const scene::RenderScene& scene, OverlayBatch& batch);
+    /// Fills `batch` (cleared first) for `scene`; returns the number of labels placed. With
+    /// `runs`, text is recorded there (frame pixels) instead of drawn.
+    std::uint32_t build(const scene::RenderScene& scene, OverlayBatch& batch, std::vector<TextRun>* runs = nullptr);
 
 private:
     struct Box {
@@ -38,8 +40,12 @@ private:
     Box addWatermark(const scene::RenderScene& scene, float s, const Box& title, OverlayBatch& batch);
     Box layoutLegend(const scene::RenderScene& scene, float s, OverlayBatch* batch);
 
+    /// Draws `utf8` into `batch`, or records it when text goes out as runs.
+    void put(OverlayBatch& batch, std::string_view utf8, float x, float baselineY, const TextStyle& style);
+
     TextAtlas& m_atlas;
     OverlayMetrics m_metrics;
+    std::vector<TextRun>* m_runs = nullptr;
 };
 
 }  // namespace gis::render

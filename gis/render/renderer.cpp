@@ -98,6 +98,7 @@ struct Renderer::Impl {
     GpuCache cache;
     std::unique_ptr<TextAtlas> atlas;
     OverlayBatch overlayBatch;
+    std::vector<TextRun> textRuns;
     GlVertexArray overlayVao;
     GlBuffer overlayVbo;
     int maxTargetSize = 0;
@@ -251,7 +252,8 @@ struct Renderer::Impl {
     }
 
     void drawOverlay(const scene::RenderScene& scene) {
-        stats->labelsPlaced = OverlayPainter(*atlas).build(scene, overlayBatch);
+        textRuns.clear();
+        stats->labelsPlaced = OverlayPainter(*atlas).build(scene, overlayBatch, scene.textAsRuns ? &textRuns : nullptr);
         if (overlayBatch.empty()) return;
         glActiveTexture(GL_TEXTURE0);
         atlas->uploadPending();
@@ -323,6 +325,8 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
         return makeError(ErrorCode::GlUnavailable, "The OpenGL context reports no usable render target size.");
     return renderer;
 }
+
+const std::vector<TextRun>& Renderer::lastTextRuns() const { return m_impl->textRuns; }
 
 int Renderer::maxTargetSize() const { return m_impl->maxTargetSize; }
 

@@ -3,9 +3,11 @@
 /// target's texture; export and tests read its pixels back. Needs a current GL 3.3 core context.
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "gis/core/result.hpp"
 #include "gis/render/image.hpp"
+#include "gis/render/text_run.hpp"
 #include "gis/scene/render_scene.hpp"
 
 namespace gis::render {
@@ -57,6 +59,9 @@ public:
 
     /// Draws the scene. Sets all GL state it needs and rebinds framebuffer 0 before returning.
     RenderStats render(const scene::RenderScene& scene, RenderTarget& target);
+
+    /// The text of the last render() of a scene with textAsRuns set, in frame pixels (empty otherwise).
+    const std::vector<TextRun>& lastTextRuns() const;
 
     /// Largest render target side this context supports (tiled export splits above it).
     int maxTargetSize() const;

@@ -17,22 +17,6 @@
 
 namespace gis::render {
 
-/// Size and look of one run of text. Sizes are em sizes in pixels.
-struct TextStyle {
-    float sizePx = 14.0f;
-    FontWeight weight = FontWeight::Regular;
-    Rgba8 color{30, 30, 30, 255};
-    Rgba8 haloColor{255, 255, 255, 0};  ///< alpha 0 = no halo
-    float haloPx = 0.0f;
-};
-
-/// Extent of a laid-out line of text, in pixels relative to the pen start on the baseline.
-struct TextExtent {
-    float width = 0.0f;    ///< advance of the whole run
-    float ascent = 0.0f;   ///< above the baseline (positive)
-    float descent = 0.0f;  ///< below the baseline (positive)
-};
-
 class TextAtlas {
 public:
     static constexpr int kAtlasSize = 2048;

@@ -3,11 +3,13 @@
 /// copy (meshes and colour tables are shared, read-only).
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "gis/core/color.hpp"
 #include "gis/scene/camera.hpp"
+#include "gis/scene/page_decor.hpp"
 #include "gis/tess/mesh.hpp"
 
 namespace gis::scene {
@@ -95,6 +97,12 @@ struct RenderScene {
     std::string title;               ///< drawn top-left when not empty
     std::string watermark;           ///< e.g. "DỮ LIỆU MẪU · demo data"; drawn top-right when not empty
     float textScale = 1.0f;          ///< multiplies every font size (large screens, big exports)
+    /// A printed page: the map shows inside page->map, with the layout around it instead of the
+    /// on-map title, legend and watermark corners.
+    std::optional<PageDecor> page;
+    /// Text is handed back as runs (Renderer::lastTextRuns) instead of drawn: a PDF sets its
+    /// text as real, searchable text over the picture of everything else.
+    bool textAsRuns = false;
 };
 
 }  // namespace gis::scene
