@@ -70,7 +70,7 @@ int runAtlas(const Args& args) {
         options.page.dpi = *parsed;
     }
     if (const std::string lang = arguments.value("lang"); !lang.empty()) {
-        const auto language = gis::dashboard::parseLanguage(lang);
+        const auto language = gis::parseLanguage(lang);
         if (!language) return fail("--lang must be vi or en, got '" + lang + "'");
         options.language = *language;
     }

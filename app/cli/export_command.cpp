@@ -71,7 +71,7 @@ int runExport(const Args& args) {
     request.pixelSizeGiven = !arguments.value("width").empty() || !arguments.value("height").empty();
     if (request.paper && request.pixelSizeGiven) return fail("give --paper (with --dpi) or --width/--height, not both");
     if (const std::string lang = arguments.value("lang"); !lang.empty()) {
-        const auto language = gis::dashboard::parseLanguage(lang);
+        const auto language = gis::parseLanguage(lang);
         if (!language) return fail("--lang must be vi or en, got '" + lang + "'");
         request.language = *language;
     }

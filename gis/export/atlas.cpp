@@ -19,7 +19,7 @@ namespace gis::exporting {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using dashboard::Text;
+using gis::Text;
 
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
@@ -78,7 +78,7 @@ Result<AtlasReport> writeAtlas(render::Renderer& renderer, scene::MapDocument& d
     auto communes = atlasCommunes(*figures, options.districtCode);
     if (!communes) return communes.error();
 
-    const dashboard::Language lang = options.language;
+    const gis::Language lang = options.language;
     const std::string asOf = options.asOf.empty() ? figures->latestDate() : options.asOf;
     const std::string districtName = figures->data().units[*figures->tree().find(options.districtCode)].name;
     LayoutOptions layout;

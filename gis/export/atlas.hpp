@@ -17,7 +17,7 @@ struct AtlasOptions {
     bool overview = true;          ///< the district page first
     bool pdf = true;               ///< false: a folder of PNGs
     std::string asOf;              ///< "" = latest
-    dashboard::Language language = dashboard::Language::Vi;
+    gis::Language language = gis::Language::Vi;
     std::string exportDate;        ///< "" = today
     int maxTileSizePx = 0;
 };

@@ -30,7 +30,7 @@ std::string asOfOf(const ReportScope& scope, const scene::MapDocument& document)
 }
 
 /// The scope's own name ("Huyện Thanh Lâm"), or "" when it is the whole project.
-std::string scopeName(const dashboard::ProjectFigures& figures, const std::string& scope, dashboard::Language language) {
+std::string scopeName(const dashboard::ProjectFigures& figures, const std::string& scope, gis::Language language) {
     const auto crumbs = dashboard::breadcrumb(figures, scope, language);
     return crumbs.empty() ? std::string() : crumbs.back().name;
 }
@@ -45,8 +45,8 @@ scene::Camera bareCamera(const scene::MapDocument& document, const LayoutOptions
 }  // namespace
 
 PageContent preparePage(scene::MapDocument& document, const ReportScope& scope, const LayoutOptions& options) {
-    using dashboard::Text;
-    const dashboard::Language lang = options.language;
+    using gis::Text;
+    const gis::Language lang = options.language;
     PageContent content;
     content.language = lang;
     content.legendHeading = tr(Text::PrintLegend, lang);

@@ -10,7 +10,7 @@
 
 #include "gis/core/result.hpp"
 #include "gis/dashboard/dashboard_state.hpp"
-#include "gis/dashboard/language.hpp"
+#include "gis/core/translation.hpp"
 #include "gis/dashboard/project_figures.hpp"
 #include "gis/export/export_target.hpp"
 #include "gis/export/page_layout.hpp"
@@ -37,7 +37,7 @@ struct LayoutOptions {
     bool pageLayout = true;
     std::optional<Bounds> fixedFrame;  ///< display CRS: this frame exactly (--extent), not the scope's
     std::string title;              ///< "" = the scope's name (or the map's title)
-    dashboard::Language language = dashboard::Language::Vi;
+    gis::Language language = gis::Language::Vi;
     std::string exportDate;         ///< YYYY-MM-DD for the date line; "" = today
     float textScale = 0.0f;         ///< bare map only: 0 = from the image size
     int maxTileSizePx = 0;

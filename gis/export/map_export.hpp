@@ -6,7 +6,7 @@
 
 #include "gis/core/geometry.hpp"
 #include "gis/core/result.hpp"
-#include "gis/dashboard/language.hpp"
+#include "gis/core/translation.hpp"
 #include "gis/export/export_target.hpp"
 #include "gis/export/paper.hpp"
 #include "gis/scene/map_source.hpp"
@@ -40,7 +40,7 @@ struct ExportRequest {
     std::string unit;                   ///< scope: a unit code of the project ("" = the project's own scope)
     std::string title;                  ///< "" = the scope's name
     std::string bookmark;               ///< a slide saved in the project: its scope, date, indicator, filters
-    dashboard::Language language = dashboard::Language::Vi;
+    gis::Language language = gis::Language::Vi;
     std::string exportDate;             ///< YYYY-MM-DD for the date line; "" = today
     /// The demo written to a project file for pages and scopes (the CLI's temporary copy), or "".
     std::string demoProjectPath;

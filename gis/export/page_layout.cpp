@@ -17,7 +17,7 @@ constexpr float kGapPt = 10.0f;
 constexpr float kMapLabelPt = 7.0f;     // commune names on the map
 constexpr float kOverlayLabelPx = 16.0f;  // OverlayMetrics::labelPx, the label size at text scale 1
 
-std::string tick(double value, dashboard::Language language) {
+std::string tick(double value, gis::Language language) {
     const bool whole = std::abs(value - std::round(value)) < 1e-9;
     const bool tenths = std::abs(value * 10 - std::round(value * 10)) < 1e-9;
     return dashboard::formatNumber(value, whole ? 0 : tenths ? 1 : 2, language);
@@ -64,10 +64,10 @@ scene::Camera pageCamera(const PageFrames& frames, int widthPx, int heightPx, co
     return camera;
 }
 
-std::vector<std::string> scaleBarTicks(double meters, dashboard::Language language) {
+std::vector<std::string> scaleBarTicks(double meters, gis::Language language) {
     const bool km = meters >= 1000.0;
     const double end = km ? meters / 1000.0 : meters;
-    const std::string unit = km ? tr(dashboard::Text::PrintKilometre, language) : "m";
+    const std::string unit = km ? tr(gis::Text::PrintKilometre, language) : "m";
     return {"0", tick(end * 0.5, language), tick(end, language) + " " + unit};
 }
 
@@ -101,7 +101,7 @@ scene::RenderScene pageScene(scene::MapDocument& document, const PageContent& co
     page.sideLines = content.sideLines;
     page.footerLeft = content.footerLeft;
     page.footerRight = content.footerRight;
-    page.northLabel = tr(dashboard::Text::PrintNorth, content.language);
+    page.northLabel = tr(gis::Text::PrintNorth, content.language);
     // Measured at the middle of the map frame: the latitude the reader judges distances at.
     const Vec2 middle = camera.toWorld({(frames.map.x0 + frames.map.x1) * 0.5, (frames.map.y0 + frames.map.y1) * 0.5});
     page.scaleBar = scene::scaleBarFor(camera, middle, frames.map.width() * 0.22f);

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "gis/core/geometry.hpp"
-#include "gis/dashboard/language.hpp"
+#include "gis/core/translation.hpp"
 #include "gis/export/paper.hpp"
 #include "gis/scene/map_document.hpp"
 #include "gis/scene/render_scene.hpp"
@@ -21,7 +21,7 @@ struct PageContent {
     std::vector<scene::PageLine> sideLines;  ///< key figures or a commune's card, after the legend
     std::string footerLeft;        ///< data source
     std::string footerRight;       ///< export date
-    dashboard::Language language = dashboard::Language::Vi;  ///< scale bar numbers and the north letter
+    gis::Language language = gis::Language::Vi;  ///< scale bar numbers and the north letter
     Bounds focus;                  ///< display CRS; invalid = the whole map
     float sideShare = 0.27f;       ///< of the page width (landscape) or height (portrait) for the side column
 };
@@ -42,6 +42,6 @@ scene::Camera pageCamera(const PageFrames& frames, int widthPx, int heightPx, co
 scene::RenderScene pageScene(scene::MapDocument& document, const PageContent& content, const PageSpec& spec);
 
 /// Scale bar tick labels: "0", "1", "2 km" (or "0", "250", "500 m"), with a decimal comma in Vietnamese.
-std::vector<std::string> scaleBarTicks(double meters, dashboard::Language language);
+std::vector<std::string> scaleBarTicks(double meters, gis::Language language);
 
 }  // namespace gis::exporting

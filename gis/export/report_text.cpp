@@ -9,9 +9,9 @@ namespace gis::exporting {
 
 namespace {
 
-using dashboard::Language;
-using dashboard::Text;
-using dashboard::tr;
+using gis::Language;
+using gis::Text;
+using gis::tr;
 using scene::PageLine;
 using scene::PageLineRole;
 

@@ -74,8 +74,8 @@ TEST_CASE("Scale bar: ground distance at the map's latitude, checked against the
     CHECK(bar.segments == 5);
     // Without the cos(latitude) factor the bar would be 5.7 % short at 19° N.
     CHECK(bar.lengthPx > 5000.0 / camera.metersPerPixel * 1.05);
-    CHECK(exporting::scaleBarTicks(bar.meters, dashboard::Language::Vi) == std::vector<std::string>{"0", "2,5", "5 km"});
-    CHECK(exporting::scaleBarTicks(500, dashboard::Language::En) == std::vector<std::string>{"0", "250", "500 m"});
+    CHECK(exporting::scaleBarTicks(bar.meters, gis::Language::Vi) == std::vector<std::string>{"0", "2,5", "5 km"});
+    CHECK(exporting::scaleBarTicks(500, gis::Language::En) == std::vector<std::string>{"0", "250", "500 m"});
 }
 
 TEST_CASE("Layout: the legend balances into columns of equal length", "[unit][print]") {
