@@ -18,11 +18,8 @@ void drawScopeRanking(shell::Controller& controller, const platform::UiFonts& fo
     const shell::DashboardSession& session = *controller.dashboard();
     const auto language = controller.language();
     const gis::dashboard::RankingTable& table = session.view.ranking;
-    if (fonts.strong != nullptr) ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(T(Text::Ranking, language));
-    if (fonts.strong != nullptr) ImGui::PopFont();
+    (void)fonts;  // the tab above names the list
     if (table.communes && !table.setName.empty()) {
-        ImGui::SameLine();
         ImGui::TextColored(kMutedColor, "%s", T(Text::RankingSet, language));
         // More than one set among the scope's communes: the user picks which one is compared.
         if (table.setChoices.size() > 1) {

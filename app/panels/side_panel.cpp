@@ -23,7 +23,7 @@ struct IndicatorChoice {
 };
 constexpr IndicatorChoice kIndicators[] = {
     {"criteria_met", Text::IndicatorCriteriaMet}, {"tier", Text::IndicatorTier},          {"disbursed_pct", Text::IndicatorDisbursed},
-    {"poverty_rate", Text::IndicatorPoverty},     {"population", Text::IndicatorPopulation},
+    {"poverty_rate", Text::IndicatorPoverty},     {"population", Text::IndicatorPopulation}, {"gap_count", Text::IndicatorGaps},
 };
 
 void drawIndicators(shell::Controller& controller, const platform::UiFonts& fonts) {
@@ -37,7 +37,9 @@ void drawIndicators(shell::Controller& controller, const platform::UiFonts& font
     if (fonts.strong != nullptr) ImGui::PopFont();
     const float width = ImGui::GetContentRegionAvail().x;
     for (const IndicatorChoice& choice : kIndicators) {
-        if (!hasField(choice.field)) continue;
+        // The gap count is computed on demand for a project, so it is offered before it exists.
+        const bool computed = std::string(choice.field) == "gap_count" && controller.dashboard() != nullptr;
+        if (!hasField(choice.field) && !computed) continue;
         if (toggleButton(T(choice.label, language), main.colorField == choice.field, ImVec2(width, 0)))
             controller.push(shell::ColorByField{choice.field});
     }
@@ -98,6 +100,24 @@ void SidePanel::drawSlides(shell::Controller& controller, const platform::UiFont
     }
 }
 
+namespace {
+void drawUndoRedo(shell::Controller& controller) {
+    const shell::DashboardSession* session = controller.dashboard();
+    if (session == nullptr || (session->undoLabel.empty() && session->redoLabel.empty())) return;
+    const auto language = controller.language();
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    ImGui::BeginDisabled(session->undoLabel.empty());
+    if (ImGui::Button(T(Text::Undo, language), ImVec2(half, 0))) controller.push(shell::UndoEdit{});
+    if (!session->undoLabel.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s (Ctrl+Z)", session->undoLabel.c_str());
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(session->redoLabel.empty());
+    if (ImGui::Button(T(Text::Redo, language), ImVec2(half, 0))) controller.push(shell::RedoEdit{});
+    if (!session->redoLabel.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s (Ctrl+Y)", session->redoLabel.c_str());
+    ImGui::EndDisabled();
+}
+}  // namespace
+
 void SidePanel::drawExport(shell::Controller& controller, const platform::UiFonts& fonts) {
     const auto language = controller.language();
     sectionHeading(T(Text::ExportPng, language), fonts.strong);
@@ -117,6 +137,7 @@ void SidePanel::drawExport(shell::Controller& controller, const platform::UiFont
 void SidePanel::draw(shell::Controller& controller, const platform::UiFonts& fonts) {
     // Briefing order: what the map shows, the slides, then the planner's filters and layers.
     drawIndicators(controller, fonts);
+    drawUndoRedo(controller);
     drawSlides(controller, fonts);
     drawFilters(controller, fonts);
     drawLayers(controller, fonts);

@@ -36,9 +36,16 @@ struct SetPlaying { bool playing; };                        ///< step through th
 struct SaveSlide { std::string name; };                     ///< the current state as a bookmark in the project
 struct ShowSlide { int index; };
 struct StepSlide { int delta; };                            ///< arrow keys in a briefing
+// The planner's edits from the card (each one transaction, undoable):
+struct EditCriterion { std::string unitCode; int number; gis::model::CriterionStatus status; };
+struct EditWorkStatus { std::int64_t workId; std::string status; };
+struct MarkTaskDone { std::int64_t taskId; bool done; };
+struct UndoEdit {};
+struct RedoEdit {};
 
 using Command = std::variant<ColorByField, SetLayerVisible, FitToData, PanByPixels, ZoomAroundPixel, SetBriefingMode, ExportView,
                              SelectFeature, ShowFiguresAsOf, FocusFeature, SetScope, SelectUnit, DrillDown, SetFilter, SetRankingSort,
-                             SetRankingSet, SetLanguage, StepDate, SetPlaying, SaveSlide, ShowSlide, StepSlide>;
+                             SetRankingSet, SetLanguage, StepDate, SetPlaying, SaveSlide, ShowSlide, StepSlide, EditCriterion,
+                             EditWorkStatus, MarkTaskDone, UndoEdit, RedoEdit>;
 
 }  // namespace shell

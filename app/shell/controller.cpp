@@ -1,9 +1,12 @@
 #include "app/shell/controller.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 #include "gis/dashboard/scope.hpp"
 #include "gis/export/png_export.hpp"
+#include "gis/store/schema.hpp"
 #include "gis/tess/mesh_builder.hpp"
 
 namespace shell {
@@ -33,6 +36,7 @@ Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& 
     m_session.language = opening.language;
     m_document.setLanguage(opening.language);
     if (!m_figures) return;
+    if (!m_figures->path().empty()) m_edits.emplace(m_figures->path());
     reloadSlides();
     gis::dashboard::DashboardState state = opening.state;
     if (!opening.scopeGiven) state.scope = gis::dashboard::defaultScope(*m_figures);
@@ -58,6 +62,7 @@ void Controller::reloadSlides() {
 void Controller::applyState(const gis::dashboard::DashboardState& state) {
     const std::string currentDate = m_document.source().asOf;
     if (state.asOf != currentDate && !reopenAt(state.asOf)) return;
+    if (state.colorField == "gap_count") refreshGaps(state.asOf.empty() ? m_figures->latestDate() : state.asOf);
     if (state.colorField != m_document.layers()[m_document.mainLayerIndex()].colorField) {
         if (gis::Status coloured = m_document.colorBy(state.colorField); !coloured) m_view.statusMessage = coloured.error().message;
     }
@@ -79,7 +84,18 @@ void Controller::applyState(const gis::dashboard::DashboardState& state) {
 void Controller::refreshDashboard(bool refit) {
     if (!m_figures) return;
     gis::dashboard::ViewRequest request{m_session.state, m_session.selectedUnit, m_session.sortBy, m_session.descending, m_session.language};
+    const std::string previousCard = m_session.view.card ? m_session.view.card->code : std::string();
     m_session.view = gis::dashboard::buildDashboardView(*m_figures, request);
+    if ((m_session.view.card ? m_session.view.card->code : std::string()) != previousCard) loadUnitHistory();
+    // The gap view follows the date and the edits: it is recomputed whenever the map shows it.
+    if (m_session.state.colorField == "gap_count" && (!m_session.gaps || m_session.gaps->asOf != m_session.view.asOf)) {
+        refreshGaps(m_session.view.asOf);
+        (void)m_document.colorBy("gap_count");
+    }
+    if (m_edits) {
+        m_session.undoLabel = m_edits->undoLabel();
+        m_session.redoLabel = m_edits->redoLabel();
+    }
     m_document.setTitle(m_session.view.title);
     m_document.setEmphasis(gis::dashboard::emphasisFor(*m_figures, m_session.state, m_document));
     if (refit) fitScope();
@@ -162,8 +178,96 @@ void Controller::setViewportSize(int widthPx, int heightPx) {
 }
 
 void Controller::apply(const ColorByField& command) {
+    // The gap count is not a stored figure: the analysis runs first and puts it on the communes.
+    if (command.field == "gap_count" && m_figures) refreshGaps(m_session.view.asOf);
     if (gis::Status status = m_document.colorBy(command.field); !status) m_view.statusMessage = status.error().message;
     m_session.state.colorField = m_document.layers()[m_document.mainLayerIndex()].colorField;
+    refreshDashboard(false);
+}
+
+void Controller::refreshGaps(const std::string& date) {
+    if (!m_figures || m_figures->path().empty()) return;
+    gis::planning::GapOptions options;
+    options.asOf = date;
+    auto report = gis::planning::computeGaps(m_figures->path(), options);
+    if (!report) {
+        m_view.statusMessage = report.error().message;
+        return;
+    }
+    const gis::scene::MapLayer& main = m_document.layers()[m_document.mainLayerIndex()];
+    std::vector<double> counts(main.data.features.size(), std::nan(""));
+    for (std::size_t f = 0; f < counts.size(); ++f) {
+        const auto it = report->byUnit.find(m_document.featureCode(f));
+        if (it == report->byUnit.end()) continue;
+        const gis::planning::UnitGaps& unit = report->units[it->second];
+        // Count-only or unassessed communes cannot say: no figure, never 0.
+        if (unit.state == gis::planning::GapState::Gaps || unit.state == gis::planning::GapState::NoGaps) counts[f] = unit.gapCount;
+    }
+    if (gis::Status set = m_document.setFieldValues("gap_count", counts); !set) m_view.statusMessage = set.error().message;
+    m_session.gaps = std::move(report).value();
+}
+
+void Controller::loadUnitHistory() {
+    m_session.unitHistory.clear();
+    if (!m_figures || m_figures->path().empty() || !m_session.view.card) return;
+    auto db = gis::store::openProject(m_figures->path(), false);
+    if (!db) return;
+    if (auto history = gis::store::loadHistory(*db, {m_session.view.card->code})) m_session.unitHistory = std::move(history).value();
+}
+
+void Controller::reloadProject() {
+    auto reread = gis::dashboard::ProjectFigures::open(m_figures->path());
+    if (!reread) {
+        m_view.statusMessage = reread.error().message;
+        return;
+    }
+    m_figures = reread.value();
+    m_session.gaps.reset();
+    (void)reopenAt(m_document.source().asOf);  // the gap view is recomputed there
+    const std::string card = m_session.view.card ? m_session.view.card->code : std::string();
+    refreshDashboard(false);
+    if (!card.empty()) loadUnitHistory();  // the same unit, new rows
+}
+
+void Controller::afterWrite(const gis::Status& written) {
+    if (!written) {
+        m_view.statusMessage = written.error().message;
+        return;
+    }
+    reloadProject();
+}
+
+void Controller::apply(const EditCriterion& command) {
+    if (!m_edits) return;
+    gis::editing::CriterionEdit request;
+    request.unitCode = command.unitCode;
+    request.number = command.number;
+    request.status = command.status;
+    afterWrite(m_edits->setCriterion(request));
+}
+
+void Controller::apply(const EditWorkStatus& command) {
+    if (!m_edits) return;
+    gis::editing::WorkEdit request;
+    request.workId = command.workId;
+    request.status = command.status;
+    afterWrite(m_edits->editWork(request));
+}
+
+void Controller::apply(const MarkTaskDone& command) {
+    if (!m_edits) return;
+    gis::editing::TaskEdit request;
+    request.taskId = command.taskId;
+    request.done = command.done;
+    afterWrite(m_edits->editTask(request));
+}
+
+void Controller::apply(const UndoEdit&) {
+    if (m_edits && m_edits->canUndo()) afterWrite(m_edits->undo());
+}
+
+void Controller::apply(const RedoEdit&) {
+    if (m_edits && m_edits->canRedo()) afterWrite(m_edits->redo());
 }
 
 void Controller::apply(const SetLayerVisible& command) { m_document.setLayerVisible(command.layerIndex, command.visible); }
@@ -219,7 +323,9 @@ bool Controller::reopenAt(const std::string& date) {
     gis::scene::MapSourceSpec source = m_document.source();
     source.asOf = date;
     const std::string field = m_document.layers()[m_document.mainLayerIndex()].colorField;
-    auto reopened = gis::scene::MapDocument::open(source, field);
+    // The gap count is computed, not read: the map reopens plain and gets it below.
+    const bool gapView = field == "gap_count";
+    auto reopened = gis::scene::MapDocument::open(source, gapView ? "" : field);
     if (!reopened) {
         m_view.statusMessage = reopened.error().message;
         return false;
@@ -229,6 +335,10 @@ bool Controller::reopenAt(const std::string& date) {
         reopened->setLayerVisible(i, m_document.layers()[i].visible);
     m_document = std::move(reopened.value());
     m_document.setLanguage(m_session.language);
+    if (gapView) {
+        refreshGaps(date.empty() ? m_figures->latestDate() : date);
+        (void)m_document.colorBy(field);
+    }
     m_view.hovered.reset();
     // The selection is a unit, not a feature index: it survives the reopening.
     m_view.selected.reset();

@@ -8,6 +8,9 @@
 #include "app/shell/commands.hpp"
 #include "gis/dashboard/dashboard_view.hpp"
 #include "gis/dashboard/project_figures.hpp"
+#include "gis/editing/edit_session.hpp"
+#include "gis/planning/gap_analysis.hpp"
+#include "gis/store/history.hpp"
 #include "gis/render/renderer.hpp"
 #include "gis/scene/map_document.hpp"
 
@@ -35,6 +38,11 @@ struct DashboardSession {
     int currentSlide = -1;
     bool playing = false;
     double secondsToNextStep = 0;
+    /// The gap analysis at the shown date (recomputed with the figures); empty until first needed.
+    std::optional<gis::planning::GapReport> gaps;
+    /// Edits and imports of the selected unit, newest first.
+    std::vector<gis::store::HistoryEntry> unitHistory;
+    std::string undoLabel, redoLabel;  ///< what Ctrl+Z / Ctrl+Y would do ("" = nothing)
 };
 
 /// How the window opens (the `gui` command line).
@@ -99,6 +107,17 @@ private:
     void apply(const SaveSlide& command);
     void apply(const ShowSlide& command);
     void apply(const StepSlide& command);
+    void apply(const EditCriterion& command);
+    void apply(const EditWorkStatus& command);
+    void apply(const MarkTaskDone& command);
+    void apply(const UndoEdit& command);
+    void apply(const RedoEdit& command);
+    /// After an edit, undo or redo: the figures, the map and the gaps are read again.
+    void afterWrite(const gis::Status& written);
+    void reloadProject();
+    /// Computes the gaps at the shown date and puts the gap count on the map's communes.
+    void refreshGaps(const std::string& date);
+    void loadUnitHistory();
 
     /// Recomputes the dashboard's view, the map's title and emphasis; with `refit`, fits the scope.
     void refreshDashboard(bool refit);
@@ -111,6 +130,7 @@ private:
     gis::scene::MapDocument m_document;
     gis::render::Renderer& m_renderer;
     std::shared_ptr<const gis::dashboard::ProjectFigures> m_figures;
+    std::optional<gis::editing::EditSession> m_edits;
     DashboardSession m_session;
     bool m_fitScopeWhenSized = false;  ///< the first view fits the scope once the viewport is known
     /// Until the user pans or zooms, a fitted view is refitted when the map's size changes (the

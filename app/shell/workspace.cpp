@@ -6,6 +6,7 @@
 
 #include "app/panels/commune_card_panel.hpp"
 #include "app/panels/feature_info_panel.hpp"
+#include "app/panels/gap_list_panel.hpp"
 #include "app/panels/kpi_header.hpp"
 #include "app/panels/scope_ranking_panel.hpp"
 #include "app/panels/status_bar.hpp"
@@ -23,6 +24,9 @@ constexpr ImGuiWindowFlags kWorkspaceFlags = ImGuiWindowFlags_NoDecoration | ImG
 void Workspace::handleSlideKeys(Controller& controller) {
     // Arrow keys step the slides like a presentation, unless the user is typing somewhere.
     if (controller.dashboard() == nullptr || ImGui::GetIO().WantTextInput) return;
+    // Ctrl+Z / Ctrl+Y undo and redo the planner's edits (ImGui 1.86 indexes keys by the backend's codes: GLFW's Z and Y are 'Z', 'Y').
+    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('Z', false)) controller.push(UndoEdit{});
+    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('Y', false)) controller.push(RedoEdit{});
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown)))
         controller.push(StepSlide{+1});
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp)))
@@ -40,9 +44,24 @@ void Workspace::drawRightColumn(Controller& controller, const platform::UiFonts&
         panels::drawCommuneCard(controller, fonts);  // a commune as the scope: nothing below it to rank
         return;
     }
-    const float available = ImGui::GetContentRegionAvail().y;
-    const float rankingHeight = hasCard ? std::max(available * 0.42f, 160.0f) : available - ImGui::GetFrameHeightWithSpacing() * 2;
-    panels::drawScopeRanking(controller, fonts, rankingHeight);
+    const float available = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing();
+    const float listHeight = hasCard ? std::max(available * 0.42f, 160.0f) : available - ImGui::GetFrameHeightWithSpacing() * 2;
+    // The ranking for a briefing; the gap list for a planner (opening it colours the map by gaps).
+    if (ImGui::BeginTabBar("lists")) {
+        const bool rankingOpen = ImGui::BeginTabItem(gis::tr(gis::Text::Ranking, controller.language()));
+        panels::recordWidget("tab:ranking");
+        if (rankingOpen) {
+            panels::drawScopeRanking(controller, fonts, listHeight);
+            ImGui::EndTabItem();
+        }
+        const bool gapsOpen = ImGui::BeginTabItem(gis::tr(gis::Text::GapsTab, controller.language()));
+        panels::recordWidget("tab:gaps");
+        if (gapsOpen) {
+            panels::drawGapList(controller, fonts, listHeight);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
     if (!hasCard) return;
     ImGui::Separator();
     ImGui::BeginChild("card", ImVec2(0, 0), false);

@@ -118,6 +118,7 @@ std::optional<CommuneCard> buildCommuneCard(const ProjectFigures& figures, const
         w.type = workTypeWord(item.type, language);
         w.name = item.name;
         w.status = statusWord(item.status, language);
+        w.statusCode = item.status;
         if (item.budgetVnd) w.budget = formatMoney(*item.budgetVnd, language);
         w.deadline = formatDate(item.deadline);
         w.department = item.department;

@@ -44,6 +44,7 @@ struct CardProgramme {
 
 struct CardWork {
     std::string type, name, status, budget, deadline, department;
+    std::string statusCode;  ///< planned | under_construction | completed (what an edit sets)
     bool overdue = false;
     std::int64_t id = 0;  ///< the work's fid: what editing::WorkEdit names
 };

@@ -197,6 +197,25 @@ Status MapDocument::colorBy(const std::string& field) {
     return Ok{};
 }
 
+Status MapDocument::setFieldValues(const std::string& field, const std::vector<double>& values) {
+    MapLayer& main = m_layers[m_mainLayer];
+    if (values.size() != main.data.features.size())
+        return makeError(ErrorCode::BadInput, field + ": " + std::to_string(values.size()) + " values for " +
+                                                  std::to_string(main.data.features.size()) + " features");
+    int index = main.data.fieldIndex(field);
+    if (index < 0) {
+        main.data.fields.push_back({field, data::FieldKind::Real});
+        for (data::Feature& f : main.data.features) f.attributes.emplace_back();
+        index = static_cast<int>(main.data.fields.size()) - 1;
+    }
+    for (std::size_t f = 0; f < values.size(); ++f)
+        main.data.features[f].attributes[static_cast<std::size_t>(index)] =
+            std::isnan(values[f]) ? data::AttributeValue() : data::AttributeValue(values[f]);
+    m_styleCache.erase(field);  // the values changed: classify again
+    if (main.colorField == field) return colorBy(field);
+    return Ok{};
+}
+
 void MapDocument::applyEmphasis(const std::shared_ptr<const std::vector<Rgba8>>& baseColors) {
     MapLayer& main = m_layers[m_mainLayer];
     m_baseColors = baseColors;

@@ -105,6 +105,9 @@ public:
     std::size_t mainLayerIndex() const { return m_mainLayer; }
     /// Fields of the main layer a user can colour by (numeric and short text fields).
     std::vector<std::string> colorableFields() const;
+    /// Adds (or replaces) a numeric field of the main layer computed elsewhere (the gap count
+    /// per commune), one value per feature (NaN = no figure). Re-colours when it is on the map.
+    Status setFieldValues(const std::string& field, const std::vector<double>& values);
     /// Re-colours the main layer by a field (empty = plain). No geometry work.
     Status colorBy(const std::string& field);
     void setLayerVisible(std::size_t layerIndex, bool visible);

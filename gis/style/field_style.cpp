@@ -124,6 +124,7 @@ std::string fieldTitleVi(const std::string& fieldName) {
         {"criteria_met", "Số tiêu chí đạt (bộ 19 tiêu chí)"},
         {"criteria_pct", "Tỷ lệ tiêu chí đạt (%)"},
         {"disbursed_pct", "Tỷ lệ giải ngân (%)"},
+        {"gap_count", "Tiêu chí chưa đạt chưa có công trình"},
         {"poverty_rate", "Tỷ lệ hộ nghèo (%)"},
         {"tier", "Mức đạt chuẩn nông thôn mới"},
         {"status", "Tình trạng"},
@@ -170,6 +171,11 @@ Result<StyledField> styleByField(const VectorLayer& layer, const std::string& fi
             // The 19-criteria set's meaningful bands: the 2025 target is "no commune under 15".
             const ColorRamp& r = rampById("criteria");
             c = fixedBands({9, 14, 18, 19}, {"< 10", "10 – 14", "15 – 18", "19 (đạt chuẩn)"}, sampleAt(r, {0.0, 0.27, 0.68, 1.0}));
+        } else if (fieldName == "gap_count") {
+            // Unmet criteria that nothing planned will fix: none is good, three or more is an alarm.
+            const ColorRamp& r = rampById("RdYlGn");
+            c = fixedBands({0, 1, 2, std::max(3.0, any ? maxValue : 3.0)},
+                           {"Không thiếu", "1 tiêu chí", "2 tiêu chí", "3 tiêu chí trở lên"}, sampleAt(r, {0.9, 0.45, 0.25, 0.02}));
         } else if (fieldName == "criteria_pct") {
             const ColorRamp& r = rampById("criteria");
             c = fixedBands({50, 75, 90, 99.95, 100}, {"< 50 %", "50 – 75 %", "75 – 90 %", "90 – < 100 %", "100 %"},

@@ -291,3 +291,76 @@ TEST_CASE("ui: pick a scope, select a commune from the ranking, filter, step the
         CHECK(slides->size() == 2);
     }
 }
+
+TEST_CASE("ui: a planner edits a criterion from the card, undoes it with Ctrl+Z, and opens the gap list", "[ui]") {
+    HeadlessGl gl;
+    if (!gl.ready()) return;
+    auto& renderer = gl.renderer;
+    const std::string project = demoProject("ui_planner");
+    auto figures = gis::dashboard::ProjectFigures::open(project);
+    REQUIRE(figures);
+    gis::scene::MapSourceSpec spec;
+    spec.path = project;
+    auto document = gis::scene::MapDocument::open(spec);
+    REQUIRE(document);
+    // A commune whose card has a checklist (detailed assessment) with criterion 2 met or not.
+    std::string commune;
+    const auto& summary = figures.value()->summaryAt(figures.value()->latestDate());
+    for (const auto& s : summary)
+        if (s.level == "commune" && s.detailed && commune.empty()) commune = s.code;
+    REQUIRE_FALSE(commune.empty());
+
+    ImGuiFrameDriver ui;
+    {
+        shell::Controller controller(std::move(document.value()), *renderer.value(), figures.value());
+        shell::Workspace workspace(*renderer.value());
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(1600, 1200);
+        io.MousePos = ImVec2(-1, -1);
+        for (int i = 0; i < 2; ++i) ui.frame(controller, workspace);
+        REQUIRE(ui.click(controller, workspace, "rank:" + commune));
+        REQUIRE(controller.dashboard()->view.card);
+        const auto statusOf2 = [&] {
+            for (const auto& c : controller.dashboard()->view.card->criteria)
+                if (c.number == 2) return c.status;
+            FAIL("no criterion 2 on the card");
+            return gis::model::CriterionStatus::NotMet;
+        };
+        const auto before = statusOf2();
+
+        // Click the status of criterion 2: a new assessment at today's date, the card shows it.
+        ui.frame(controller, workspace);  // the card's table settles its columns in its second frame
+        REQUIRE(ui.click(controller, workspace, "criterion:2"));
+        CHECK(controller.view().statusMessage.empty());
+        REQUIRE(controller.dashboard()->view.card);
+        CHECK(statusOf2() != before);
+        CHECK(controller.dashboard()->view.asOf == gis::figures::todayIso());
+        CHECK_FALSE(controller.dashboard()->undoLabel.empty());
+        REQUIRE_FALSE(controller.dashboard()->unitHistory.empty());
+        CHECK(controller.dashboard()->unitHistory.front().action == "edit");
+
+        // Ctrl+Z: back as it was, in the file too.
+        io.KeyCtrl = true;
+        io.KeysDown['Z'] = true;
+        ui.frame(controller, workspace);
+        io.KeysDown['Z'] = false;
+        io.KeyCtrl = false;
+        ui.frame(controller, workspace);
+        CHECK(statusOf2() == before);
+        CHECK(controller.dashboard()->undoLabel.empty());
+        CHECK_FALSE(controller.dashboard()->redoLabel.empty());
+        auto reread = gis::dashboard::ProjectFigures::open(project);
+        REQUIRE(reread);
+        CHECK(reread.value()->latestDate() == "2024-12-31");  // the edited assessment is gone
+
+        // The gap list: opening it colours the map by gaps and lists the scope's gaps.
+        REQUIRE(ui.click(controller, workspace, "tab:gaps"));
+        ui.frame(controller, workspace);
+        CHECK(controller.document().layers()[controller.document().mainLayerIndex()].colorField == "gap_count");
+        REQUIRE(controller.dashboard()->gaps);
+        CHECK_FALSE(controller.dashboard()->gaps->gaps.empty());
+        const auto& first = controller.dashboard()->gaps->gaps.front();
+        REQUIRE(ui.click(controller, workspace, "gap:" + first.unitCode + ":" + std::to_string(first.criterion)));
+        CHECK(controller.dashboard()->selectedUnit == first.unitCode);
+    }
+}
