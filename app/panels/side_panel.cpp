@@ -124,14 +124,65 @@ void SidePanel::drawExport(shell::Controller& controller, const platform::UiFont
     const float width = ImGui::GetContentRegionAvail().x;
     ImGui::SetNextItemWidth(width);
     ImGui::InputText("##exportpath", m_exportPath.data(), m_exportPath.size());
-    // Same frame as on screen at 1–4× the pixels: ×2 of a laptop view is print quality for an A4 report.
+    recordWidget("export:path");
+    // What to export: the map as on screen, or a report page (the format follows the extension:
+    // .png, .pdf, .tif).
+    const bool project = controller.dashboard() != nullptr;
+    if (project) {
+        ImGui::RadioButton(T(Text::ExportCurrentView, language), &m_exportKind, 0);
+        ImGui::RadioButton(T(Text::ExportPageA4, language), &m_exportKind, 1);
+        ImGui::SameLine();
+        ImGui::RadioButton(T(Text::ExportPageA3, language), &m_exportKind, 2);
+    } else {
+        m_exportKind = 0;
+    }
     const gis::scene::Camera& camera = controller.view().camera;
-    ImGui::SetNextItemWidth(width);
-    ImGui::SliderInt("##exportscale", &m_exportScale, 1, 4, "× %d");
-    const std::string label = std::string(T(Text::ExportPng, language)) + " " + std::to_string(camera.frameWidthPx * m_exportScale) + " × " +
-                              std::to_string(camera.frameHeightPx * m_exportScale);
-    if (ImGui::Button(label.c_str(), ImVec2(width, 0))) controller.push(shell::ExportView{m_exportPath.data(), m_exportScale});
+    std::string label;
+    if (m_exportKind == 0) {
+        // Same frame as on screen at 1–4× the pixels: ×2 of a laptop view is print quality for an A4 report.
+        ImGui::SetNextItemWidth(width);
+        ImGui::SliderInt("##exportscale", &m_exportScale, 1, 4, "× %d");
+        label = std::string(T(Text::ExportPng, language)) + " " + std::to_string(camera.frameWidthPx * m_exportScale) + " × " +
+                std::to_string(camera.frameHeightPx * m_exportScale);
+    } else {
+        ImGui::Checkbox(T(Text::Landscape, language), &m_exportLandscape);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+        static const int kDpis[] = {150, 300, 600};
+        const std::string dpiLabel = std::to_string(kDpis[m_exportDpiIndex]) + " dpi";
+        if (ImGui::BeginCombo("##dpi", dpiLabel.c_str())) {
+            for (int i = 0; i < 3; ++i)
+                if (ImGui::Selectable((std::to_string(kDpis[i]) + " dpi").c_str(), i == m_exportDpiIndex)) m_exportDpiIndex = i;
+            ImGui::EndCombo();
+        }
+        label = std::string(T(Text::ExportPng, language)) + " " + T(m_exportKind == 1 ? Text::ExportPageA4 : Text::ExportPageA3, language);
+    }
+    if (ImGui::Button(label.c_str(), ImVec2(width, 0))) {
+        static const int kDpis[] = {150, 300, 600};
+        if (m_exportKind == 0) controller.push(shell::ExportView{m_exportPath.data(), m_exportScale});
+        else controller.push(shell::ExportPage{m_exportPath.data(), m_exportKind == 2, m_exportLandscape, kDpis[m_exportDpiIndex]});
+    }
+    recordWidget("export:go");
     if (!controller.view().statusMessage.empty()) ImGui::TextWrapped("%s", controller.view().statusMessage.c_str());
+
+    // An existing file is replaced only after the user says so.
+    if (controller.view().overwriteQuestion && !ImGui::IsPopupOpen("overwrite")) ImGui::OpenPopup("overwrite");
+    if (ImGui::BeginPopupModal("overwrite", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(T(Text::OverwriteQuestion, language));
+        ImGui::TextColored(kMutedColor, "%s", m_exportPath.data());
+        if (ImGui::Button(T(Text::Overwrite, language))) {
+            controller.push(shell::AnswerOverwrite{true});
+            ImGui::CloseCurrentPopup();
+        }
+        recordWidget("export:replace");
+        ImGui::SameLine();
+        if (ImGui::Button(T(Text::Cancel, language))) {
+            controller.push(shell::AnswerOverwrite{false});
+            ImGui::CloseCurrentPopup();
+        }
+        recordWidget("export:cancel");
+        ImGui::EndPopup();
+    }
 }
 
 void SidePanel::draw(shell::Controller& controller, const platform::UiFonts& fonts) {

@@ -19,6 +19,9 @@ private:
     std::array<char, 256> m_exportPath{"ban-do-ntm.png"};
     std::array<char, 96> m_slideName{};
     int m_exportScale = 2;  ///< the export is this many times the map view's pixels (same frame)
+    int m_exportKind = 0;   ///< 0 = the current view, 1 = an A4 page, 2 = an A3 page
+    bool m_exportLandscape = true;
+    int m_exportDpiIndex = 0;  ///< 150, 300, 600 dpi
 };
 
 }  // namespace panels

@@ -18,7 +18,10 @@ struct FitToData {};
 struct PanByPixels { double dxPx; double dyPx; };
 struct ZoomAroundPixel { double xPx; double yPx; double factor; };  ///< factor > 1 zooms in
 struct SetBriefingMode { bool enabled; };                   ///< large type for projectors
-struct ExportView { std::string path; int scale; };         ///< the current view, `scale` × window size
+struct ExportView { std::string path; int scale; bool overwrite = false; };  ///< the current view, `scale` × window size
+/// A report page of what the dashboard shows (A4/A3 at a dpi; PNG, PDF or GeoTIFF by extension).
+struct ExportPage { std::string path; bool a3 = false; bool landscape = true; int dpi = 150; bool overwrite = false; };
+struct AnswerOverwrite { bool replace; };                   ///< the user's answer to "this file exists: replace it?"
 struct SelectFeature { std::optional<gis::scene::FeatureHit> hit; };  ///< click on the map; nullopt clears
 struct ShowFiguresAsOf { std::string date; };               ///< projects: reopen at YYYY-MM-DD ("" = latest)
 struct FocusFeature { gis::scene::FeatureHit hit; };        ///< bring a feature into view (centre, zoom in if small)
@@ -46,6 +49,6 @@ struct RedoEdit {};
 using Command = std::variant<ColorByField, SetLayerVisible, FitToData, PanByPixels, ZoomAroundPixel, SetBriefingMode, ExportView,
                              SelectFeature, ShowFiguresAsOf, FocusFeature, SetScope, SelectUnit, DrillDown, SetFilter, SetRankingSort,
                              SetRankingSet, SetLanguage, StepDate, SetPlaying, SaveSlide, ShowSlide, StepSlide, EditCriterion,
-                             EditWorkStatus, MarkTaskDone, UndoEdit, RedoEdit>;
+                             EditWorkStatus, MarkTaskDone, UndoEdit, RedoEdit, ExportPage, AnswerOverwrite>;
 
 }  // namespace shell

@@ -5,6 +5,8 @@
 #include <cstdio>
 
 #include "gis/dashboard/scope.hpp"
+#include "gis/export/export_target.hpp"
+#include "gis/export/layout_export.hpp"
 #include "gis/export/png_export.hpp"
 #include "gis/store/schema.hpp"
 #include "gis/tess/mesh_builder.hpp"
@@ -466,7 +468,49 @@ void Controller::apply(const StepSlide& command) {
     apply(ShowSlide{next});
 }
 
+bool Controller::exportTargetAccepted(const std::string& path, bool overwrite, const Command& command) {
+    std::vector<std::string> sources{m_document.source().path};
+    auto target = gis::exporting::checkExportTarget(path, sources);
+    if (!target) {
+        m_view.statusMessage = target.error().message;
+        return false;
+    }
+    if (target->exists && !overwrite) {
+        m_view.overwriteQuestion = command;
+        return false;
+    }
+    return true;
+}
+
+void Controller::apply(const AnswerOverwrite& command) {
+    std::optional<Command> question = std::move(m_view.overwriteQuestion);
+    m_view.overwriteQuestion.reset();
+    if (command.replace && question) std::visit([this](const auto& c) { apply(c); }, *question);
+}
+
+void Controller::apply(const ExportPage& command) {
+    ExportPage confirmed = command;
+    confirmed.overwrite = true;
+    if (!exportTargetAccepted(command.path, command.overwrite, confirmed)) return;
+    gis::exporting::LayoutOptions options;
+    const auto format = gis::exporting::formatFromExtension(command.path);
+    options.format = format.value_or(gis::exporting::ExportFormat::Png);
+    options.page.paper = command.a3 ? gis::exporting::Paper::A3 : gis::exporting::Paper::A4;
+    options.page.landscape = command.landscape;
+    options.page.dpi = command.dpi;
+    options.language = m_session.language;
+    gis::exporting::ReportScope scope{m_figures, m_session.state};
+    auto report = gis::exporting::exportLayout(m_renderer, m_document, scope, options, command.path);
+    m_view.statusMessage = report ? std::string(gis::tr(gis::Text::Exported, m_session.language)) + ": " + command.path + " (" +
+                                        std::to_string(report->widthPx) + " × " + std::to_string(report->heightPx) + ")"
+                                  : report.error().message;
+    refreshDashboard(false);  // the page set the document's emphasis and title for itself
+}
+
 void Controller::apply(const ExportView& command) {
+    ExportView confirmed = command;
+    confirmed.overwrite = true;
+    if (!exportTargetAccepted(command.path, command.overwrite, confirmed)) return;
     // The same view at `scale` times the pixels: same centre, metres per pixel divided by scale.
     gis::scene::Camera camera = m_view.camera;
     camera.frameWidthPx *= command.scale;
@@ -480,7 +524,7 @@ void Controller::apply(const ExportView& command) {
         return;
     }
     gis::Status written = gis::exporting::writePng(*image, command.path);
-    m_view.statusMessage = written ? "Đã xuất ảnh: " + command.path : written.error().message;
+    m_view.statusMessage = written ? std::string(gis::tr(gis::Text::Exported, m_session.language)) + ": " + command.path : written.error().message;
 }
 
 }  // namespace shell

@@ -24,6 +24,8 @@ struct ViewState {
     std::optional<gis::scene::FeatureHit> selected;  ///< clicked feature, shown in the side panel
     bool briefingMode = false;
     std::string statusMessage;  ///< last action's outcome (export path, errors)
+    /// An export waiting for the user's yes: the file exists (the panel asks, then re-sends it).
+    std::optional<Command> overwriteQuestion;
 };
 
 /// The dashboard's side of the state (projects only): what is shown, and what it computes to.
@@ -112,6 +114,11 @@ private:
     void apply(const MarkTaskDone& command);
     void apply(const UndoEdit& command);
     void apply(const RedoEdit& command);
+    void apply(const ExportPage& command);
+    void apply(const AnswerOverwrite& command);
+    /// Whether an export may write `path`: refused targets say why; an existing file waits for
+    /// the user's yes (`command` is kept to be sent again with overwrite set).
+    bool exportTargetAccepted(const std::string& path, bool overwrite, const Command& command);
     /// After an edit, undo or redo: the figures, the map and the gaps are read again.
     void afterWrite(const gis::Status& written);
     void reloadProject();

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <filesystem>
 
 #include "app/cli/project_demo.hpp"
 #include "app/panels/widget_probe.hpp"
@@ -362,5 +363,53 @@ TEST_CASE("ui: a planner edits a criterion from the card, undoes it with Ctrl+Z,
         const auto& first = controller.dashboard()->gaps->gaps.front();
         REQUIRE(ui.click(controller, workspace, "gap:" + first.unitCode + ":" + std::to_string(first.criterion)));
         CHECK(controller.dashboard()->selectedUnit == first.unitCode);
+    }
+}
+
+TEST_CASE("ui: a report page exports from the window, and an existing file is replaced only after asking", "[ui]") {
+    HeadlessGl gl;
+    if (!gl.ready()) return;
+    auto& renderer = gl.renderer;
+    const std::string project = demoProject("ui_export_page");
+    auto figures = gis::dashboard::ProjectFigures::open(project);
+    REQUIRE(figures);
+    gis::scene::MapSourceSpec spec;
+    spec.path = project;
+    auto document = gis::scene::MapDocument::open(spec);
+    REQUIRE(document);
+    ImGuiFrameDriver ui;
+    {
+        shell::Controller controller(std::move(document.value()), *renderer.value(), figures.value());
+        shell::Workspace workspace(*renderer.value());
+        ImGui::GetIO().DisplaySize = ImVec2(1600, 1200);
+        for (int i = 0; i < 2; ++i) ui.frame(controller, workspace);
+        const std::string pdf = (test::scratchDir("ui_export_page_out") / "trang.pdf").string();
+        std::filesystem::remove(pdf);
+        controller.push(shell::ExportPage{pdf, false, true, 150});
+        ui.frame(controller, workspace);
+        INFO(controller.view().statusMessage);
+        REQUIRE(std::filesystem::exists(pdf));
+        const auto size = std::filesystem::file_size(pdf);
+        CHECK(size > 10'000);
+        CHECK_FALSE(controller.view().overwriteQuestion);
+
+        // Again: the window asks; "Ghi đè" in the dialog writes it.
+        const auto firstWrite = std::filesystem::last_write_time(pdf);
+        controller.push(shell::ExportPage{pdf, false, false, 150});
+        ui.frame(controller, workspace);
+        REQUIRE(controller.view().overwriteQuestion);
+        ui.frame(controller, workspace);  // the dialog opens
+        REQUIRE(ui.click(controller, workspace, "export:replace"));
+        CHECK_FALSE(controller.view().overwriteQuestion);
+        CHECK(std::filesystem::last_write_time(pdf) >= firstWrite);
+        CHECK_THAT(controller.view().statusMessage, Catch::Contains(pdf));
+
+        // Never over the project itself.
+        controller.push(shell::ExportView{project, 1});
+        ui.frame(controller, workspace);
+        CHECK_FALSE(controller.view().overwriteQuestion);
+        CHECK_THAT(controller.view().statusMessage, Catch::Contains(project));
+        auto stillAProject = gis::dashboard::ProjectFigures::open(project);
+        if (!stillAProject) FAIL(stillAProject.error().message << " / status: " << controller.view().statusMessage);
     }
 }
