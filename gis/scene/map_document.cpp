@@ -156,8 +156,12 @@ Camera MapDocument::fitCamera(const Bounds& focus, int widthPx, int heightPx, fl
     const Legend legend = content == LegendContent::All ? combinedLegend(m_layers, m_mainLayer) : m_layers[m_mainLayer].legend;
     // The legend's width from its longest line (the renderer measures exactly; this only needs
     // to be close): about 0.5 em per character at 17 px, plus swatch and padding.
-    std::size_t longest = legend.title.size() * 9 / 10;  // the title is bold but UTF-8 bytes overcount
-    for (const LegendEntry& entry : legend.entries) longest = std::max(longest, entry.text.size());
+    // Characters, not UTF-8 bytes: Vietnamese letters take two or three bytes each.
+    auto characters = [](const std::string& text) {
+        return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    std::size_t longest = characters(legend.title);
+    for (const LegendEntry& entry : legend.entries) longest = std::max(longest, characters(entry.text));
     const double legendWidthPx = legend.entries.empty() ? 0.0 : textScale * (68.0 + 8.0 * static_cast<double>(longest));
     // The title is one line of ~26 px type (× textScale) at the top.
     const double titleHeightPx = m_title.empty() ? 0.0 : 40.0 * textScale;
