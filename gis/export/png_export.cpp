@@ -69,11 +69,7 @@ Result<render::Image> renderFrame(render::Renderer& renderer, const scene::Rende
             tileScene.camera.tileOffsetXPx = scene.camera.tileOffsetXPx + x0;
             tileScene.camera.tileOffsetYPx = scene.camera.tileOffsetYPx + y0;
             renderer.render(tileScene, target);
-            const render::Image part = target.readPixels();
-            const std::size_t rowBytes = static_cast<std::size_t>(w) * 4;
-            for (int row = 0; row < h; ++row)
-                std::memcpy(image.rgba.data() + (static_cast<std::size_t>(y0 + row) * frameW + x0) * 4,
-                            part.rgba.data() + static_cast<std::size_t>(row) * rowBytes, rowBytes);
+            target.readPixelsInto(image, x0, y0);
         }
     }
     return image;
