@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "gis/render/render_target_impl.hpp"
 
@@ -53,30 +54,48 @@ Image RenderTarget::readPixels() const {
     Image image;
     image.width = m_impl->width;
     image.height = m_impl->height;
-    const std::size_t rowBytes = static_cast<std::size_t>(image.width) * 4;
-    std::vector<std::uint8_t> bottomUp(rowBytes * static_cast<std::size_t>(image.height));
+    image.rgba.resize(static_cast<std::size_t>(image.width) * image.height * 4);
+    readPixelsInto(image, 0, 0);
+    return image;
+}
+
+void RenderTarget::readPixelsInto(Image& image, int x0, int y0) const {
+    const int w = std::min(m_impl->width, image.width - x0);
+    const int h = std::min(m_impl->height, image.height - y0);
+    if (w <= 0 || h <= 0) return;
+    const std::size_t stride = static_cast<std::size_t>(image.width) * 4;
+    std::uint8_t* first = image.rgba.data() + static_cast<std::size_t>(y0) * stride + static_cast<std::size_t>(x0) * 4;
 
     GLint previousFbo = 0;
     glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &previousFbo);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m_impl->framebuffer.get());
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, image.width, image.height, GL_RGBA, GL_UNSIGNED_BYTE, bottomUp.data());
+    glPixelStorei(GL_PACK_ROW_LENGTH, image.width);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, first);
+    glPixelStorei(GL_PACK_ROW_LENGTH, 0);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
 
-    // GL's row 0 is the bottom one; Image wants the top row first.
-    image.rgba.resize(bottomUp.size());
-    for (int y = 0; y < image.height; ++y)
-        std::memcpy(image.rgba.data() + static_cast<std::size_t>(y) * rowBytes,
-                    bottomUp.data() + static_cast<std::size_t>(image.height - 1 - y) * rowBytes, rowBytes);
+    // GL's row 0 is the bottom one; Image wants the top row first: flip in place.
+    const std::size_t rowBytes = static_cast<std::size_t>(w) * 4;
+    std::vector<std::uint8_t> spare(rowBytes);
+    for (int top = 0, bottom = h - 1; top < bottom; ++top, --bottom) {
+        std::uint8_t* a = first + static_cast<std::size_t>(top) * stride;
+        std::uint8_t* b = first + static_cast<std::size_t>(bottom) * stride;
+        std::memcpy(spare.data(), a, rowBytes);
+        std::memcpy(a, b, rowBytes);
+        std::memcpy(b, spare.data(), rowBytes);
+    }
 
     // The framebuffer holds premultiplied colour; Image (and PNG) use straight alpha.
-    for (std::size_t i = 0; i < image.rgba.size(); i += 4) {
-        const unsigned a = image.rgba[i + 3];
-        if (a == 0 || a == 255) continue;
-        for (std::size_t c = 0; c < 3; ++c)
-            image.rgba[i + c] = static_cast<std::uint8_t>(std::min(255u, (image.rgba[i + c] * 255u + a / 2) / a));
+    for (int y = 0; y < h; ++y) {
+        std::uint8_t* row = first + static_cast<std::size_t>(y) * stride;
+        for (std::size_t i = 0; i < rowBytes; i += 4) {
+            const unsigned a = row[i + 3];
+            if (a == 0 || a == 255) continue;
+            for (std::size_t c = 0; c < 3; ++c)
+                row[i + c] = static_cast<std::uint8_t>(std::min(255u, (row[i + c] * 255u + a / 2) / a));
+        }
     }
-    return image;
 }
 
 }  // namespace gis::render

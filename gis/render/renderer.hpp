@@ -41,6 +41,9 @@ public:
     /// uv0 = (0, 1), uv1 = (1, 0). Colours are premultiplied (opaque when the background is).
     std::uint32_t colorTexture() const;
     Image readPixels() const;                ///< top row first
+    /// readPixels straight into `image` (top row first, straight alpha) at column x0, row y0 of
+    /// its frame: an export assembles its tiles without a second copy of the frame.
+    void readPixelsInto(Image& image, int x0, int y0) const;
 
     struct Impl;
     Impl& impl() const { return *m_impl; }

@@ -1,0 +1,81 @@
+#include <catch2/catch.hpp>
+
+#include <cpl_vsi.h>
+#include <gdal.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "gis/data/gdal_error_capture.hpp"
+#include "gis/export/png_encoder.hpp"
+
+namespace {
+
+/// A picture that exercises every band and the Sub filter: gradients, flat runs, and rows that
+/// do not fill the last band.
+gis::render::Image testImage(int width, int height, bool translucent) {
+    gis::render::Image image;
+    image.width = width;
+    image.height = height;
+    image.rgba.resize(static_cast<std::size_t>(width) * height * 4);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) {
+            std::uint8_t* p = image.rgba.data() + (static_cast<std::size_t>(y) * width + x) * 4;
+            p[0] = static_cast<std::uint8_t>(x * 7 + y);
+            p[1] = static_cast<std::uint8_t>((x / 16) * 40);
+            p[2] = static_cast<std::uint8_t>(y * 3);
+            p[3] = translucent && x % 5 == 0 ? static_cast<std::uint8_t>(y) : 255;
+        }
+    return image;
+}
+
+/// Decodes `png` with GDAL's PNG driver (libpng: it checks the CRCs and the zlib stream's Adler-32).
+std::vector<std::uint8_t> decodeWithGdal(const std::vector<std::uint8_t>& png, int& bands, int& width, int& height) {
+    gis::data::ensureGdalRegistered();
+    const std::string name = "/vsimem/png_encoder_test.png";
+    VSIFCloseL(VSIFileFromMemBuffer(name.c_str(), const_cast<GByte*>(png.data()), png.size(), FALSE));
+    GDALDatasetH ds = GDALOpen(name.c_str(), GA_ReadOnly);
+    std::vector<std::uint8_t> rgba;
+    if (ds != nullptr) {
+        bands = GDALGetRasterCount(ds);
+        width = GDALGetRasterXSize(ds);
+        height = GDALGetRasterYSize(ds);
+        rgba.assign(static_cast<std::size_t>(width) * height * 4, 255);
+        if (GDALDatasetRasterIO(ds, GF_Read, 0, 0, width, height, rgba.data(), width, height, GDT_Byte, bands, nullptr, 4,
+                                static_cast<GSpacing>(width) * 4, 1) != CE_None)
+            rgba.clear();
+        GDALClose(ds);
+    }
+    VSIUnlink(name.c_str());
+    return rgba;
+}
+
+}  // namespace
+
+TEST_CASE("PNG encoder: bands joined into one zlib stream decode to the same pixels", "[unit][export][png]") {
+    for (const bool translucent : {false, true}) {
+        const gis::render::Image image = testImage(203, 271, translucent);  // 271 rows: 4 full bands and a short one
+        const std::vector<std::uint8_t> png = gis::exporting::encodePng(image);
+        int bands = 0, width = 0, height = 0;
+        const std::vector<std::uint8_t> decoded = decodeWithGdal(png, bands, width, height);
+        INFO("translucent " << translucent);
+        CHECK(bands == (translucent ? 4 : 3));
+        CHECK(width == 203);
+        CHECK(height == 271);
+        REQUIRE(decoded.size() == image.rgba.size());
+        CHECK(decoded == image.rgba);
+    }
+}
+
+TEST_CASE("PNG encoder: declares the dpi in a pHYs chunk before the image data", "[unit][export][png]") {
+    const std::vector<std::uint8_t> png = gis::exporting::encodePng(testImage(10, 10, false), 300);
+    const std::string bytes(png.begin(), png.end());
+    const std::size_t phys = bytes.find("pHYs");
+    REQUIRE(phys != std::string::npos);
+    CHECK(phys < bytes.find("IDAT"));
+    // 300 dpi = 11811 pixels per metre, big-endian, both axes, unit 1 (metre).
+    const std::uint8_t expected[9] = {0, 0, 0x2E, 0x23, 0, 0, 0x2E, 0x23, 1};
+    CHECK(std::memcmp(png.data() + phys + 4, expected, 9) == 0);
+    CHECK(gis::exporting::encodePng(testImage(10, 10, false)).size() < png.size());
+}
