@@ -244,7 +244,24 @@ TEST_CASE("ui: pick a scope, select a commune from the ranking, filter, step the
         CHECK(controller.dashboard()->state.scope == "38");
         REQUIRE(controller.dashboard()->view.ranking.rows.size() == 1);
         CHECK(controller.dashboard()->view.ranking.rows[0].code == district);
-        // A district row opens the district again, and the map fits it.
+        // A double-click on one of its communes goes one level down: to the commune's district.
+        {
+            const gis::scene::MapLayer& communes = controller.document().layers()[controller.document().mainLayerIndex()];
+            const gis::Vec2 px = controller.view().camera.toPixel(communes.labelPoints[3]);
+            ImGuiIO& io = ImGui::GetIO();
+            io.MousePos = ImVec2(ui.mapOrigin.x + static_cast<float>(px.x), ui.mapOrigin.y + static_cast<float>(px.y));
+            ui.frame(controller, workspace);
+            for (int click = 0; click < 2; ++click) {
+                io.MouseDown[0] = true;
+                ui.frame(controller, workspace);
+                io.MouseDown[0] = false;
+                ui.frame(controller, workspace);
+            }
+            ui.frame(controller, workspace);
+            CHECK(controller.dashboard()->state.scope == district);
+        }
+        // The breadcrumb back up, then the district row opens the district again, and the map fits it.
+        REQUIRE(ui.click(controller, workspace, "crumb:38"));
         REQUIRE(ui.click(controller, workspace, "rank:" + district));
         CHECK(controller.dashboard()->state.scope == district);
 
