@@ -1,6 +1,8 @@
 #include "gis/data/gdal_error_capture.hpp"
 
 #include <cpl_error.h>
+#include <cpl_conv.h>
+#include <ogr_srs_api.h>
 #include <gdal.h>
 
 #include <mutex>
@@ -43,7 +45,20 @@ void GdalErrorCapture::clear() {
 
 void ensureGdalRegistered() {
     static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
+    std::call_once(once, [] {
+        // Every file we open is local and chosen by the user: nothing may reach the network,
+        // whatever a file names inside it. GDAL 3.6 has no single switch, so: /vsicurl/ only
+        // accepts an extension no file has, HTTP gives up at once, and PROJ uses only the grids
+        // on disk (no CDN downloads).
+        CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".ntm-atlas-no-network");
+        CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
+        CPLSetConfigOption("GDAL_HTTP_CONNECTTIMEOUT", "1");
+        CPLSetConfigOption("GDAL_HTTP_MAX_RETRY", "0");
+        CPLSetConfigOption("GDAL_HTTP_PROXY", "127.0.0.1:9");  // discard port: any request fails locally
+        CPLSetConfigOption("PROJ_NETWORK", "OFF");
+        OSRSetPROJEnableNetwork(FALSE);
+        GDALAllRegister();
+    });
 }
 
 }  // namespace gis::data

@@ -13,6 +13,7 @@
 #include "gis/data/ogr_geometry_convert.hpp"
 #include "gis/data/polygon_repair.hpp"
 #include "gis/data/text_encoding.hpp"
+#include "gis/data/user_file.hpp"
 #include "gis/proj/transformer.hpp"
 
 namespace gis::data {
@@ -32,19 +33,11 @@ bool needsDecoding(const std::string& encoding) {
 /// Opens a vector dataset read-only. With a legacy `encoding`, asks the Shapefile driver not to
 /// recode the DBF (its .cpg/LDID would otherwise be applied), so decodeText sees the raw bytes.
 Result<GDALDatasetUniquePtr> openDataset(const std::string& path, const std::string& encoding, GdalErrorCapture& capture) {
-    ensureGdalRegistered();
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        return makeError(ErrorCode::NotFound, "The file " + path + " does not exist.");
+    (void)capture;  // openUserVectorFile words its own errors (GDAL's could echo a referenced file)
     const std::string ext = upper(std::filesystem::path(path).extension().string());
     const char* openOptions[] = {"ENCODING=", nullptr};
     const bool rawDbf = needsDecoding(encoding) && (ext == ".SHP" || ext == ".DBF");
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                              rawDbf ? openOptions : nullptr, nullptr));
-    if (!ds)
-        return makeError(ErrorCode::OpenFailed,
-                         "Cannot open " + path + " as a vector file" + capture.suffix() + ".");
-    return ds;
+    return openUserVectorFile(path, rawDbf ? openOptions : nullptr);
 }
 
 /// How the user would name the CRS: "EPSG:9209" when it has (or can be matched to) an EPSG
@@ -150,10 +143,8 @@ Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& 
     const std::string where = path + ", layer \"" + out.name + "\"";
 
     if (!options.attributeFilter.empty()) {
+        if (auto filtered = applyWhereFilter(*layer, options.attributeFilter, where); !filtered) return filtered.error();
         capture.clear();
-        if (layer->SetAttributeFilter(options.attributeFilter.c_str()) != OGRERR_NONE)
-            return makeError(ErrorCode::Sql, "The filter \"" + options.attributeFilter + "\" is not valid for " + where +
-                                                  capture.suffix() + ".");
     }
 
     // Source CRS: the override wins (files whose CRS is missing or known to be wrong).
@@ -232,8 +223,8 @@ Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& 
     if (!capture.errors().empty()) {
         // Drivers backed by SQL (GeoPackage) only check the filter when reading starts.
         if (!options.attributeFilter.empty())
-            return makeError(ErrorCode::Sql, "Reading " + where + " with the filter \"" + options.attributeFilter +
-                                                 "\" failed" + capture.suffix() + ".");
+            return makeError(ErrorCode::Sql, "--where: '" + options.attributeFilter + "' is not a valid filter for " + where +
+                                                 capture.suffix() + ".");
         return makeError(ErrorCode::BadInput, "Reading " + where + " failed" + capture.suffix() + ".");
     }
 

@@ -37,10 +37,17 @@ std::vector<std::string> ProblemList::lines() const {
     return out;
 }
 
-Error ProblemList::toError(const std::string& what) const {
+Error ProblemList::toError(const std::string& what, std::size_t shown, const std::string& reportNote) const {
     std::string message = what + ": " + std::to_string(m_problems.size()) +
                           (m_problems.size() == 1 ? " problem" : " problems") + ", nothing was imported (the project is unchanged):";
-    for (const std::string& line : lines()) message += "\n  " + line;
+    const std::vector<std::string> all = lines();
+    for (std::size_t i = 0; i < all.size() && i < shown; ++i) message += "\n  " + all[i];
+    if (all.size() > shown) {
+        const std::size_t rest = all.size() - shown;
+        message += "\n  … and " + std::to_string(rest) + (rest == 1 ? " more problem" : " more problems") + " (" +
+                   std::to_string(shown) + " of " + std::to_string(all.size()) + " shown)";
+        if (!reportNote.empty()) message += "\n" + reportNote;
+    }
     bool anyUnmatched = false;
     for (const Problem& p : m_problems) anyUnmatched = anyUnmatched || p.unmatched;
     if (anyUnmatched && onlyUnmatched())

@@ -1,6 +1,7 @@
 #pragma once
 /// Every problem of an import, collected before anything is written: the user gets the whole
 /// list at once (file, sheet, row, column, value, candidates), not one error per attempt.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,10 @@ public:
 
     /// One line per problem.
     std::vector<std::string> lines() const;
-    /// The error an import returns: "N problems, nothing was imported:" then every line.
-    Error toError(const std::string& what) const;
+    /// The error an import returns: "N problems, nothing was imported:" then the lines. A list
+    /// longer than `shown` lines shows its first `shown`, the count of the rest and
+    /// `reportNote` (where the full list went, or why it could not be written).
+    Error toError(const std::string& what, std::size_t shown = SIZE_MAX, const std::string& reportNote = {}) const;
 
 private:
     std::vector<Problem> m_problems;

@@ -2,6 +2,7 @@
 
 #include "gis/importer/column_catalog.hpp"
 #include "gis/importer/importer_kinds.hpp"
+#include "gis/importer/problem_report.hpp"
 #include "gis/importer/sheet_layout.hpp"
 #include "gis/importer/cell_values.hpp"
 #include "gis/model/iso_date.hpp"
@@ -85,7 +86,15 @@ Result<ImportReport> importFile(const std::string& projectPath, const std::strin
     ImportContext context{*table, *binding, options, *project, matcher, problems, skipped};
     ImportBatch batch;
     spec->plan(context, batch);
-    if (!problems.empty()) return problems.toError("import " + kind + " " + file);
+    if (!problems.empty()) {
+        const std::string what = "import " + kind + " " + file;
+        if (problems.size() <= kProblemsShown) return problems.toError(what);
+        const std::string reportPath = problemReportPath(projectPath, kind, file);
+        const Status written = writeProblemReport(problems, reportPath);
+        return problems.toError(what, kProblemsShown,
+                                written ? "The full list of " + std::to_string(problems.size()) + " problems is in " + reportPath
+                                        : written.error().message);
+    }
     if (batch.size() == 0)
         return makeError(ErrorCode::BadInput, table->label() + ": nothing to import" +
                                                   (skipped.empty() ? std::string() : " (every row was skipped as unmatched)"));

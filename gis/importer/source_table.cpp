@@ -11,6 +11,7 @@
 
 #include "gis/data/gdal_error_capture.hpp"
 #include "gis/data/text_encoding.hpp"
+#include "gis/data/user_file.hpp"
 
 namespace gis::importer {
 namespace {
@@ -51,10 +52,6 @@ private:
     std::optional<std::string> m_old;
 };
 
-struct DatasetCloser {
-    void operator()(GDALDataset* ds) const noexcept { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
 }  // namespace
 
@@ -73,27 +70,26 @@ Result<std::string> decodeCellText(const std::string& raw, const std::string& en
 Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions& options, bool wantGeometry) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    if (!fs::exists(path, ec)) return makeError(ErrorCode::NotFound, path + ": no such file");
+    if (auto checked = gis::data::checkUserPath(path); !checked) return checked.error();
     if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)
         return makeError(ErrorCode::BadInput, path + ": the file is empty");
 
-    GDALAllRegister();
+    gis::data::ensureGdalRegistered();
     // Spreadsheets: the first row is always the header, even when every cell below is text too
     // (GDAL's AUTO guess would otherwise read a text-only sheet's header as data). GDAL 3.6 has
     // no open option for it, only these config options, set for this thread while we read.
     const ThreadConfig xlsxHeaders("OGR_XLSX_HEADERS", "FORCE");
     const ThreadConfig odsHeaders("OGR_ODS_HEADERS", "FORCE");
     gis::data::GdalErrorCapture gdalErrors;  // GDAL's messages go into our errors, not onto stderr
-    DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!ds) {
+    auto opened = gis::data::openUserVectorFile(path);
+    if (!opened) {
         const bool damaged = std::any_of(gdalErrors.errors().begin(), gdalErrors.errors().end(), [](const std::string& e) {
             return e.find("malformed") != std::string::npos || e.find("truncated") != std::string::npos;
         });
-        if (damaged)
-            return makeError(ErrorCode::OpenFailed, path + ": the file is damaged or truncated" + gdalErrors.suffix());
-        return makeError(ErrorCode::OpenFailed, path + ": cannot read as a vector file or table (unknown or damaged format)" +
-                                                    gdalErrors.suffix());
+        if (damaged) return makeError(ErrorCode::OpenFailed, path + ": the file is damaged or truncated" + gdalErrors.suffix());
+        return opened.error();
     }
+    GDALDatasetUniquePtr ds = std::move(*opened);
     const std::string driver = ds->GetDriver() != nullptr ? ds->GetDriver()->GetDescription() : "";
     SourceTable table;
     table.file = path;
@@ -114,8 +110,10 @@ Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions
     table.sheet = layer->GetName();
     if (driver == "CSV") table.sheet.clear();  // a CSV "layer" is just the file name again
 
-    if (!options.where.empty() && layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE)
-        return makeError(ErrorCode::BadInput, table.label() + ": invalid --where filter '" + options.where + "': " + CPLGetLastErrorMsg());
+    if (!options.where.empty()) {
+        if (auto filtered = gis::data::applyWhereFilter(*layer, options.where, table.label()); !filtered) return filtered.error();
+        gdalErrors.clear();
+    }
 
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i) {

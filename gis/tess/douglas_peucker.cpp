@@ -31,7 +31,7 @@ std::pair<std::size_t, double> farthestFromChord(const std::vector<Vec2>& points
 }
 
 /// Marks in `keep` the vertices Douglas–Peucker keeps strictly between first and last.
-void markDouglasPeucker(const std::vector<Vec2>& points, std::size_t first, std::size_t last, double toleranceSquared,
+void markDouglasPeuckerRange(const std::vector<Vec2>& points, std::size_t first, std::size_t last, double toleranceSquared,
                         std::vector<std::uint8_t>& keep) {
     std::vector<std::pair<std::size_t, std::size_t>> stack;
     stack.emplace_back(first, last);
@@ -44,6 +44,28 @@ void markDouglasPeucker(const std::vector<Vec2>& points, std::size_t first, std:
         keep[k] = 1;
         stack.emplace_back(i, k);
         stack.emplace_back(k, j);
+    }
+}
+
+/// Douglas–Peucker is quadratic at worst: on a strongly wavy ring each split peels off a few
+/// vertices, and a 1,000,000-vertex ring took seconds per level. Above kHugeRange vertices the
+/// range is cut into pieces of kPieceSize whose ends are kept (real vertices, so the result is
+/// still within tolerance; at most one extra vertex per piece), which bounds the cost to
+/// O(n · kPieceSize) and in practice O(n log kPieceSize). Ordinary rings (communes have a few
+/// thousand vertices) are simplified exactly as before.
+constexpr std::size_t kHugeRange = 65536;
+constexpr std::size_t kPieceSize = 1024;
+
+void markDouglasPeucker(const std::vector<Vec2>& points, std::size_t first, std::size_t last, double toleranceSquared,
+                        std::vector<std::uint8_t>& keep) {
+    if (last - first <= kHugeRange) {
+        markDouglasPeuckerRange(points, first, last, toleranceSquared, keep);
+        return;
+    }
+    for (std::size_t begin = first; begin < last; begin += kPieceSize) {
+        const std::size_t end = std::min(begin + kPieceSize, last);
+        keep[begin] = keep[end] = 1;
+        markDouglasPeuckerRange(points, begin, end, toleranceSquared, keep);
     }
 }
 
