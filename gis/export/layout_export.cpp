@@ -49,9 +49,11 @@ PageContent preparePage(scene::MapDocument& document, const ReportScope& scope, 
     const gis::Language lang = options.language;
     PageContent content;
     content.language = lang;
+    document.setLanguage(lang);  // the legend and the map's own words in the page's language
     content.legendHeading = tr(Text::PrintLegend, lang);
     const std::string asOf = asOfOf(scope, document);
-    const std::string indicator = document.layers().empty() ? std::string() : document.layers()[document.mainLayerIndex()].legend.title;
+    const std::string indicator =
+        document.layers().empty() ? std::string() : localize(document.layers()[document.mainLayerIndex()].legend.title, lang);
     content.subtitle = indicator;
     if (!asOf.empty())
         content.subtitle += (indicator.empty() ? "" : " · ") + std::string(tr(Text::FiguresAsOf, lang)) + " " + dashboard::formatDate(asOf);
