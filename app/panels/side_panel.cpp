@@ -156,6 +156,20 @@ void SidePanel::drawExport(shell::Controller& controller, const platform::UiFont
             ImGui::EndCombo();
         }
         label = std::string(T(Text::ExportPng, language)) + " " + T(m_exportKind == 1 ? Text::ExportPageA4 : Text::ExportPageA3, language);
+        if (ImGui::Button(T(Text::ImportPreviewButton, language), ImVec2(width, 0)))
+            controller.push(shell::PreviewPage{m_exportKind == 2, m_exportLandscape});
+        recordWidget("export:preview");
+    }
+    // The preview: the page as it will print, drawn by the same layout code as the file.
+    if (controller.view().pagePreview && controller.view().pagePreviewVersion != m_previewVersion) {
+        m_preview.upload(*controller.view().pagePreview);
+        m_previewVersion = controller.view().pagePreviewVersion;
+        ImGui::OpenPopup("page preview");
+    }
+    if (ImGui::BeginPopup("page preview")) {
+        ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(m_preview.id())),
+                     ImVec2(static_cast<float>(m_preview.width()), static_cast<float>(m_preview.height())));
+        ImGui::EndPopup();
     }
     if (ImGui::Button(label.c_str(), ImVec2(width, 0))) {
         static const int kDpis[] = {150, 300, 600};

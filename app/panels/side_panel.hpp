@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/platform/glfw_window.hpp"
+#include "gis/render/image_texture.hpp"
 #include "app/shell/controller.hpp"
 
 namespace panels {
@@ -22,6 +23,8 @@ private:
     int m_exportKind = 0;   ///< 0 = the current view, 1 = an A4 page, 2 = an A3 page
     bool m_exportLandscape = true;
     int m_exportDpiIndex = 0;  ///< 150, 300, 600 dpi
+    gis::render::ImageTexture m_preview;  ///< the page preview shown in its popup
+    int m_previewVersion = 0;
 };
 
 }  // namespace panels

@@ -22,6 +22,7 @@ struct ExportView { std::string path; int scale; bool overwrite = false; };  ///
 /// A report page of what the dashboard shows (A4/A3 at a dpi; PNG, PDF or GeoTIFF by extension).
 struct ExportPage { std::string path; bool a3 = false; bool landscape = true; int dpi = 150; bool overwrite = false; };
 struct AnswerOverwrite { bool replace; };                   ///< the user's answer to "this file exists: replace it?"
+struct PreviewPage { bool a3 = false; bool landscape = true; };  ///< the report page as it will print, small                   ///< the user's answer to "this file exists: replace it?"
 struct SelectFeature { std::optional<gis::scene::FeatureHit> hit; };  ///< click on the map; nullopt clears
 struct ShowFiguresAsOf { std::string date; };               ///< projects: reopen at YYYY-MM-DD ("" = latest)
 struct FocusFeature { gis::scene::FeatureHit hit; };        ///< bring a feature into view (centre, zoom in if small)
@@ -49,6 +50,6 @@ struct RedoEdit {};
 using Command = std::variant<ColorByField, SetLayerVisible, FitToData, PanByPixels, ZoomAroundPixel, SetBriefingMode, ExportView,
                              SelectFeature, ShowFiguresAsOf, FocusFeature, SetScope, SelectUnit, DrillDown, SetFilter, SetRankingSort,
                              SetRankingSet, SetLanguage, StepDate, SetPlaying, SaveSlide, ShowSlide, StepSlide, EditCriterion,
-                             EditWorkStatus, MarkTaskDone, UndoEdit, RedoEdit, ExportPage, AnswerOverwrite>;
+                             EditWorkStatus, MarkTaskDone, UndoEdit, RedoEdit, ExportPage, AnswerOverwrite, PreviewPage>;
 
 }  // namespace shell

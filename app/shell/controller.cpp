@@ -488,6 +488,23 @@ void Controller::apply(const AnswerOverwrite& command) {
     if (command.replace && question) std::visit([this](const auto& c) { apply(c); }, *question);
 }
 
+void Controller::apply(const PreviewPage& command) {
+    gis::exporting::LayoutOptions options;
+    options.page.paper = command.a3 ? gis::exporting::Paper::A3 : gis::exporting::Paper::A4;
+    options.page.landscape = command.landscape;
+    options.page.dpi = 60;  // about 700 px across: the page as a whole, on screen
+    options.language = m_session.language;
+    gis::exporting::ReportScope scope{m_figures, m_session.state};
+    auto image = gis::exporting::previewLayout(m_renderer, m_document, scope, options);
+    if (!image) {
+        m_view.statusMessage = image.error().message;
+        return;
+    }
+    m_view.pagePreview = std::move(image).value();
+    ++m_view.pagePreviewVersion;
+    refreshDashboard(false);  // the page set the document's emphasis and title for itself
+}
+
 void Controller::apply(const ExportPage& command) {
     ExportPage confirmed = command;
     confirmed.overwrite = true;

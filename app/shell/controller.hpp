@@ -26,6 +26,9 @@ struct ViewState {
     std::string statusMessage;  ///< last action's outcome (export path, errors)
     /// An export waiting for the user's yes: the file exists (the panel asks, then re-sends it).
     std::optional<Command> overwriteQuestion;
+    /// The export dialog's page preview (rendered by the same layout code, at a screen's dpi).
+    std::optional<gis::render::Image> pagePreview;
+    int pagePreviewVersion = 0;
 };
 
 /// The dashboard's side of the state (projects only): what is shown, and what it computes to.
@@ -116,6 +119,7 @@ private:
     void apply(const RedoEdit& command);
     void apply(const ExportPage& command);
     void apply(const AnswerOverwrite& command);
+    void apply(const PreviewPage& command);
     /// Whether an export may write `path`: refused targets say why; an existing file waits for
     /// the user's yes (`command` is kept to be sent again with overwrite set).
     bool exportTargetAccepted(const std::string& path, bool overwrite, const Command& command);

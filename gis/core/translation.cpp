@@ -104,6 +104,7 @@ constexpr Row kRows[] = {
     {Text::OverwriteQuestion, "Tệp này đã có. Ghi đè?", "This file exists. Replace it?"},
     {Text::Overwrite, "Ghi đè", "Replace"},
     {Text::Cancel, "Hủy", "Cancel"},
+    {Text::ImportPreviewButton, "Xem trước", "Preview"},
     {Text::Layers, "Lớp bản đồ", "Map layers"},
     {Text::Briefing, "Trình chiếu", "Briefing"},
     {Text::Play, "Chạy", "Play"},

@@ -115,6 +115,7 @@ enum class Text {
     OverwriteQuestion,
     Overwrite,
     Cancel,
+    ImportPreviewButton,
     Layers,
     Briefing,
     Play,

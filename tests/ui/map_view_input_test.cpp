@@ -421,6 +421,16 @@ TEST_CASE("ui: a report page exports from the window, and an existing file is re
         CHECK(std::filesystem::last_write_time(pdf) >= firstWrite);
         CHECK_THAT(controller.view().statusMessage, Catch::Contains(pdf));
 
+        // The dialog's preview: the same page, small (A4 landscape at 60 dpi: 297 mm → 702 px, 210 mm → 496 px).
+        controller.push(shell::PreviewPage{false, true});
+        ui.frame(controller, workspace);
+        REQUIRE(controller.view().pagePreview);
+        CHECK(controller.view().pagePreview->width == 702);
+        CHECK(controller.view().pagePreview->height == 496);
+        const test::RgbaImage preview{controller.view().pagePreview->width, controller.view().pagePreview->height,
+                                      controller.view().pagePreview->rgba};
+        CHECK(test::countColors(preview) > 50);
+
         // Never over the project itself.
         controller.push(shell::ExportView{project, 1});
         ui.frame(controller, workspace);
