@@ -2,6 +2,7 @@
 # The README's window screenshots, taken from the real app under Xvfb: the demo district, the
 # demo in briefing mode (English), and a real district (Anh Sơn, Nghệ An: boundaries from the
 # national commune layer, the criteria figure that conclusion notice 000 gives for Thành Sơn).
+# Also the gap view and the import dialog of the demo.
 # Usage: tools/screenshots.sh  (writes docs/screenshot-*.png)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +17,10 @@ shoot() { xvfb-run -a -s "-screen 0 1600x960x24" "$app" gui "$@" >/dev/null; }
 "$app" init "$work/demo.gpkg" --demo >/dev/null
 shoot "$work/demo.gpkg" --screenshot "$root/docs/screenshot-demo.png"
 shoot "$work/demo.gpkg" --unit 99709 --color-by disbursed_pct --briefing --lang en --screenshot "$root/docs/screenshot-briefing-en.png"
+shoot "$work/demo.gpkg" --color-by gap_count --screenshot "$root/docs/screenshot-gaps.png"
+# The import dialog on a quarter's criteria sheet with one misspelt commune name.
+printf 'Tên xã,Số tiêu chí đạt,Ngày\nThành Sơnn,15/19,31/03/2025\nHòa Bình,12/19,31/03/2025\nYên Lạc,18/19,31/03/2025\n' >"$work/ket_qua_q1.csv"
+shoot "$work/demo.gpkg" --import "$work/ket_qua_q1.csv" --screenshot "$root/docs/screenshot-import.png"
 
 ogr2ogr -f GPKG "$work/districts.gpkg" "$national" districts -where "gso_tinh = '40'" -t_srs EPSG:9208
 ogr2ogr -f GPKG "$work/anh_son.gpkg" "$national" communes -where "district_vn = 'Huyện Anh Sơn'" -t_srs EPSG:9208
@@ -28,4 +33,4 @@ printf 'Tên xã,Số tiêu chí đạt,Ngày\nThành Sơn,14/19,28/02/2024\n' >
 
 "$app" import "$work/anh_son_project.gpkg" criteria "$work/ket_luan.csv" --set ntm_xa_2021_2025 >/dev/null
 shoot "$work/anh_son_project.gpkg" --unit 424 --screenshot "$root/docs/screenshot-real-district.png"
-echo "docs/screenshot-demo.png docs/screenshot-briefing-en.png docs/screenshot-real-district.png"
+echo "docs/screenshot-{demo,briefing-en,gaps,import,real-district}.png"

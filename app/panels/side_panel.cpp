@@ -208,6 +208,11 @@ void SidePanel::draw(shell::Controller& controller, const platform::UiFonts& fon
     drawLayers(controller, fonts);
     if (ImGui::Button(T(Text::FitAll, controller.language()), ImVec2(ImGui::GetContentRegionAvail().x, 0))) controller.push(shell::FitToData{});
     drawExport(controller, fonts);
+    if (controller.importSession() != nullptr) {
+        ImGui::Spacing();
+        if (ImGui::Button(T(Text::ImportOpen, controller.language()), ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+            controller.push(shell::OpenImport{});
+    }
 }
 
 }  // namespace panels

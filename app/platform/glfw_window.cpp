@@ -15,6 +15,10 @@ namespace platform {
 
 namespace {
 std::string g_lastGlfwError;
+std::vector<std::string> g_droppedFiles;  ///< filled by GLFW's drop callback (one window per process)
+void onDrop(GLFWwindow*, int count, const char** paths) {
+    for (int i = 0; i < count; ++i) g_droppedFiles.emplace_back(paths[i]);
+}
 void onGlfwError(int code, const char* description) {
     g_lastGlfwError = "GLFW error " + std::to_string(code) + ": " + (description ? description : "");
 }
@@ -45,6 +49,7 @@ gis::Result<std::unique_ptr<GlfwWindow>> GlfwWindow::open(const std::string& tit
     ImGui::GetStyle().WindowRounding = 4.0f;
     ImGui::GetStyle().FrameRounding = 4.0f;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    glfwSetDropCallback(window, onDrop);  // ImGui's backend installs no drop callback of its own
     ImGui_ImplOpenGL3_Init("#version 330 core");
     self->m_fonts = loadUiFonts();
     return self;
@@ -80,6 +85,12 @@ void GlfwWindow::beginFrame(bool mayWait) {
     for (bool down : io.MouseDown) input = input || down;
     for (bool down : io.KeysDown) input = input || down;
     m_framesAfterInput = input ? kFramesAfterInput : std::max(0, m_framesAfterInput - 1);
+}
+
+std::vector<std::string> GlfwWindow::takeDroppedFiles() {
+    std::vector<std::string> files;
+    files.swap(g_droppedFiles);
+    return files;
 }
 
 void GlfwWindow::toggleFullscreen() {

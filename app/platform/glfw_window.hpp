@@ -3,6 +3,7 @@
 /// This and its .cpp are the only app files with GL calls (context, clear, swap, screenshot).
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "gis/core/result.hpp"
 #include "gis/render/image.hpp"
@@ -39,6 +40,8 @@ public:
     void setTitle(const std::string& title);
     /// F11 switches between a window and full screen on the monitor it is on (briefings).
     void toggleFullscreen();
+    /// Files dropped on the window since the last call (the import dialog opens on them).
+    std::vector<std::string> takeDroppedFiles();
     const UiFonts& fonts() const { return m_fonts; }
 
 private:

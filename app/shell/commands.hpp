@@ -8,6 +8,7 @@
 #include "gis/dashboard/dashboard_state.hpp"
 #include "gis/core/translation.hpp"
 #include "gis/dashboard/scope_ranking.hpp"
+#include "gis/importer/import_options.hpp"
 #include "gis/scene/map_document.hpp"
 
 namespace shell {
@@ -22,7 +23,13 @@ struct ExportView { std::string path; int scale; bool overwrite = false; };  ///
 /// A report page of what the dashboard shows (A4/A3 at a dpi; PNG, PDF or GeoTIFF by extension).
 struct ExportPage { std::string path; bool a3 = false; bool landscape = true; int dpi = 150; bool overwrite = false; };
 struct AnswerOverwrite { bool replace; };                   ///< the user's answer to "this file exists: replace it?"
-struct PreviewPage { bool a3 = false; bool landscape = true; };  ///< the report page as it will print, small                   ///< the user's answer to "this file exists: replace it?"
+struct PreviewPage { bool a3 = false; bool landscape = true; };  ///< the report page as it will print, small
+// Import in the window (File › Import or a dropped file):
+struct OpenImport {};
+struct CloseImport {};
+struct PreviewImport { std::string file; std::string kind; gis::importer::ImportOptions options; };  ///< kind "" = guessed
+struct AddImportAlias { std::string alias; std::string unitCode; };  ///< remember a sheet's name for a unit, then preview again
+struct CommitImport {};                                      ///< import what was previewed (on a worker, with progress)                   ///< the user's answer to "this file exists: replace it?"
 struct SelectFeature { std::optional<gis::scene::FeatureHit> hit; };  ///< click on the map; nullopt clears
 struct ShowFiguresAsOf { std::string date; };               ///< projects: reopen at YYYY-MM-DD ("" = latest)
 struct FocusFeature { gis::scene::FeatureHit hit; };        ///< bring a feature into view (centre, zoom in if small)
@@ -50,6 +57,7 @@ struct RedoEdit {};
 using Command = std::variant<ColorByField, SetLayerVisible, FitToData, PanByPixels, ZoomAroundPixel, SetBriefingMode, ExportView,
                              SelectFeature, ShowFiguresAsOf, FocusFeature, SetScope, SelectUnit, DrillDown, SetFilter, SetRankingSort,
                              SetRankingSet, SetLanguage, StepDate, SetPlaying, SaveSlide, ShowSlide, StepSlide, EditCriterion,
-                             EditWorkStatus, MarkTaskDone, UndoEdit, RedoEdit, ExportPage, AnswerOverwrite, PreviewPage>;
+                             EditWorkStatus, MarkTaskDone, UndoEdit, RedoEdit, ExportPage, AnswerOverwrite, PreviewPage, OpenImport, CloseImport, PreviewImport, AddImportAlias,
+                             CommitImport>;
 
 }  // namespace shell

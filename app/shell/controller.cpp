@@ -38,7 +38,10 @@ Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& 
     m_session.language = opening.language;
     m_document.setLanguage(opening.language);
     if (!m_figures) return;
-    if (!m_figures->path().empty()) m_edits.emplace(m_figures->path());
+    if (!m_figures->path().empty()) {
+        m_edits.emplace(m_figures->path());
+        m_import = std::make_unique<ImportSession>(m_figures->path());
+    }
     reloadSlides();
     gis::dashboard::DashboardState state = opening.state;
     if (!opening.scopeGiven) state.scope = gis::dashboard::defaultScope(*m_figures);
@@ -116,6 +119,9 @@ void Controller::fitScope() {
 }
 
 bool Controller::tick(double elapsedSeconds) {
+    // An import finished on its worker: the figures and the map are read again.
+    if (m_import && m_import->finishedNow() && m_import->report()) reloadProject();
+    if (m_import && m_import->running()) return true;  // keep drawing: the progress bar moves
     if (!m_figures || !m_session.playing) return false;
     m_session.secondsToNextStep -= elapsedSeconds;
     if (m_session.secondsToNextStep <= 0) {
@@ -127,6 +133,7 @@ bool Controller::tick(double elapsedSeconds) {
 
 Controller::~Controller() {
     if (m_levelJob.valid()) m_levelJob.wait();  // the worker reads the document we own
+    m_import.reset();                            // waits for an import's transaction to end
 }
 
 void Controller::updateLevelsOfDetail() {
@@ -486,6 +493,24 @@ void Controller::apply(const AnswerOverwrite& command) {
     std::optional<Command> question = std::move(m_view.overwriteQuestion);
     m_view.overwriteQuestion.reset();
     if (command.replace && question) std::visit([this](const auto& c) { apply(c); }, *question);
+}
+
+void Controller::apply(const OpenImport&) { m_importOpen = m_import != nullptr; }
+void Controller::apply(const CloseImport&) { m_importOpen = false; }
+
+void Controller::apply(const PreviewImport& command) {
+    if (!m_import) return;
+    m_importOpen = true;
+    m_import->preview(command.file, command.kind, command.options);
+}
+
+void Controller::apply(const AddImportAlias& command) {
+    if (!m_import) return;
+    if (gis::Status added = m_import->addAlias(command.alias, command.unitCode); !added) m_view.statusMessage = added.error().message;
+}
+
+void Controller::apply(const CommitImport&) {
+    if (m_import) m_import->start();
 }
 
 void Controller::apply(const PreviewPage& command) {

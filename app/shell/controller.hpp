@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/shell/commands.hpp"
+#include "app/shell/import_session.hpp"
 #include "gis/dashboard/dashboard_view.hpp"
 #include "gis/dashboard/project_figures.hpp"
 #include "gis/editing/edit_session.hpp"
@@ -77,6 +78,9 @@ public:
     /// The dashboard, or nullptr for a plain vector file.
     const DashboardSession* dashboard() const { return m_figures ? &m_session : nullptr; }
     const gis::dashboard::ProjectFigures* figures() const { return m_figures.get(); }
+    /// The import dialog's session (projects only) and whether the dialog is open.
+    const ImportSession* importSession() const { return m_import.get(); }
+    bool importOpen() const { return m_importOpen; }
     gis::Language language() const { return m_session.language; }
     /// Advances the date player; true while it plays (the window then keeps redrawing).
     bool tick(double elapsedSeconds);
@@ -120,6 +124,11 @@ private:
     void apply(const ExportPage& command);
     void apply(const AnswerOverwrite& command);
     void apply(const PreviewPage& command);
+    void apply(const OpenImport& command);
+    void apply(const CloseImport& command);
+    void apply(const PreviewImport& command);
+    void apply(const AddImportAlias& command);
+    void apply(const CommitImport& command);
     /// Whether an export may write `path`: refused targets say why; an existing file waits for
     /// the user's yes (`command` is kept to be sent again with overwrite set).
     bool exportTargetAccepted(const std::string& path, bool overwrite, const Command& command);
@@ -142,6 +151,8 @@ private:
     gis::render::Renderer& m_renderer;
     std::shared_ptr<const gis::dashboard::ProjectFigures> m_figures;
     std::optional<gis::editing::EditSession> m_edits;
+    std::unique_ptr<ImportSession> m_import;
+    bool m_importOpen = false;
     DashboardSession m_session;
     bool m_fitScopeWhenSized = false;  ///< the first view fits the scope once the viewport is known
     /// Until the user pans or zooms, a fitted view is refitted when the map's size changes (the

@@ -53,7 +53,7 @@ namespace {
 
 constexpr const char* kGuiUsage =
     "usage: ntm-atlas gui [PROJECT_OR_VECTOR_FILE] [--unit CODE] [--as-of YYYY-MM-DD] [--color-by FIELD] [--bookmark NAME]\n"
-    "                     [--briefing] [--lang vi|en] [--screenshot PNG] [--layer NAME] [--s-srs CRS]\n";
+    "                     [--briefing] [--lang vi|en] [--screenshot PNG] [--import FILE] [--layer NAME] [--s-srs CRS]\n";
 
 int usageError(const std::string& message) {
     if (!message.empty()) std::fprintf(stderr, "ntm-atlas: %s\n", message.c_str());
@@ -65,7 +65,7 @@ int usageError(const std::string& message) {
 
 int runGui(const cli::Args& args) {
     const cli::ParsedArgs arguments = cli::parseArgs(
-        args, {"layer", "s-srs", "color-by", "screenshot", "frames", "unit", "as-of", "bookmark", "lang"}, {"briefing"});
+        args, {"layer", "s-srs", "color-by", "screenshot", "frames", "unit", "as-of", "bookmark", "lang", "import"}, {"briefing"});
     if (!arguments.error.empty() || arguments.positional.size() > 1) return usageError(arguments.error);
     gis::scene::MapSourceSpec source;
     if (!arguments.positional.empty() && arguments.positional[0] != "demo") source.path = arguments.positional[0];
@@ -123,7 +123,9 @@ int runGui(const cli::Args& args) {
         return usageError("--unit and --bookmark need an NTM Atlas project");
     }
 
-    auto document = gis::scene::MapDocument::open(source, opening.state.colorField);
+    // The gap count is computed by the dashboard after opening, not read with the map.
+    const bool computedField = opening.state.colorField == "gap_count" && figures != nullptr;
+    auto document = gis::scene::MapDocument::open(source, computedField ? std::string() : opening.state.colorField);
     if (!document) {
         std::fprintf(stderr, "ntm-atlas: %s\n", document.error().message.c_str());
         return 1;
@@ -143,6 +145,8 @@ int runGui(const cli::Args& args) {
         // GL owners (render target, renderer caches) die before the window's context.
         shell::Controller controller(std::move(document.value()), *renderer.value(), figures, opening);
         shell::Workspace workspace(*renderer.value());
+        // --import FILE: the import dialog opens on it, as if it had been dropped on the window.
+        if (const std::string file = arguments.value("import"); !file.empty()) workspace.openImport(controller, file);
         std::string shownTitle;
         while (!window.value()->shouldClose()) {
             // The window's title follows the scope and date, like the map's.
@@ -153,6 +157,7 @@ int runGui(const cli::Args& args) {
             const bool playing = controller.tick(ImGui::GetIO().DeltaTime);
             // Sleep between events unless a level of detail is being built, the dates play or a screenshot is due.
             window.value()->beginFrame(!controller.buildingDetail() && !playing && screenshotPath.empty());
+            for (const std::string& dropped : window.value()->takeDroppedFiles()) workspace.openImport(controller, dropped);
             controller.applyPending();
             workspace.draw(controller, window.value()->fonts());
             const bool capture = !screenshotPath.empty() && --framesLeft == 0;

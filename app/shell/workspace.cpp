@@ -54,7 +54,11 @@ void Workspace::drawRightColumn(Controller& controller, const platform::UiFonts&
             panels::drawScopeRanking(controller, fonts, listHeight);
             ImGui::EndTabItem();
         }
-        const bool gapsOpen = ImGui::BeginTabItem(gis::tr(gis::Text::GapsTab, controller.language()));
+        // Choosing the gap indicator opens the gap list too (once, when it is chosen).
+        const bool gapView = controller.dashboard()->state.colorField == "gap_count";
+        const ImGuiTabItemFlags gapFlags = gapView && !m_gapViewShown ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+        m_gapViewShown = gapView;
+        const bool gapsOpen = ImGui::BeginTabItem(gis::tr(gis::Text::GapsTab, controller.language()), nullptr, gapFlags);
         panels::recordWidget("tab:gaps");
         if (gapsOpen) {
             panels::drawGapList(controller, fonts, listHeight);
@@ -113,6 +117,7 @@ void Workspace::draw(Controller& controller, const platform::UiFonts& fonts) {
     }
     ImGui::End();
     ImGui::PopStyleVar();
+    m_import.draw(controller, fonts);
     ImGui::PopFont();
 }
 

@@ -5,6 +5,7 @@
 /// drops the left column and scales the type with the monitor.
 #include <imgui.h>
 
+#include "app/panels/import_dialog.hpp"
 #include "app/panels/map_view.hpp"
 #include "app/panels/ranking_panel.hpp"
 #include "app/panels/scope_bar.hpp"
@@ -23,6 +24,8 @@ public:
     ImVec2 mapOrigin() const { return m_mapOrigin; }
     ImVec2 mapSize() const { return m_mapSize; }
     const panels::MapView& map() const { return m_map; }
+    /// A file dropped on the window: the import dialog opens on it and previews it.
+    void openImport(Controller& controller, const std::string& file) { m_import.openWith(controller, file); }
 
 private:
     void drawRightColumn(Controller& controller, const platform::UiFonts& fonts);
@@ -31,6 +34,8 @@ private:
     panels::MapView m_map;
     panels::ScopeBar m_scopeBar;
     panels::RankingPanel m_plainRanking;
+    panels::ImportDialog m_import;
+    bool m_gapViewShown = false;  ///< the map was coloured by gaps last frame
     ImVec2 m_mapOrigin{0, 0};
     ImVec2 m_mapSize{0, 0};
 };

@@ -60,6 +60,24 @@ int criterionNumberOfHeader(const std::string& header) {
     return number > 0 && number < 100 ? number : 0;
 }
 
+Status checkColumnMap(const std::vector<CanonicalColumn>& known, const std::map<std::string, std::string>& userMap,
+                      bool recogniseCriteria) {
+    for (const auto& [canonical, header] : userMap) {
+        int criterion = 0;
+        if (canonical.rfind("criterion_", 0) == 0) criterion = std::atoi(canonical.c_str() + 10);
+        bool isKnown = criterion > 0 && recogniseCriteria;
+        for (const CanonicalColumn& c : known) isKnown = isKnown || c.key == canonical;
+        if (!isKnown) {
+            std::string names;
+            for (const CanonicalColumn& c : known) names += (names.empty() ? "" : ", ") + c.key;
+            if (recogniseCriteria) names += ", criterion_N";
+            return makeError(ErrorCode::BadInput, "--map " + canonical + "=" + header + ": '" + canonical +
+                                                      "' is not a column this import reads (known: " + names + ")");
+        }
+    }
+    return Ok{};
+}
+
 Result<ColumnBinding> bindColumns(const SourceTable& table,
                                   const std::vector<CanonicalColumn>& known,
                                   const std::map<std::string, std::string>& userMap,
@@ -83,18 +101,10 @@ Result<ColumnBinding> bindColumns(const SourceTable& table,
     };
 
     // 1. Explicit --map / --code / --name … entries.
+    if (auto status = checkColumnMap(known, userMap, recogniseCriteria); !status) return status.error();
     for (const auto& [canonical, header] : userMap) {
         int criterion = 0;
         if (canonical.rfind("criterion_", 0) == 0) criterion = std::atoi(canonical.c_str() + 10);
-        bool isKnown = criterion > 0 && recogniseCriteria;
-        for (const CanonicalColumn& c : known) isKnown = isKnown || c.key == canonical;
-        if (!isKnown) {
-            std::string names;
-            for (const CanonicalColumn& c : known) names += (names.empty() ? "" : ", ") + c.key;
-            if (recogniseCriteria) names += ", criterion_N";
-            return makeError(ErrorCode::BadInput, "--map " + canonical + "=" + header + ": '" + canonical +
-                                                      "' is not a column this import reads (known: " + names + ")");
-        }
         const int index = findColumn(header);
         if (index < 0)
             return makeError(ErrorCode::BadInput, table.label() + ": no column '" + header + "' for " + canonical +

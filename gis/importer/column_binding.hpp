@@ -37,6 +37,10 @@ std::string headerKey(const std::string& header);
 /// The criterion number of a header like "Tiêu chí 3", "TC3", "Tiêu chí số 3: Thủy lợi", or 0.
 int criterionNumberOfHeader(const std::string& header);
 
+/// Whether every canonical key of `userMap` is one this import reads (the option error bindColumns gives).
+Status checkColumnMap(const std::vector<CanonicalColumn>& known, const std::map<std::string, std::string>& userMap,
+                      bool recogniseCriteria);
+
 /// Binds the table's columns. `userMap` (canonical → header) wins over recognition; a canonical key
 /// "criterion_N" maps one criterion column. Errors: unknown canonical key, missing column,
 /// or two columns recognised as the same canonical key.

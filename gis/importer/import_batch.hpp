@@ -1,6 +1,7 @@
 #pragma once
 /// What an import will write, fully validated before the write transaction starts. The demo
 /// generator fills the same struct, so `init --demo` and the importers share one write path.
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -38,7 +39,8 @@ struct ImportBatch {
 };
 
 /// Writes the batch in ONE transaction (all or nothing) and records it in ntm_imports.
+/// `progress` (may be empty) is told the number of records written so far, after each one.
 Status writeBatch(store::Database& db, const ImportBatch& batch, const std::string& kind, const std::string& file,
-                  const std::string& sheet, int skippedRows);
+                  const std::string& sheet, int skippedRows, const std::function<void(std::size_t written)>& progress = {});
 
 }  // namespace gis::importer

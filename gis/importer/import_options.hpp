@@ -1,5 +1,6 @@
 #pragma once
 /// Options shared by every importer kind; the CLI fills them from its flags, the GUI from a dialog.
+#include <functional>
 #include <map>
 #include <string>
 
@@ -20,6 +21,10 @@ struct ImportOptions {
     std::map<std::string, std::string> columnMap;
     bool skipUnmatched = false;  ///< --skip-unmatched: import the rest, list the skipped rows
     bool cumulative = false;     ///< --cumulative: disbursement figures are running totals (lũy kế)
+    /// Called during the row planning and the write of importFile (and the planning of previewImport),
+    /// for a progress bar: `done` rises strictly from 1 to `total`; the planning is the first half of
+    /// `total` (one step per row) and the write the second. nullptr = none. Called on the importing thread.
+    std::function<void(int done, int total)> progress;
 };
 
 }  // namespace gis::importer

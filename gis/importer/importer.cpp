@@ -1,5 +1,11 @@
 #include "gis/importer/importer.hpp"
 
+#include <algorithm>
+#include <optional>
+
+#include "gis/importer/import_preview.hpp"
+#include "gis/importer/unit_aliases.hpp"
+
 #include "gis/importer/column_catalog.hpp"
 #include "gis/importer/importer_kinds.hpp"
 #include "gis/importer/problem_report.hpp"
@@ -48,70 +54,234 @@ Status checkOptions(const std::string& kind, const ImportOptions& options) {
     return Ok{};
 }
 
+/// What reading, binding and planning a file gave: everything up to the write. importFile writes
+/// `batch` when there are no problems; previewImport shows it all. The one pipeline both use.
+struct PlannedImport {
+    SourceTable table;
+    std::optional<ColumnBinding> binding;  ///< empty when the columns could not be bound (bindingError says why)
+    std::string bindingError;
+    std::vector<std::string> layoutNotes;  ///< header promoted, total rows left out
+    ProblemList problems;
+    std::vector<std::string> skipped;
+    std::vector<UnmatchedName> unmatched;
+    ImportBatch batch;
+    int rowsPlanned = 0;
+};
+
+/// Reads `file`, binds its columns to the kind's canonical columns and plans every row against the
+/// project on `db` (opened read-only or writable; nothing is written here). Errors: the file cannot
+/// be read, or a --map names a column this kind does not read. Planning progress is one step per
+/// row, of 2 × rows steps when the write follows (it is the second half), else of rows.
+Result<PlannedImport> readBindPlan(store::Database& db, const KindSpec& spec, const std::string& file, const ImportOptions& options,
+                                   bool writeFollows) {
+    // Kinds with geometry compare it with what the project holds (good geometry is never replaced by worse).
+    auto project = store::loadProjectData(db, spec.wantsGeometry);
+    if (!project) return project.error();
+    auto aliases = loadUnitAliases(db);
+    if (!aliases) return aliases.error();
+    const std::vector<CanonicalColumn> known = spec.columns(options);
+    if (auto status = checkColumnMap(known, options.columnMap, spec.criteriaColumns); !status) return status.error();
+    auto table = readSourceTable(file, options, spec.wantsGeometry);
+    if (!table) return table.error();
+
+    PlannedImport planned;
+    planned.table = std::move(table).value();
+    SourceTable& source = planned.table;
+    if (const std::string header = promoteHeaderRow(source, known, spec.criteriaColumns); !header.empty())
+        planned.layoutNotes.push_back(source.label() + ": the header is " + header + "; the title rows above it were left out");
+    auto binding = bindColumns(source, known, options.columnMap, spec.criteriaColumns);
+    if (!binding) {
+        planned.bindingError = binding.error().message;
+        return planned;
+    }
+    planned.binding = std::move(binding).value();
+    // A "Tổng cộng" line sums the rows above it: importing it as a unit would be wrong.
+    std::erase_if(source.rows, [&](const SourceRow& row) {
+        if (!isTotalRow(row, *planned.binding)) return false;
+        planned.layoutNotes.push_back(source.label() + ", " + row.location + ": a total row, not imported");
+        return true;
+    });
+
+    std::multimap<std::string, std::string> aliasCodes;
+    for (const UnitAlias& a : *aliases) aliasCodes.emplace(a.aliasKey, a.unitCode);
+    UnitMatcher matcher(project->units, aliasCodes);
+    const int rows = static_cast<int>(source.rows.size());
+    ProgressMeter meter(options.progress, writeFollows ? 2 * rows : rows);
+    ImportContext context{source, *planned.binding, options, *project, matcher, planned.problems, planned.skipped, planned.unmatched, &meter};
+    spec.plan(context, planned.batch);
+    meter.advance(rows);
+    planned.rowsPlanned = rows;
+    return planned;
+}
+
+Error unknownKind(const std::string& kind) {
+    std::string kinds;
+    for (const char* k : kImportKinds) kinds += (kinds.empty() ? "" : ", ") + std::string(k);
+    return makeError(ErrorCode::BadInput, "unknown import kind '" + kind + "' (expected " + kinds + ")");
+}
+
+/// Whether a binding has what the kind cannot do without, for guessing the kind from the headers.
+bool bindsRequired(const std::string& kind, const ColumnBinding& b) {
+    const bool unitRef = b.has("unit_code") || b.has("unit_name") || b.has("district_code") || b.has("district_name") ||
+                         b.has("province_code") || b.has("province_name");
+    if (kind == "units") return b.has("code") && b.has("name");
+    if (kind == "criteria-set") return b.has("number") && b.has("criterion_name");
+    if (kind == "criteria") return unitRef && (b.has("criteria_met") || !b.criteria.empty());
+    if (kind == "disbursement") return unitRef && (b.has("plan") || b.has("disbursed"));
+    if (kind == "infrastructure") return b.has("name") && (b.has("type") || b.has("status"));
+    if (kind == "tasks") return b.has("text");
+    if (kind == "work-types") return b.has("number") && b.has("work_type");
+    return false;
+}
+
+/// The kind that binds the most columns of `table` among those that bind their required ones ("" when none).
+std::string guessKindOf(const SourceTable& table, const ImportOptions& options) {
+    std::string best;
+    std::size_t bestScore = 0;
+    for (const char* name : kImportKinds) {
+        const KindSpec* spec = findKind(name);
+        const std::vector<CanonicalColumn> known = spec->columns(options);
+        // Only the --map entries this kind reads: a mapping meant for another kind must not rule it out.
+        std::map<std::string, std::string> map;
+        for (const auto& [canonical, header] : options.columnMap)
+            if (checkColumnMap(known, {{canonical, header}}, spec->criteriaColumns)) map[canonical] = header;
+        SourceTable head;
+        head.file = table.file;
+        head.sheet = table.sheet;
+        head.spreadsheet = table.spreadsheet;
+        head.columns = table.columns;
+        head.rows.assign(table.rows.begin(), table.rows.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(10, table.rows.size())));
+        promoteHeaderRow(head, known, spec->criteriaColumns);
+        auto binding = bindColumns(head, known, map, spec->criteriaColumns);
+        if (!binding || !bindsRequired(name, *binding)) continue;
+        const std::size_t score = binding->columns.size() + binding->criteria.size();
+        if (score > bestScore) {
+            best = name;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
 }  // namespace
 
 Result<ImportReport> importFile(const std::string& projectPath, const std::string& kind, const std::string& file,
                                 const ImportOptions& options) {
     const KindSpec* spec = findKind(kind);
-    if (spec == nullptr) {
-        std::string kinds;
-        for (const char* k : kImportKinds) kinds += (kinds.empty() ? "" : ", ") + std::string(k);
-        return makeError(ErrorCode::BadInput, "unknown import kind '" + kind + "' (expected " + kinds + ")");
-    }
+    if (spec == nullptr) return unknownKind(kind);
     if (auto status = checkOptions(kind, options); !status) return status.error();
 
     auto db = store::openProject(projectPath, true);
     if (!db) return db.error();
-    // Kinds with geometry compare it with what the project holds (good geometry is never replaced by worse).
-    auto project = store::loadProjectData(*db, spec->wantsGeometry);
-    if (!project) return project.error();
-    auto table = readSourceTable(file, options, spec->wantsGeometry);
-    if (!table) return table.error();
-    const std::vector<CanonicalColumn> known = spec->columns(options);
-    std::vector<std::string> layoutNotes;
-    if (const std::string header = promoteHeaderRow(*table, known, spec->criteriaColumns); !header.empty())
-        layoutNotes.push_back(table->label() + ": the header is " + header + "; the title rows above it were left out");
-    auto binding = bindColumns(*table, known, options.columnMap, spec->criteriaColumns);
-    if (!binding) return binding.error();
-    // A "Tổng cộng" line sums the rows above it: importing it as a unit would be wrong.
-    std::erase_if(table->rows, [&](const SourceRow& row) {
-        if (!isTotalRow(row, *binding)) return false;
-        layoutNotes.push_back(table->label() + ", " + row.location + ": a total row, not imported");
-        return true;
-    });
-
-    ProblemList problems;
-    std::vector<std::string> skipped;
-    UnitMatcher matcher(project->units);
-    ImportContext context{*table, *binding, options, *project, matcher, problems, skipped};
-    ImportBatch batch;
-    spec->plan(context, batch);
-    if (!problems.empty()) {
+    auto planned = readBindPlan(*db, *spec, file, options, true);
+    if (!planned) return planned.error();
+    if (!planned->binding) return makeError(ErrorCode::BadInput, planned->bindingError);
+    const SourceTable& table = planned->table;
+    if (const ProblemList& problems = planned->problems; !problems.empty()) {
         const std::string what = "import " + kind + " " + file;
         if (problems.size() <= kProblemsShown) return problems.toError(what);
+        // A long list: the first ones in the message, all of them in a CSV report beside the project.
         const std::string reportPath = problemReportPath(projectPath, kind, file);
         const Status written = writeProblemReport(problems, reportPath);
         return problems.toError(what, kProblemsShown,
                                 written ? "The full list of " + std::to_string(problems.size()) + " problems is in " + reportPath
                                         : written.error().message);
     }
+    const ImportBatch& batch = planned->batch;
     if (batch.size() == 0)
-        return makeError(ErrorCode::BadInput, table->label() + ": nothing to import" +
-                                                  (skipped.empty() ? std::string() : " (every row was skipped as unmatched)"));
+        return makeError(ErrorCode::BadInput, table.label() + ": nothing to import" +
+                                                  (planned->skipped.empty() ? std::string() : " (every row was skipped as unmatched)"));
 
-    if (auto status = writeBatch(*db, batch, kind, file, table->sheet, static_cast<int>(skipped.size())); !status)
+    const int rows = planned->rowsPlanned;
+    ProgressMeter meter(options.progress, 2 * rows, rows);
+    const std::size_t records = batch.size();
+    auto wrote = [&](std::size_t written) {
+        meter.advance(rows + static_cast<int>((static_cast<long long>(written) * rows + static_cast<long long>(records) - 1) /
+                                              static_cast<long long>(records)));
+    };
+    if (auto status = writeBatch(*db, batch, kind, file, table.sheet, static_cast<int>(planned->skipped.size()), wrote); !status)
         return status.error();
+    meter.advance(2 * rows);
     ImportReport report;
     report.kind = kind;
     report.file = file;
-    report.sheet = table->sheet;
-    report.rowsRead = static_cast<int>(table->rows.size());
-    report.recordsWritten = static_cast<int>(batch.size());
-    report.skipped = std::move(skipped);
-    report.notes = std::move(layoutNotes);
-    for (std::string& note : batch.notes) report.notes.push_back(std::move(note));
-    report.warnings = std::move(batch.warnings);
+    report.sheet = table.sheet;
+    report.rowsRead = rows;
+    report.recordsWritten = static_cast<int>(records);
+    report.skipped = std::move(planned->skipped);
+    report.notes = std::move(planned->layoutNotes);
+    for (std::string& note : planned->batch.notes) report.notes.push_back(std::move(note));
+    report.warnings = std::move(planned->batch.warnings);
     return report;
+}
+
+std::string guessImportKind(const std::string& file, const ImportOptions& options) {
+    auto table = readSourceTable(file, options, false);
+    if (!table) return {};
+    return guessKindOf(*table, options);
+}
+
+Result<ImportPreview> previewImport(const std::string& projectPath, const std::string& kind, const std::string& file,
+                                    const ImportOptions& options) {
+    if (!kind.empty() && findKind(kind) == nullptr) return unknownKind(kind);
+    ImportPreview preview;
+    auto fillRows = [&](const SourceTable& table) {
+        preview.sheet = table.sheet;
+        preview.rowCount = static_cast<int>(table.rows.size());
+        for (std::size_t i = 0; i < table.rows.size() && i < 10; ++i) {
+            std::vector<std::string> texts;
+            for (const Cell& c : table.rows[i].cells) texts.push_back(c.text);
+            preview.firstRows.push_back(std::move(texts));
+        }
+    };
+    std::string previewed = kind;
+    if (previewed.empty()) {
+        auto table = readSourceTable(file, options, false);
+        if (!table) return table.error();
+        previewed = guessKindOf(*table, options);
+        if (previewed.empty()) {
+            // Nothing to plan: show the file as it is, so a kind can be chosen.
+            for (const std::string& header : table->columns) preview.columns.push_back({header, ""});
+            fillRows(*table);
+            std::string kinds;
+            for (const char* k : kImportKinds) kinds += (kinds.empty() ? "" : ", ") + std::string(k);
+            preview.problems.push_back(table->label() + ": its headers do not say which kind of import it is; choose one (" + kinds + ")");
+            return preview;
+        }
+        preview.notes.push_back(table->label() + ": read as a " + previewed + " import (guessed from its headers)");
+    }
+    preview.kind = previewed;
+    const KindSpec* spec = findKind(previewed);
+    if (auto status = checkOptions(previewed, options); !status) return status.error();
+    auto db = store::openProject(projectPath, false);  // read-only: a preview never writes, nor migrates
+    if (!db) return db.error();
+    auto planned = readBindPlan(*db, *spec, file, options, false);
+    if (!planned) return planned.error();
+
+    const SourceTable& table = planned->table;
+    std::vector<std::string> bound(table.columns.size());
+    if (planned->binding) {
+        for (const auto& [key, index] : planned->binding->columns) bound[static_cast<std::size_t>(index)] = key;
+        for (const auto& [number, index] : planned->binding->criteria)
+            bound[static_cast<std::size_t>(index)] = "criterion_" + std::to_string(number);
+    }
+    for (std::size_t i = 0; i < table.columns.size(); ++i) preview.columns.push_back({table.columns[i], bound[i]});
+    fillRows(table);
+    for (std::string& note : planned->layoutNotes) preview.notes.push_back(std::move(note));
+    if (!planned->binding) {
+        preview.problems.push_back(planned->bindingError);
+        return preview;
+    }
+    preview.problems = planned->problems.lines();
+    preview.unmatched = std::move(planned->unmatched);
+    preview.skipped = std::move(planned->skipped);
+    for (std::string& note : planned->batch.notes) preview.notes.push_back(std::move(note));
+    preview.warnings = std::move(planned->batch.warnings);
+    if (preview.problems.empty() && planned->batch.size() == 0)
+        preview.problems.push_back(table.label() + ": nothing to import" +
+                                   (preview.skipped.empty() ? std::string() : " (every row was skipped as unmatched)"));
+    if (preview.problems.empty()) preview.recordsToWrite = static_cast<int>(planned->batch.size());
+    return preview;
 }
 
 }  // namespace gis::importer

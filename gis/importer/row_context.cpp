@@ -7,6 +7,13 @@
 
 namespace gis::importer {
 
+RowScope::RowScope(ImportContext& context, const SourceRow& row) : m_ctx(context), m_row(row) {
+    // Every kind plans its rows in order, one RowScope each: the row's index is the progress.
+    if (m_ctx.progress != nullptr && !m_ctx.table.rows.empty() && &row >= m_ctx.table.rows.data() &&
+        &row < m_ctx.table.rows.data() + m_ctx.table.rows.size())
+        m_ctx.progress->advance(static_cast<int>(&row - m_ctx.table.rows.data()) + 1);
+}
+
 const Cell& RowScope::cell(const std::string& key) const {
     static const Cell kEmpty;
     const int index = m_ctx.binding.column(key);
@@ -70,9 +77,29 @@ const model::Unit* RowScope::matchUnit(const std::string& level, bool required) 
         if (match.blameParent) key = !query.districtCode.empty() || !query.districtName.empty()
                                          ? (!query.districtCode.empty() ? "district_code" : "district_name")
                                          : (!query.provinceCode.empty() ? "province_code" : "province_name");
-        problem(key, match.problem, true);
+        unmatchedUnit(key, match);
     }
     return match.unit;
+}
+
+void RowScope::unmatchedUnit(const std::string& key, const UnitMatch& match) {
+    problem(key, match.problem, true);
+    if (match.failedName.empty()) return;  // a code that is not in the project: no name to alias
+    UnmatchedName name;
+    // As the problem line names it, after the file: "sheet 'Xã', row 7" (a CSV: "row 7").
+    std::string where = m_ctx.table.label();
+    where = where.size() > m_ctx.table.file.size() + 2 ? where.substr(m_ctx.table.file.size() + 2) + ", " : std::string();
+    name.location = where + m_row.location;
+    name.value = match.failedName;
+    name.level = match.failedLevel;
+    name.ambiguous = match.ambiguous;
+    name.problem = match.problem;
+    if (const int index = m_ctx.binding.column(key); index >= 0) name.column = m_ctx.table.columns[static_cast<std::size_t>(index)];
+    for (const model::Unit* unit : match.candidates) {
+        name.candidateCodes.push_back(unit->code);
+        name.candidateNames.push_back(unit->name);
+    }
+    m_ctx.unmatched.push_back(std::move(name));
 }
 
 std::string RowScope::date(const std::string& key, const std::string& fallback, bool required) {

@@ -38,7 +38,8 @@ bool allDigits(const std::string& s) {
 
 }  // namespace
 
-UnitMatcher::UnitMatcher(std::vector<model::Unit> units) : m_units(std::move(units)) {
+UnitMatcher::UnitMatcher(std::vector<model::Unit> units, const std::multimap<std::string, std::string>& aliases)
+    : m_units(std::move(units)) {
     m_matchKeys.reserve(m_units.size());
     m_foldKeys.reserve(m_units.size());
     for (std::size_t i = 0; i < m_units.size(); ++i) {
@@ -46,6 +47,8 @@ UnitMatcher::UnitMatcher(std::vector<model::Unit> units) : m_units(std::move(uni
         m_matchKeys.push_back(model::unitMatchKey(m_units[i].name));
         m_foldKeys.push_back(model::unitFoldKey(m_units[i].name));
     }
+    for (const auto& [key, code] : aliases)
+        if (const auto it = m_byCode.find(code); it != m_byCode.end()) m_aliasUnits.emplace(key, it->second);
 }
 
 std::string UnitMatcher::describe(const model::Unit& unit) const {
@@ -91,33 +94,62 @@ std::vector<const model::Unit*> UnitMatcher::byName(const std::string& name, con
         if (scope != nullptr && !isWithin(u, *scope)) continue;
         candidates.push_back(&u);
     }
+    // An alias the project remembers (a name a user picked a unit for) counts as the unit's own name.
+    const std::string folded = model::unitFoldKey(name);
+    const auto aliased = m_aliasUnits.equal_range(folded);
+    auto hasAlias = [&](const model::Unit* u) {
+        for (auto it = aliased.first; it != aliased.second; ++it)
+            if (it->second == indexOf(*u)) return true;
+        return false;
+    };
     std::vector<const model::Unit*> exact;
     for (const model::Unit* u : candidates)
-        if (m_matchKeys[indexOf(*u)] == key) exact.push_back(u);
+        if (m_matchKeys[indexOf(*u)] == key || (aliased.first != aliased.second && hasAlias(u))) exact.push_back(u);
     if (!exact.empty()) return exact;
     // Diacritics-insensitive fallback: "Hương Hoà" (old tone placement) = "Hương Hòa".
-    const std::string folded = model::unitFoldKey(name);
     std::vector<const model::Unit*> loose;
     for (const model::Unit* u : candidates)
         if (m_foldKeys[indexOf(*u)] == folded) loose.push_back(u);
     return loose;
 }
 
+std::vector<const model::Unit*> UnitMatcher::closest(const std::string& name, const std::string& level, const model::Unit* scope) const {
+    // The nearest names (a typo, a renamed or merged commune), to show, never to pick.
+    const std::string folded = model::unitFoldKey(name);
+    std::vector<std::pair<std::size_t, const model::Unit*>> near;
+    for (const model::Unit& u : m_units) {
+        if ((!level.empty() && u.level != level) || (scope != nullptr && !isWithin(u, *scope))) continue;
+        const std::size_t d = editDistance(folded, m_foldKeys[indexOf(u)]);
+        if (d <= 2) near.emplace_back(d, &u);
+    }
+    std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<const model::Unit*> out;
+    for (std::size_t i = 0; i < near.size() && i < kMaxCandidates; ++i) out.push_back(near[i].second);
+    return out;
+}
+
 const model::Unit* UnitMatcher::resolveScope(const std::string& code, const std::string& name, const std::string& level,
-                                             const model::Unit* scope, std::string& problem) const {
+                                             const model::Unit* scope, UnitMatch& failure) const {
     if (!code.empty()) {
         const model::Unit* unit = findByCode(code, level);
-        if (unit == nullptr) problem = std::string("no ") + levelWord(level) + " with code " + code + " in the project";
+        if (unit == nullptr) failure.problem = std::string("no ") + levelWord(level) + " with code " + code + " in the project";
         return unit;
     }
     if (name.empty()) return nullptr;
     const auto found = byName(name, level, scope);
     if (found.size() == 1) return found.front();
+    failure.failedName = name;
+    failure.failedLevel = level;
     if (found.empty()) {
-        problem = std::string("no ") + levelWord(level) + " named '" + name + "' in the project";
+        failure.problem = std::string("no ") + levelWord(level) + " named '" + name + "' in the project";
+        failure.candidates = closest(name, level, scope);
+        if (!failure.candidates.empty()) failure.problem += "; closest:";
+        for (const model::Unit* u : failure.candidates) failure.problem += " " + describe(*u) + ";";
     } else {
-        problem = std::string(levelWord(level)) + " name '" + name + "' is ambiguous:";
-        for (const model::Unit* u : found) problem += " " + describe(*u) + ";";
+        failure.ambiguous = true;
+        failure.problem = std::string(levelWord(level)) + " name '" + name + "' is ambiguous:";
+        for (const model::Unit* u : found) failure.problem += " " + describe(*u) + ";";
+        failure.candidates.assign(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(std::min(found.size(), kMaxCandidates)));
     }
     return nullptr;
 }
@@ -140,16 +172,13 @@ UnitMatch UnitMatcher::match(const UnitQuery& q) const {
         result.problem = "the row names no unit (no code and no name)";
         return result;
     }
-    std::string problem;
-    const model::Unit* province = resolveScope(q.provinceCode, q.provinceName, "province", nullptr, problem);
-    if (!problem.empty()) {
-        result.problem = problem;
+    const model::Unit* province = resolveScope(q.provinceCode, q.provinceName, "province", nullptr, result);
+    if (!result.problem.empty()) {
         result.blameParent = true;
         return result;
     }
-    const model::Unit* district = resolveScope(q.districtCode, q.districtName, "district", province, problem);
-    if (!problem.empty()) {
-        result.problem = problem;
+    const model::Unit* district = resolveScope(q.districtCode, q.districtName, "district", province, result);
+    if (!result.problem.empty()) {
         result.blameParent = true;
         return result;
     }
@@ -160,23 +189,19 @@ UnitMatch UnitMatcher::match(const UnitQuery& q) const {
         return result;
     }
     const std::string within = scope != nullptr ? " in " + scope->name : std::string(" in the project");
+    result.failedName = q.name;
+    result.failedLevel = q.level;
     if (found.empty()) {
         result.problem = std::string("no ") + levelWord(q.level) + " named '" + q.name + "'" + within;
-        // Show the nearest names (a typo, a renamed or merged commune) without ever picking one.
-        const std::string folded = model::unitFoldKey(q.name);
-        std::vector<std::pair<std::size_t, const model::Unit*>> near;
-        for (const model::Unit& u : m_units) {
-            if ((!q.level.empty() && u.level != q.level) || (scope != nullptr && !isWithin(u, *scope))) continue;
-            const std::size_t d = editDistance(folded, m_foldKeys[indexOf(u)]);
-            if (d <= 2) near.emplace_back(d, &u);
-        }
-        std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        if (!near.empty()) result.problem += "; closest:";
-        for (std::size_t i = 0; i < near.size() && i < 3; ++i) result.problem += " " + describe(*near[i].second) + ";";
+        result.candidates = closest(q.name, q.level, scope);
+        if (!result.candidates.empty()) result.problem += "; closest:";
+        for (const model::Unit* u : result.candidates) result.problem += " " + describe(*u) + ";";
     } else {
+        result.ambiguous = true;
         result.problem = "'" + q.name + "' is ambiguous, " + std::to_string(found.size()) + " units match" + within + ":";
         for (const model::Unit* u : found) result.problem += " " + describe(*u) + ";";
         result.problem += " add a code column or a district column (Huyện / Mã huyện)";
+        result.candidates.assign(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(std::min(found.size(), kMaxCandidates)));
     }
     return result;
 }

@@ -25,11 +25,20 @@ struct UnitMatch {
     std::string problem;                ///< why not, with candidates
     bool byName = false;                ///< matched by name (column to blame for problems: the name)
     bool blameParent = false;           ///< the district/province part failed
+    /// When not matched: the closest units, best first (up to kMaxCandidates) — for an unknown name the
+    /// names within two letters, for an ambiguous one every unit it matches. The same units `problem` lists.
+    std::vector<const model::Unit*> candidates;
+    bool ambiguous = false;  ///< several units match
+    std::string failedName;  ///< the name that failed (the unit's, or the district's/province's when blameParent)
+    std::string failedLevel; ///< the level it was looked up at
 };
 
 class UnitMatcher {
 public:
-    explicit UnitMatcher(std::vector<model::Unit> units);
+    static constexpr std::size_t kMaxCandidates = 5;
+
+    /// `aliases`: other names of units (folded alias key → unit code), matched like the unit's own name.
+    explicit UnitMatcher(std::vector<model::Unit> units, const std::multimap<std::string, std::string>& aliases = {});
 
     UnitMatch match(const UnitQuery& query) const;
     /// A unit by exact code, or with leading zeros restored for `level` (any level when empty).
@@ -44,7 +53,9 @@ private:
     bool isWithin(const model::Unit& unit, const model::Unit& ancestor) const;
     /// Resolves a district/province given by code or name; sets `problem` when that fails.
     const model::Unit* resolveScope(const std::string& code, const std::string& name, const std::string& level,
-                                    const model::Unit* scope, std::string& problem) const;
+                                    const model::Unit* scope, UnitMatch& failure) const;
+    /// Units of `level` inside `scope` whose folded name is within two letters of `name`'s, closest first.
+    std::vector<const model::Unit*> closest(const std::string& name, const std::string& level, const model::Unit* scope) const;
 
     std::vector<model::Unit> m_units;
     std::map<std::string, std::size_t> m_byCode;
@@ -52,6 +63,8 @@ private:
     /// against every unit would otherwise run Unicode normalisation units × rows times.
     std::vector<std::string> m_matchKeys;
     std::vector<std::string> m_foldKeys;
+    /// Folded aliases per unit index (ntm_unit_aliases).
+    std::multimap<std::string, std::size_t> m_aliasUnits;
     std::size_t indexOf(const model::Unit& unit) const { return static_cast<std::size_t>(&unit - m_units.data()); }
 };
 

@@ -1,6 +1,8 @@
 // `import units`: administrative units with their codes, names, parents and geometry.
+#include <cctype>
 #include <cmath>
 #include <map>
+#include <set>
 #include <optional>
 
 #include "gis/data/text_encoding.hpp"
@@ -75,6 +77,24 @@ std::string typeFromWord(const std::string& word) {
     return model::unitTypeFromName(word + " x");  // reuse the prefix table: "Thị trấn x" → thi_tran
 }
 
+/// The code of a parent created from its name alone: a letter for the level (P province, D district,
+/// C commune), a hyphen and the name folded as the matcher folds it (no type prefix, no diacritics),
+/// words joined by hyphens: "Huyện Bắc Sơn" → "D-bac-son". GSO codes are digits only, so this can never
+/// be a real code, and the same name always gives the same code (re-importing the layer is safe).
+std::string codeForNamedParent(const std::string& name, const std::string& level) {
+    const char* letter = level == "province" ? "P-" : level == "district" ? "D-" : level == "commune" ? "C-" : nullptr;
+    if (letter == nullptr) return {};
+    std::string slug;
+    for (const char c : model::unitFoldKey(name)) {
+        if (std::isalnum(static_cast<unsigned char>(c)) != 0)
+            slug.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else if (!slug.empty() && slug.back() != '-')
+            slug.push_back('-');
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    return slug.empty() ? std::string() : letter + slug;
+}
+
 }  // namespace
 
 void planUnits(ImportContext& ctx, ImportBatch& batch) {
@@ -98,7 +118,8 @@ void planUnits(ImportContext& ctx, ImportBatch& batch) {
     }
     const std::string upLevel = model::parentLevel(level);
     std::map<std::string, std::string> seenCodes;    // code → row location, for duplicate detection
-    std::map<std::string, model::Unit> newParents;   // placeholder parents created from parent_code + parent_name
+    std::map<std::string, model::Unit> newParents;   // placeholder parents created from parent_code + parent_name, or the name alone
+    std::set<std::string> namedOnly;                 // those of newParents created from a name alone (code of our own)
     for (const SourceRow& row : ctx.table.rows) {
         RowScope scope(ctx, row);
         model::Unit unit;
@@ -163,10 +184,29 @@ void planUnits(ImportContext& ctx, ImportBatch& batch) {
             query.name = parentName;
             query.level = upLevel;
             const UnitMatch match = ctx.matcher.match(query);
-            if (match.unit != nullptr)
+            const std::string ownCode = codeForNamedParent(parentName, upLevel);
+            if (match.unit != nullptr) {
                 unit.parentCode = match.unit->code;
-            else
-                scope.problem("parent_name", match.problem, true);
+            } else if (newParents.count(ownCode) != 0) {
+                unit.parentCode = ownCode;
+            } else if (!match.ambiguous && match.candidates.empty() && !ownCode.empty() &&
+                       ctx.matcher.findByCode(ownCode, "") == nullptr && seenCodes.count(ownCode) == 0) {
+                // A commune layer with only a district-name column, into a project without that district
+                // (a district office's first import): the parent is created by name, without geometry, under
+                // a code of our own. Never when a unit of that level has a name within two letters of it:
+                // that is more likely a misspelling, and a problem listing the closest units.
+                model::Unit placeholder;
+                placeholder.code = ownCode;
+                placeholder.name = parentName;
+                placeholder.level = upLevel;
+                placeholder.type = model::unitTypeFor(parentName, upLevel);
+                placeholder.source = ctx.table.file;
+                newParents[ownCode] = placeholder;
+                namedOnly.insert(ownCode);
+                unit.parentCode = ownCode;
+            } else {
+                scope.unmatchedUnit("parent_name", match);
+            }
         }
         const model::Unit* existing = unit.code.empty() ? nullptr : ctx.matcher.findByCode(unit.code, level);
         if (existing != nullptr && existing->code != unit.code) existing = nullptr;
@@ -180,7 +220,12 @@ void planUnits(ImportContext& ctx, ImportBatch& batch) {
     // Placeholder parents go first, so the children's foreign keys resolve.
     std::vector<model::Unit> ordered;
     for (auto& [code, parent] : newParents) {
-        batch.notes.push_back("created " + parent.level + " " + code + " " + parent.name + " (no geometry) as the parent of imported units");
+        if (namedOnly.count(code) != 0)
+            batch.notes.push_back("created " + parent.level + " " + code + " " + parent.name +
+                                  " (no geometry) as the parent of imported units: the file names it without a code, so its code is "
+                                  "our own (" + code.substr(0, 2) + " and the name; GSO codes are digits only, so it never clashes)");
+        else
+            batch.notes.push_back("created " + parent.level + " " + code + " " + parent.name + " (no geometry) as the parent of imported units");
         ordered.push_back(parent);
     }
     for (auto& u : batch.units) ordered.push_back(std::move(u));

@@ -195,6 +195,18 @@ CREATE TABLE ntm_history_units (
   PRIMARY KEY (history_id, unit_code));
 CREATE INDEX ntm_history_units_unit ON ntm_history_units(unit_code);
 )sql",
+        // 3 → 4: other names of units, as sheets write them ("Thọ Sơm" for Xã Thọ Sơn), remembered
+        // when a user picks the unit for an unmatched name; the importers match them like the unit's own
+        // name. `alias_key` is the name folded as the matcher folds it (no prefix, no diacritics).
+        R"sql(
+CREATE TABLE ntm_unit_aliases (
+  alias_key TEXT NOT NULL,
+  unit_code TEXT NOT NULL REFERENCES ntm_units(code) ON DELETE CASCADE,
+  alias TEXT NOT NULL,
+  added_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  PRIMARY KEY (alias_key, unit_code));
+CREATE INDEX ntm_unit_aliases_unit ON ntm_unit_aliases(unit_code);
+)sql",
     };
     return kMigrations;
 }

@@ -6,8 +6,12 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
 
 #include "app/cli/project_demo.hpp"
 #include "app/panels/widget_probe.hpp"
@@ -69,6 +73,11 @@ struct ImGuiFrameDriver {
     platform::UiFonts fonts;  ///< ImGui's default font only: the layout does not depend on Noto
     ImVec2 mapOrigin{};
 };
+
+std::string fixturesBytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
 
 std::string demoProject(const std::string& name) {
     const std::string project = (test::scratchDir(name) / "demo.gpkg").string();
@@ -438,5 +447,70 @@ TEST_CASE("ui: a report page exports from the window, and an existing file is re
         CHECK_THAT(controller.view().statusMessage, Catch::Contains(project));
         auto stillAProject = gis::dashboard::ProjectFigures::open(project);
         if (!stillAProject) FAIL(stillAProject.error().message << " / status: " << controller.view().statusMessage);
+    }
+}
+
+TEST_CASE("ui: a sheet dropped on the window is previewed, a misspelt commune remembered as an alias, then imported", "[ui]") {
+    HeadlessGl gl;
+    if (!gl.ready()) return;
+    auto& renderer = gl.renderer;
+    const std::string project = demoProject("ui_import");
+    const auto dir = test::scratchDir("ui_import_sheet");
+    const std::string sheet = (dir / "ket_qua_q1.csv").string();
+    {
+        std::ofstream out(sheet);
+        out << "Tên xã,Số tiêu chí đạt,Ngày\nThành Sơnn,15/19,31/03/2025\nHòa Bình,12/19,31/03/2025\n";
+    }
+    auto figures = gis::dashboard::ProjectFigures::open(project);
+    REQUIRE(figures);
+    gis::scene::MapSourceSpec spec;
+    spec.path = project;
+    auto document = gis::scene::MapDocument::open(spec);
+    REQUIRE(document);
+    ImGuiFrameDriver ui;
+    {
+        shell::Controller controller(std::move(document.value()), *renderer.value(), figures.value());
+        shell::Workspace workspace(*renderer.value());
+        ImGui::GetIO().DisplaySize = ImVec2(1600, 1200);
+        ui.frame(controller, workspace);
+        workspace.openImport(controller, sheet);  // what a drop on the window does
+        ui.frame(controller, workspace);
+        ui.frame(controller, workspace);
+        REQUIRE(controller.importOpen());
+        const auto& preview = controller.importSession()->lastPreview();
+        REQUIRE(preview);
+        CHECK(preview->kind == "criteria");  // guessed from the headers
+        CHECK(preview->rowCount == 2);
+        CHECK_FALSE(preview->problems.empty());
+        REQUIRE(preview->unmatched.size() == 1);
+        CHECK(preview->unmatched[0].value == "Thành Sơnn");
+        REQUIRE_FALSE(preview->unmatched[0].candidateCodes.empty());
+        CHECK(preview->unmatched[0].candidateCodes[0] == "99703");
+        const std::string before = fixturesBytes(project);
+
+        // "Ghi nhớ": the name is an alias of Xã Thành Sơn from now on; the preview is clean.
+        REQUIRE(ui.click(controller, workspace, "import:alias:Thành Sơnn"));
+        REQUIRE(controller.importSession()->lastPreview());
+        CHECK(controller.importSession()->lastPreview()->problems.empty());
+        CHECK(controller.importSession()->lastPreview()->recordsToWrite == 2);
+
+        // "Nhập": on a worker, with progress; then the figures are read again.
+        REQUIRE(ui.click(controller, workspace, "import:commit"));
+        for (int i = 0; i < 500 && controller.importSession()->running(); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            controller.tick(0.01);
+            ui.frame(controller, workspace);
+        }
+        controller.tick(0.01);
+        ui.frame(controller, workspace);
+        INFO(controller.importSession()->error());
+        REQUIRE(controller.importSession()->report());
+        CHECK(controller.importSession()->report()->recordsWritten == 2);
+        CHECK(controller.figures()->latestDate() == "2025-03-31");
+        CHECK(fixturesBytes(project) != before);
+        controller.push(shell::SelectUnit{"99703"});
+        ui.frame(controller, workspace);
+        REQUIRE(controller.dashboard()->view.card);
+        CHECK(controller.dashboard()->view.card->headline.rfind("15/19", 0) == 0);
     }
 }
