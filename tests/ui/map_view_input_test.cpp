@@ -85,6 +85,31 @@ std::string demoProject(const std::string& name) {
     return project;
 }
 
+gis::scene::MapDocument openMap(const std::string& project) {
+    gis::scene::MapSourceSpec spec;
+    spec.path = project;
+    auto document = gis::scene::MapDocument::open(spec);
+    if (!document) FAIL(document.error().message);
+    return std::move(document).value();
+}
+
+std::shared_ptr<const gis::dashboard::ProjectFigures> openFigures(const std::string& project) {
+    auto figures = gis::dashboard::ProjectFigures::open(project);
+    if (!figures) FAIL(figures.error().message);
+    return figures.value();
+}
+
+/// The demo project open in the real dashboard — controller and workspace — over the headless
+/// renderer, as the window opens it.
+struct DemoDashboard {
+    DemoDashboard(gis::render::Renderer& renderer, const std::string& name)
+        : project(demoProject(name)), figures(openFigures(project)), controller(openMap(project), renderer, figures), workspace(renderer) {}
+    std::string project;
+    std::shared_ptr<const gis::dashboard::ProjectFigures> figures;
+    shell::Controller controller;
+    shell::Workspace workspace;
+};
+
 /// The headless GL context and the renderer the panels draw with; WARNs when there is no GL.
 struct HeadlessGl {
     HeadlessGl() : context(gis::render::HeadlessContext::create()), renderer(gis::makeError(gis::ErrorCode::GlUnavailable, "")) {
@@ -229,18 +254,13 @@ TEST_CASE("ui: pick a scope, select a commune from the ranking, filter, step the
     HeadlessGl gl;
     if (!gl.ready()) return;
     auto& renderer = gl.renderer;
-    const std::string project = demoProject("ui_dashboard");
-    auto figures = gis::dashboard::ProjectFigures::open(project);
-    REQUIRE(figures);
-    gis::scene::MapSourceSpec spec;
-    spec.path = project;
-    auto document = gis::scene::MapDocument::open(spec);
-    REQUIRE(document);
 
     ImGuiFrameDriver ui;
     {
-        shell::Controller controller(std::move(document.value()), *renderer.value(), figures.value());
-        shell::Workspace workspace(*renderer.value());
+        DemoDashboard demo(*renderer.value(), "ui_dashboard");
+        const std::string& project = demo.project;
+        shell::Controller& controller = demo.controller;
+        shell::Workspace& workspace = demo.workspace;
         ImGui::GetIO().MousePos = ImVec2(-1, -1);
         for (int i = 0; i < 3; ++i) ui.frame(controller, workspace);
         const shell::DashboardSession& session = *controller.dashboard();
@@ -323,24 +343,17 @@ TEST_CASE("ui: a planner edits a criterion from the card, undoes it with Ctrl+Z,
     HeadlessGl gl;
     if (!gl.ready()) return;
     auto& renderer = gl.renderer;
-    const std::string project = demoProject("ui_planner");
-    auto figures = gis::dashboard::ProjectFigures::open(project);
-    REQUIRE(figures);
-    gis::scene::MapSourceSpec spec;
-    spec.path = project;
-    auto document = gis::scene::MapDocument::open(spec);
-    REQUIRE(document);
-    // A commune whose card has a checklist (detailed assessment) with criterion 2 met or not.
-    std::string commune;
-    const auto& summary = figures.value()->summaryAt(figures.value()->latestDate());
-    for (const auto& s : summary)
-        if (s.level == "commune" && s.detailed && commune.empty()) commune = s.code;
-    REQUIRE_FALSE(commune.empty());
-
     ImGuiFrameDriver ui;
     {
-        shell::Controller controller(std::move(document.value()), *renderer.value(), figures.value());
-        shell::Workspace workspace(*renderer.value());
+        DemoDashboard demo(*renderer.value(), "ui_planner");
+        const std::string& project = demo.project;
+        shell::Controller& controller = demo.controller;
+        shell::Workspace& workspace = demo.workspace;
+        // A commune whose card has a checklist (detailed assessment) with criterion 2 met or not.
+        std::string commune;
+        for (const auto& s : demo.figures->summaryAt(demo.figures->latestDate()))
+            if (s.level == "commune" && s.detailed && commune.empty()) commune = s.code;
+        REQUIRE_FALSE(commune.empty());
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(1600, 1200);
         io.MousePos = ImVec2(-1, -1);
@@ -396,17 +409,12 @@ TEST_CASE("ui: a report page exports from the window, and an existing file is re
     HeadlessGl gl;
     if (!gl.ready()) return;
     auto& renderer = gl.renderer;
-    const std::string project = demoProject("ui_export_page");
-    auto figures = gis::dashboard::ProjectFigures::open(project);
-    REQUIRE(figures);
-    gis::scene::MapSourceSpec spec;
-    spec.path = project;
-    auto document = gis::scene::MapDocument::open(spec);
-    REQUIRE(document);
     ImGuiFrameDriver ui;
     {
-        shell::Controller controller(std::move(document.value()), *renderer.value(), figures.value());
-        shell::Workspace workspace(*renderer.value());
+        DemoDashboard demo(*renderer.value(), "ui_export_page");
+        const std::string& project = demo.project;
+        shell::Controller& controller = demo.controller;
+        shell::Workspace& workspace = demo.workspace;
         ImGui::GetIO().DisplaySize = ImVec2(1600, 1200);
         for (int i = 0; i < 2; ++i) ui.frame(controller, workspace);
         const std::string pdf = (test::scratchDir("ui_export_page_out") / "trang.pdf").string();
@@ -454,23 +462,18 @@ TEST_CASE("ui: a sheet dropped on the window is previewed, a misspelt commune re
     HeadlessGl gl;
     if (!gl.ready()) return;
     auto& renderer = gl.renderer;
-    const std::string project = demoProject("ui_import");
     const auto dir = test::scratchDir("ui_import_sheet");
     const std::string sheet = (dir / "ket_qua_q1.csv").string();
     {
         std::ofstream out(sheet);
         out << "Tên xã,Số tiêu chí đạt,Ngày\nThành Sơnn,15/19,31/03/2025\nHòa Bình,12/19,31/03/2025\n";
     }
-    auto figures = gis::dashboard::ProjectFigures::open(project);
-    REQUIRE(figures);
-    gis::scene::MapSourceSpec spec;
-    spec.path = project;
-    auto document = gis::scene::MapDocument::open(spec);
-    REQUIRE(document);
     ImGuiFrameDriver ui;
     {
-        shell::Controller controller(std::move(document.value()), *renderer.value(), figures.value());
-        shell::Workspace workspace(*renderer.value());
+        DemoDashboard demo(*renderer.value(), "ui_import");
+        const std::string& project = demo.project;
+        shell::Controller& controller = demo.controller;
+        shell::Workspace& workspace = demo.workspace;
         ImGui::GetIO().DisplaySize = ImVec2(1600, 1200);
         ui.frame(controller, workspace);
         workspace.openImport(controller, sheet);  // what a drop on the window does

@@ -38,13 +38,7 @@ std::string editProject(const std::filesystem::path& dir) {
     return project;
 }
 
-store::ProjectData load(const std::string& project) {
-    auto db = store::openProject(project, false);
-    REQUIRE(db);
-    auto data = store::loadProjectData(*db, false);
-    REQUIRE(data);
-    return std::move(data).value();
-}
+store::ProjectData load(const std::string& project) { return fixtures::loadProject(project); }
 
 const model::Assessment* assessmentAt(const store::ProjectData& d, const std::string& asOf) {
     for (const auto& a : d.assessments)

@@ -20,13 +20,7 @@ using fixtures::Column;
 
 namespace {
 
-store::ProjectData load(const std::string& project) {
-    auto db = store::openProject(project, false);
-    REQUIRE(db);
-    auto data = store::loadProjectData(*db, false);
-    REQUIRE(data);
-    return std::move(data).value();
-}
+store::ProjectData load(const std::string& project) { return fixtures::loadProject(project); }
 
 const model::Unit* unitOf(const store::ProjectData& data, const std::string& code) {
     for (const auto& u : data.units)

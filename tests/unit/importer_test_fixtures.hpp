@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gis/importer/importer.hpp"
+#include "gis/store/project_reader.hpp"
 #include "gis/store/schema.hpp"
 #include "tests/support/test_paths.hpp"
 
@@ -70,6 +71,15 @@ inline std::string writeSheet(const std::filesystem::path& path, const std::stri
     }
     GDALClose(ds);
     return path.string();
+}
+
+/// The whole project as the store reads it (no geometry); fails the test when it cannot be read.
+inline gis::store::ProjectData loadProject(const std::string& project) {
+    auto db = gis::store::openProject(project, false);
+    if (!db) throw std::runtime_error(db.error().message);
+    auto data = gis::store::loadProjectData(*db, false);
+    if (!data) throw std::runtime_error(data.error().message);
+    return std::move(data).value();
 }
 
 inline std::string readBytes(const std::filesystem::path& path) {
