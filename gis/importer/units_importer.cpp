@@ -15,6 +15,18 @@
 namespace gis::importer {
 namespace {
 
+/// A parent unit the import creates because its children name it (by code or by name): no
+/// geometry, its type from the name's prefix; the import's notes say it was created.
+model::Unit placeholderParent(const std::string& code, const std::string& name, const std::string& level, const std::string& file) {
+    model::Unit parent;
+    parent.code = code;
+    parent.name = name;
+    parent.level = level;
+    parent.type = model::unitTypeFor(name, level);
+    parent.source = file;
+    return parent;
+}
+
 /// The geometry to store for `unit` from its row: checked, repaired when it can be, and never
 /// worse than the good geometry the project already has for the unit. Problems go on the row,
 /// things the user should know into `warnings`. Empty: store none (the project keeps its own).
@@ -166,13 +178,7 @@ void planUnits(ImportContext& ctx, ImportBatch& batch) {
                 scope.problem("parent_code", "parent code " + parentCode + " is " + ctx.matcher.describe(*other) + ", a " + other->level +
                                                  ", not a " + upLevel);
             } else if (!parentName.empty() && !upLevel.empty()) {
-                model::Unit placeholder;
-                placeholder.code = parentCode;
-                placeholder.name = parentName;
-                placeholder.level = upLevel;
-                placeholder.type = model::unitTypeFor(parentName, upLevel);
-                placeholder.source = ctx.table.file;
-                newParents[parentCode] = placeholder;
+                newParents[parentCode] = placeholderParent(parentCode, parentName, upLevel, ctx.table.file);
                 unit.parentCode = parentCode;
             } else {
                 scope.problem("parent_code", "no " + upLevel + " with code " + parentCode +
@@ -195,13 +201,7 @@ void planUnits(ImportContext& ctx, ImportBatch& batch) {
                 // (a district office's first import): the parent is created by name, without geometry, under
                 // a code of our own. Never when a unit of that level has a name within two letters of it:
                 // that is more likely a misspelling, and a problem listing the closest units.
-                model::Unit placeholder;
-                placeholder.code = ownCode;
-                placeholder.name = parentName;
-                placeholder.level = upLevel;
-                placeholder.type = model::unitTypeFor(parentName, upLevel);
-                placeholder.source = ctx.table.file;
-                newParents[ownCode] = placeholder;
+                newParents[ownCode] = placeholderParent(ownCode, parentName, upLevel, ctx.table.file);
                 namedOnly.insert(ownCode);
                 unit.parentCode = ownCode;
             } else {
