@@ -16,7 +16,7 @@ void printUsage() {
         "\n"
         "usage:\n"
         "  ntm-atlas [gui] [PROJECT_OR_VECTOR_FILE] [--unit CODE] [--as-of YYYY-MM-DD] [--color-by FIELD] [--bookmark NAME]\n"
-        "                  [--briefing] [--lang vi|en] [--screenshot PNG]   the dashboard window (the demo project when no file)\n"
+        "                  [--briefing] [--lang vi|en] [--screenshot PNG] [--import FILE]   the dashboard window (the demo project when no file)\n"
         "  ntm-atlas export SOURCE --out FILE.{png,tif,pdf} [--paper A4|A3 --dpi N | --width W --height H]\n"
         "                   [--unit CODE] [--color-by FIELD] [--as-of YYYY-MM-DD] [--title TEXT] [--bookmark NAME] [--lang vi|en]\n"
         "                   [--layer NAME] [--extent LON_MIN,LAT_MIN,LON_MAX,LAT_MAX] [--demo]\n"
