@@ -35,7 +35,8 @@ std::pair<std::size_t, double> farthestFromChord(const std::vector<Vec2>& points
 /// Marks in `keep` the vertices Douglas–Peucker keeps strictly between first and last.
 void markDouglasPeuckerRange(const std::vector<Vec2>& points, std::size_t first, std::size_t last, double toleranceSquared,
                         std::vector<std::uint8_t>& keep) {
-    std::vector<std::pair<std::size_t, std::size_t>> stack;
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> stack;  // reused: one ring after another, no allocation
+    stack.clear();
     stack.emplace_back(first, last);
     while (!stack.empty()) {
         const auto [i, j] = stack.back();
@@ -73,7 +74,10 @@ void markDouglasPeucker(const std::vector<Vec2>& points, std::size_t first, std:
 
 /// Collects the kept vertices in order.
 std::vector<Vec2> gather(const std::vector<Vec2>& points, const std::vector<std::uint8_t>& keep, std::size_t count) {
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < count; ++k) kept += keep[k] ? 1 : 0;
     std::vector<Vec2> out;
+    out.reserve(kept);
     for (std::size_t k = 0; k < count; ++k)
         if (keep[k]) out.push_back(points[k]);
     return out;
@@ -115,7 +119,8 @@ void significantKeys(const std::vector<Vec2>& points, std::size_t first, std::si
                      std::vector<double>& keys, std::size_t& forced) {
     constexpr double kAlways = std::numeric_limits<double>::infinity();
     auto descend = [&](std::size_t from, std::size_t to) {
-        std::vector<std::tuple<std::size_t, std::size_t, double>> stack;
+        thread_local std::vector<std::tuple<std::size_t, std::size_t, double>> stack;
+        stack.clear();
         stack.emplace_back(from, to, kAlways);
         while (!stack.empty()) {
             const auto [i, j, parentKey] = stack.back();

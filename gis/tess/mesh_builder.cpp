@@ -52,12 +52,19 @@ FeatureParts buildFeature(const Geometry& g) {
     if (g.kind == GeometryKind::None) return parts;
     parts.bounds = g.bounds();
     switch (g.kind) {
-        case GeometryKind::Polygon:
+        case GeometryKind::Polygon: {
+            std::size_t ringVertices = 0;
+            for (const Polygon& polygon : g.polygons)
+                for (const Ring& ring : polygon.rings) ringVertices += ring.size();
+            parts.segments.reserve(2 * ringVertices);
+            parts.vertices.reserve(ringVertices);
+            parts.indices.reserve(3 * ringVertices);
             for (const Polygon& polygon : g.polygons) {
                 triangulatePolygon(polygon, parts.vertices, parts.indices);
                 for (const Ring& ring : polygon.rings) addRingSegments(ring, true, parts.segments);
             }
             break;
+        }
         case GeometryKind::Line:
             for (const LineString& line : g.lines) addLineSegments(line, parts.segments, parts.startDistances);
             break;
