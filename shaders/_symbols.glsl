@@ -95,6 +95,31 @@ float ntmSymbolExtent(float r) {
     return r * 1.3 + ntmSymbolCasingPx(r) + 2.0 * ntmSymbolHaloPx(r) + ntmSymbolOverdueRingPx(r) + 1.0;
 }
 
+// Farthest point of each shape from the symbol centre, as a multiple of r (from the shapes in
+// ntmSymbolDistance: e.g. the triangles' lower corners at 1.36 r, the square's corners at 1.22 r).
+float ntmSymbolReach(float r, int shape) {
+    if (shape == NTM_TRIANGLE || shape == NTM_TRIANGLE_DOWN) return r * 1.362;
+    if (shape == NTM_STAR || shape == NTM_HOURGLASS) return r * 1.301;
+    if (shape == NTM_BAR) return r * 1.254;
+    if (shape == NTM_SQUARE) return r * 1.217;
+    if (shape == NTM_PENTAGON) return r * 1.169;
+    if (shape == NTM_DIAMOND) return r * 1.15;
+    if (shape == NTM_CROSS) return r * 1.085;
+    if (shape == NTM_HEXAGON) return r * 1.04;
+    return r;
+}
+
+// Half the side of the quad a symbol that is not overdue needs: its reach, the casing and the
+// halo, and the half pixel of anti-aliasing, plus a pixel to spare; never more than
+// ntmSymbolExtent. Fewer fragments: for a circle the quad has under half the area. The diamond's
+// distance is exact only across its faces (it is less near the corners), so its margin grows by √2.
+float ntmSymbolQuadExtent(float r, int shape, bool overdue) {
+    if (overdue) return ntmSymbolExtent(r);
+    float margin = ntmSymbolCasingPx(r) + ntmSymbolHaloPx(r) + 0.5;
+    if (shape == NTM_DIAMOND) margin *= 1.415;
+    return min(ntmSymbolExtent(r), ntmSymbolReach(r, shape) + margin + 1.0);
+}
+
 // Premultiplied colour of a symbol at p: fill (straight alpha) where the status fills it,
 // nothing (the map shows through) where it is hollow, a dark casing and a halo (straight alpha)
 // outside, and for overdue works a red ring with a halo of its own outside that.

@@ -18,10 +18,11 @@ flat out ivec3 v_symbol;        // shape, status, overdue
 
 void main() {
     vec2 centre = ntmMeshToPixel(a_position, u_shift, u_scale, u_offset);
-    float r = ntmSymbolExtent(u_radius);
+    ivec3 symbol = ivec3(ntmFeatureSymbol(u_symbols, a_featureId).xyz);
+    float r = ntmSymbolQuadExtent(u_radius, symbol.x, symbol.z != 0);
     vec2 corner = vec2((gl_VertexID & 1) == 0 ? -r : r, (gl_VertexID & 2) == 0 ? -r : r);
     gl_Position = ntmPixelToClip(centre + corner, u_targetSize);
     v_local = corner;
     v_fillColor = ntmFeatureColor(u_colors, a_featureId);
-    v_symbol = ivec3(ntmFeatureSymbol(u_symbols, a_featureId).xyz);
+    v_symbol = symbol;
 }

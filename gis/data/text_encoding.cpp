@@ -111,7 +111,32 @@ std::string upperAscii(std::string_view text) {
 
 }  // namespace
 
+/// Whether NFC leaves this text as it is, decided without utf8proc for the common case: valid
+/// UTF-8 made only of code points below U+0300 (Latin up to the spacing modifiers) and the Latin
+/// Extended Additional block U+1E00–U+1EFF (precomposed Vietnamese). All of these are starters
+/// that NFC keeps and none composes with a following one (a test checks every pair); combining
+/// marks and everything else go through utf8proc.
+static bool nfcStableFast(std::string_view utf8) {
+    const auto* b = reinterpret_cast<const unsigned char*>(utf8.data());
+    const std::size_t n = utf8.size();
+    for (std::size_t i = 0; i < n;) {
+        const unsigned c = b[i];
+        if (c >= 0x01 && c < 0x80) {
+            ++i;
+        } else if (c >= 0xC2 && c <= 0xCB && i + 1 < n && (b[i + 1] & 0xC0) == 0x80) {
+            i += 2;  // U+0080–U+02FF
+        } else if (c == 0xE1 && i + 2 < n && (b[i + 1] == 0xB8 || b[i + 1] == 0xB9 || b[i + 1] == 0xBA || b[i + 1] == 0xBB) &&
+                   (b[i + 2] & 0xC0) == 0x80) {
+            i += 3;  // U+1E00–U+1EFF
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 std::string toNfc(std::string_view utf8) {
+    if (nfcStableFast(utf8)) return std::string(utf8);
     std::string out;
     if (!mapUtf8(utf8, UTF8PROC_STABLE | UTF8PROC_COMPOSE, out)) return std::string(utf8);
     return out;

@@ -278,6 +278,17 @@ double levelToleranceFor(double metersPerPixel) {
 }
 
 double MapDocument::worthwhileTolerance(MapLayer& layer, double wanted) {
+    // Every count the walk below can ask for, in one pass over the layer.
+    std::vector<double> uncounted;
+    for (double tolerance : tess::defaultLodTolerances()) {
+        if (tolerance > wanted) break;
+        if (!layer.vertexCountAtTolerance.count(tolerance)) uncounted.push_back(tolerance);
+    }
+    if (!uncounted.empty() && !layer.vertexCountAtTolerance.count(0.0)) uncounted.push_back(0.0);
+    if (!uncounted.empty()) {
+        const std::vector<std::size_t> counts = tess::simplifiedVertexCounts(layer.data, uncounted);
+        for (std::size_t i = 0; i < uncounted.size(); ++i) layer.vertexCountAtTolerance.emplace(uncounted[i], counts[i]);
+    }
     auto countAt = [&](double tolerance) {
         auto found = layer.vertexCountAtTolerance.find(tolerance);
         if (found == layer.vertexCountAtTolerance.end())

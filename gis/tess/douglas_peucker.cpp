@@ -1,6 +1,8 @@
 #include "gis/tess/douglas_peucker.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <tuple>
 #include <utility>
 
 namespace gis::tess {
@@ -33,7 +35,8 @@ std::pair<std::size_t, double> farthestFromChord(const std::vector<Vec2>& points
 /// Marks in `keep` the vertices Douglas–Peucker keeps strictly between first and last.
 void markDouglasPeuckerRange(const std::vector<Vec2>& points, std::size_t first, std::size_t last, double toleranceSquared,
                         std::vector<std::uint8_t>& keep) {
-    std::vector<std::pair<std::size_t, std::size_t>> stack;
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> stack;  // reused: one ring after another, no allocation
+    stack.clear();
     stack.emplace_back(first, last);
     while (!stack.empty()) {
         const auto [i, j] = stack.back();
@@ -71,7 +74,10 @@ void markDouglasPeucker(const std::vector<Vec2>& points, std::size_t first, std:
 
 /// Collects the kept vertices in order.
 std::vector<Vec2> gather(const std::vector<Vec2>& points, const std::vector<std::uint8_t>& keep, std::size_t count) {
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < count; ++k) kept += keep[k] ? 1 : 0;
     std::vector<Vec2> out;
+    out.reserve(kept);
     for (std::size_t k = 0; k < count; ++k)
         if (keep[k]) out.push_back(points[k]);
     return out;
@@ -100,6 +106,65 @@ Ring extremePoints(const Ring& ring) {
     for (std::size_t i = 0; i < 4; ++i)
         if (i == 0 || picks[i] != picks[i - 1]) out.push_back(ring[picks[i]]);
     return out;
+}
+
+/// The significance of every interior vertex of points[first..last] that Douglas–Peucker keeps
+/// at some tolerance whose square exceeds `floorSquared`: the vertex is kept at tolerance t
+/// exactly when its key exceeds t², its key being the smaller of its own chord distance² and its
+/// parent split's key (a vertex is kept when it and every split above it are beyond t). The
+/// splits do not depend on the tolerance, so one descent answers every tolerance above the floor.
+/// Ranges above kHugeRange are cut into the same pieces as markDouglasPeucker; their inner piece
+/// ends are kept at every tolerance (`forced`).
+void significantKeys(const std::vector<Vec2>& points, std::size_t first, std::size_t last, double floorSquared,
+                     std::vector<double>& keys, std::size_t& forced) {
+    constexpr double kAlways = std::numeric_limits<double>::infinity();
+    auto descend = [&](std::size_t from, std::size_t to) {
+        thread_local std::vector<std::tuple<std::size_t, std::size_t, double>> stack;
+        stack.clear();
+        stack.emplace_back(from, to, kAlways);
+        while (!stack.empty()) {
+            const auto [i, j, parentKey] = stack.back();
+            stack.pop_back();
+            if (j <= i + 1) continue;
+            const auto [k, d2] = farthestFromChord(points, i, j);
+            const double key = std::min(d2, parentKey);
+            if (key <= floorSquared) continue;  // neither k nor anything below it is kept above the floor
+            keys.push_back(key);
+            stack.emplace_back(i, k, key);
+            stack.emplace_back(k, j, key);
+        }
+    };
+    if (last - first <= kHugeRange) {
+        descend(first, last);
+        return;
+    }
+    for (std::size_t begin = first; begin < last; begin += kPieceSize) {
+        const std::size_t end = std::min(begin + kPieceSize, last);
+        if (end < last) ++forced;
+        descend(begin, end);
+    }
+}
+
+/// The inner piece ends markDouglasPeucker keeps at any tolerance in first..last.
+std::size_t forcedPieceEnds(std::size_t first, std::size_t last) {
+    if (last - first <= kHugeRange) return 0;
+    return (last - first + kPieceSize - 1) / kPieceSize - 1;
+}
+
+/// How many keys exceed each squared tolerance, added to `counts` (one per tolerance).
+void addKeyCounts(const std::vector<double>& keys, const std::vector<double>& tolerances, std::size_t* counts) {
+    for (std::size_t t = 0; t < tolerances.size(); ++t) {
+        const double toleranceSquared = tolerances[t] * tolerances[t];
+        std::size_t n = 0;
+        for (const double key : keys) n += key > toleranceSquared ? 1 : 0;
+        counts[t] += n;
+    }
+}
+
+double smallestSquare(const std::vector<double>& tolerances) {
+    double smallest = std::numeric_limits<double>::infinity();
+    for (const double t : tolerances) smallest = std::min(smallest, t * t);
+    return smallest;
 }
 
 }  // namespace
@@ -168,6 +233,106 @@ Ring simplifyRing(const Ring& ring, double tolerance, RingRole role) {
         }
     }
     return gather(points, keep, n);
+}
+
+}  // namespace gis::tess
+
+namespace gis::tess {
+
+std::vector<std::size_t> simplifiedLineSizes(const LineString& line, const std::vector<double>& tolerances) {
+    const std::size_t n = line.size();
+    std::vector<std::size_t> sizes(tolerances.size(), n);
+    if (n < 3) return sizes;
+    std::vector<double> keys;
+    std::size_t forced = 0;
+    significantKeys(line, 0, n - 1, smallestSquare(tolerances), keys, forced);
+    std::vector<std::size_t> kept(tolerances.size(), 2 + forced);
+    addKeyCounts(keys, tolerances, kept.data());
+    for (std::size_t t = 0; t < tolerances.size(); ++t)
+        if (tolerances[t] > 0.0) sizes[t] = kept[t];
+    return sizes;
+}
+
+std::vector<std::size_t> simplifiedRingSizes(const Ring& ring, const std::vector<double>& tolerances, RingRole role) {
+    // Mirrors simplifyRing step by step; tests check the two agree.
+    const std::size_t n = ring.size();
+    std::vector<std::size_t> sizes(tolerances.size(), n);
+    if (n == 0) return sizes;
+    Bounds bounds;
+    for (const Vec2& p : ring) bounds.expand(p);
+    std::vector<double> normal;  // tolerances of the general case
+    std::vector<std::size_t> normalSlot;
+    bool needSliverCase = false;
+    std::size_t extremes = 0;
+    bool extremesKnown = false;
+    std::vector<std::size_t> sliverSlot;  // tiny rings whose extremes are fewer than 3
+    for (std::size_t t = 0; t < tolerances.size(); ++t) {
+        const double tolerance = tolerances[t];
+        if (!(tolerance > 0.0)) continue;
+        const bool tiny = bounds.width() < tolerance && bounds.height() < tolerance;
+        if (tiny && role == RingRole::Hole) {
+            sizes[t] = 0;
+            continue;
+        }
+        if (n <= 4) continue;
+        if (tiny) {
+            if (!extremesKnown) {
+                extremes = extremePoints(ring).size();
+                extremesKnown = true;
+            }
+            if (extremes >= 3) {
+                sizes[t] = extremes;
+                continue;
+            }
+            needSliverCase = true;
+            sliverSlot.push_back(t);
+            continue;
+        }
+        normal.push_back(tolerance);
+        normalSlot.push_back(t);
+    }
+    if (normal.empty() && !needSliverCase) return sizes;
+
+    const std::size_t a = lowestLeft(ring);
+    std::vector<Vec2> points;
+    points.reserve(n + 1);
+    points.insert(points.end(), ring.begin() + static_cast<std::ptrdiff_t>(a), ring.end());
+    points.insert(points.end(), ring.begin(), ring.begin() + static_cast<std::ptrdiff_t>(a));
+    points.push_back(points[0]);
+    std::size_t b = 0;
+    double farthest = -1.0;
+    for (std::size_t k = 1; k < n; ++k) {
+        const double dx = points[k].x - points[0].x, dy = points[k].y - points[0].y;
+        if (dx * dx + dy * dy > farthest) {
+            farthest = dx * dx + dy * dy;
+            b = k;
+        }
+    }
+    if (!(farthest > 0.0)) return sizes;  // every vertex at one point: returned as is (n)
+
+    // Each half's own farthest vertex: what the "fewer than 4" rule adds to a half that kept nothing.
+    const double topOfFirst = farthestFromChord(points, 0, b).second;
+    const double topOfSecond = farthestFromChord(points, b, n).second;
+    auto withQuadRule = [&](std::size_t kept, bool firstEmpty, bool secondEmpty) {
+        if (kept >= 4) return kept;
+        return kept + (firstEmpty && topOfFirst > 0.0 ? 1 : 0) + (secondEmpty && topOfSecond > 0.0 ? 1 : 0);
+    };
+    // A sliver simplifies with an infinite tolerance: only the anchors and the piece ends of huge halves stay.
+    const std::size_t firstEnds = forcedPieceEnds(0, b), secondEnds = forcedPieceEnds(b, n);
+    for (const std::size_t t : sliverSlot) sizes[t] = withQuadRule(2 + firstEnds + secondEnds, firstEnds == 0, secondEnds == 0);
+    if (normal.empty()) return sizes;
+
+    const double floorSquared = smallestSquare(normal);
+    std::vector<double> firstKeys, secondKeys;
+    std::size_t firstForced = 0, secondForced = 0;
+    significantKeys(points, 0, b, floorSquared, firstKeys, firstForced);
+    significantKeys(points, b, n, floorSquared, secondKeys, secondForced);
+    std::vector<std::size_t> first(normal.size(), firstForced), second(normal.size(), secondForced);
+    addKeyCounts(firstKeys, normal, first.data());
+    addKeyCounts(secondKeys, normal, second.data());
+    for (std::size_t i = 0; i < normal.size(); ++i)
+        sizes[normalSlot[i]] = withQuadRule(2 + first[i] + second[i], first[i] == 0, second[i] == 0);
+    return sizes;
 }
 
 }  // namespace gis::tess

@@ -23,4 +23,11 @@ enum class RingRole : std::uint8_t { Outer, Hole };
 /// Rings of at most 4 vertices are returned unchanged (unless a tiny hole).
 Ring simplifyRing(const Ring& ring, double tolerance, RingRole role);
 
+/// simplifyLine(line, t).size() for every t of `tolerances`, from one Douglas–Peucker descent
+/// (to the smallest tolerance) instead of one per tolerance.
+std::vector<std::size_t> simplifiedLineSizes(const LineString& line, const std::vector<double>& tolerances);
+
+/// simplifyRing(ring, t, role).size() for every t of `tolerances`, from one descent.
+std::vector<std::size_t> simplifiedRingSizes(const Ring& ring, const std::vector<double>& tolerances, RingRole role);
+
 }  // namespace gis::tess

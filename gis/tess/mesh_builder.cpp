@@ -52,12 +52,19 @@ FeatureParts buildFeature(const Geometry& g) {
     if (g.kind == GeometryKind::None) return parts;
     parts.bounds = g.bounds();
     switch (g.kind) {
-        case GeometryKind::Polygon:
+        case GeometryKind::Polygon: {
+            std::size_t ringVertices = 0;
+            for (const Polygon& polygon : g.polygons)
+                for (const Ring& ring : polygon.rings) ringVertices += ring.size();
+            parts.segments.reserve(2 * ringVertices);
+            parts.vertices.reserve(ringVertices);
+            parts.indices.reserve(3 * ringVertices);
             for (const Polygon& polygon : g.polygons) {
                 triangulatePolygon(polygon, parts.vertices, parts.indices);
                 for (const Ring& ring : polygon.rings) addRingSegments(ring, true, parts.segments);
             }
             break;
+        }
         case GeometryKind::Line:
             for (const LineString& line : g.lines) addLineSegments(line, parts.segments, parts.startDistances);
             break;
@@ -196,15 +203,19 @@ LodLevel buildLodLevel(const data::VectorLayer& layer, double toleranceMeters, u
     return assembleLevel(layer, toleranceMeters, threads, nullptr);
 }
 
+std::vector<std::size_t> simplifiedVertexCounts(const data::VectorLayer& layer, const std::vector<double>& tolerancesMeters,
+                                                unsigned threads) {
+    std::vector<std::vector<std::size_t>> perFeature(layer.features.size());
+    parallelFor(perFeature.size(), threads,
+                [&](std::size_t i) { perFeature[i] = simplifiedVertexCounts(layer.features[i].geometry, tolerancesMeters); });
+    std::vector<std::size_t> totals(tolerancesMeters.size(), 0);
+    for (const std::vector<std::size_t>& counts : perFeature)
+        for (std::size_t t = 0; t < totals.size(); ++t) totals[t] += counts[t];
+    return totals;
+}
+
 std::size_t simplifiedVertexCount(const data::VectorLayer& layer, double toleranceMeters, unsigned threads) {
-    std::vector<std::size_t> counts(layer.features.size());
-    parallelFor(counts.size(), threads, [&](std::size_t i) {
-        const Geometry& g = layer.features[i].geometry;
-        counts[i] = vertexCount(toleranceMeters > 0.0 ? simplifyGeometry(g, toleranceMeters) : g);
-    });
-    std::size_t total = 0;
-    for (const std::size_t n : counts) total += n;
-    return total;
+    return simplifiedVertexCounts(layer, {toleranceMeters}, threads)[0];
 }
 
 LayerMeshes buildLayerMeshes(const data::VectorLayer& layer, const std::vector<double>& lodTolerances) {

@@ -41,6 +41,12 @@ LodLevel buildLodLevel(const data::VectorLayer& layer, double toleranceMeters, u
 /// ms on the national layer), so a lazy caller can apply the kLodMaxKeptFraction test itself.
 std::size_t simplifiedVertexCount(const data::VectorLayer& layer, double toleranceMeters, unsigned threads = 2);
 
+/// simplifiedVertexCount for several tolerances at once: one Douglas–Peucker descent per ring
+/// (down to the smallest tolerance) answers all of them, where one call per tolerance simplifies
+/// the layer again each time.
+std::vector<std::size_t> simplifiedVertexCounts(const data::VectorLayer& layer, const std::vector<double>& tolerancesMeters,
+                                                unsigned threads = 2);
+
 /// Chunking limits: a chunk closes when it reaches either limit (see buildLodLevel).
 inline constexpr std::uint32_t kChunkMaxFeatures = 64;
 inline constexpr std::uint32_t kChunkMaxIndices = 16384;

@@ -1,6 +1,7 @@
 #pragma once
 /// Geometry simplification for the coarser levels of detail.
 #include <cstddef>
+#include <vector>
 
 #include "gis/core/geometry.hpp"
 
@@ -13,6 +14,10 @@ namespace gis::tess {
 /// (below a pixel) the gaps do not show. A feature never vanishes: outer rings keep at least a
 /// triangle or quad; holes smaller than the tolerance are dropped. Points are returned as is.
 Geometry simplifyGeometry(const Geometry& geometry, double toleranceMeters);
+
+/// vertexCount(simplifyGeometry(geometry, t)) for every t of `tolerances` (0 = as is), from one
+/// Douglas–Peucker descent per ring or line instead of one per tolerance.
+std::vector<std::size_t> simplifiedVertexCounts(const Geometry& geometry, const std::vector<double>& tolerances);
 
 /// Number of vertices (points, line and ring vertices) of a geometry.
 std::size_t vertexCount(const Geometry& geometry);

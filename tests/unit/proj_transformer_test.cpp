@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <random>
 #include <sstream>
 #include <thread>
 
@@ -146,4 +147,40 @@ TEST_CASE("VN-2000 zone by province code or name", "[proj]") {
     CHECK(vn2000ZoneForProvince("1") == "EPSG:5897");  // Hà Nội, code without the leading zero
     CHECK(vn2000ZoneForProvince("Atlantis").empty());
     CHECK(vn2000ZoneForProvince("").empty());
+}
+
+TEST_CASE("WGS 84 to Web Mercator in bulk gives PROJ's results bit for bit, and PROJ's refusals", "[proj]") {
+    auto bulk = gis::proj::Transformer::create("EPSG:4326", "EPSG:3857");
+    auto single = gis::proj::Transformer::create("EPSG:4326", "EPSG:3857");
+    REQUIRE(bulk);
+    REQUIRE(single);
+    std::mt19937_64 random(11);
+    std::uniform_real_distribution<double> lon(-180.0, 180.0), lat(-89.0, 89.0), vnLon(102.0, 110.0), vnLat(8.0, 24.0);
+    std::vector<gis::Vec2> points{{-180.0, 0.0}, {180.0, 0.0}, {0.0, 89.0}, {0.0, -89.0}, {0.0, 0.0}, {105.85, 21.03}};
+    for (int i = 0; i < 20000; ++i) points.push_back(i % 2 ? gis::Vec2{lon(random), lat(random)} : gis::Vec2{vnLon(random), vnLat(random)});
+    std::vector<gis::Vec2> fast = points;
+    REQUIRE(bulk->forward(fast));
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        gis::Vec2 p = points[i];
+        REQUIRE(single->forward(p));  // one point at a time: always through PROJ
+        differing += (p.x != fast[i].x || p.y != fast[i].y) ? 1 : 0;
+    }
+    CHECK(differing == 0);
+
+    // Outside the box the bulk path hands over to PROJ: longitudes it wraps, latitudes it refuses.
+    std::vector<gis::Vec2> wrapped{{190.0, 10.0}, {105.0, 10.0}};
+    gis::Vec2 expected{190.0, 10.0};
+    REQUIRE(single->forward(expected));
+    REQUIRE(bulk->forward(wrapped));
+    CHECK(wrapped[0].x == expected.x);
+    std::vector<gis::Vec2> pole{{105.0, 90.0}, {105.0, 10.0}};
+    gis::Vec2 expectedPole{105.0, 90.0};
+    REQUIRE(single->forward(expectedPole));
+    REQUIRE(bulk->forward(pole));
+    CHECK(pole[0].y == expectedPole.y);
+    std::vector<gis::Vec2> beyond{{105.0, 91.0}, {105.0, 10.0}};
+    CHECK_FALSE(bulk->forward(beyond));
+    std::vector<gis::Vec2> nan{{std::nan(""), 10.0}};
+    CHECK_FALSE(bulk->forward(nan));
 }

@@ -90,3 +90,36 @@ TEST_CASE("the VNI row hidden in the TCVN3 file decodes as VNI", "[text][real]")
     CHECK(*asVni == "Khuê Mỹ");
     CHECK_FALSE(repairMisdecodedText("Việt", "TCVN3").ok());  // not Latin-1 mojibake
 }
+
+#include <cstdlib>
+#include <utf8proc.h>
+
+TEST_CASE("toNfc's shortcut: Latin below U+0300 and precomposed Vietnamese are left as NFC leaves them", "[text]") {
+    // Every code point the shortcut accepts, alone and in every pair: utf8proc's NFC changes nothing.
+    std::vector<std::string> accepted;
+    auto encode = [](utf8proc_int32_t cp) {
+        utf8proc_uint8_t buf[4];
+        const auto n = utf8proc_encode_char(cp, buf);
+        return std::string(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+    };
+    for (utf8proc_int32_t cp = 1; cp < 0x300; ++cp) accepted.push_back(encode(cp));
+    for (utf8proc_int32_t cp = 0x1E00; cp <= 0x1EFF; ++cp) accepted.push_back(encode(cp));
+    auto nfc = [](const std::string& s) {
+        utf8proc_uint8_t* mapped = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str()));
+        std::string out = mapped != nullptr ? reinterpret_cast<const char*>(mapped) : "<null>";
+        std::free(mapped);
+        return out;
+    };
+    std::size_t changed = 0;
+    for (const std::string& a : accepted) {
+        changed += nfc(a) != a ? 1 : 0;
+        for (const std::string& b : accepted) changed += nfc(a + b) != a + b ? 1 : 0;
+    }
+    CHECK(changed == 0);
+    CHECK(toNfc("Xã Đông Hòa, Huyện Thạch Hà") == "Xã Đông Hòa, Huyện Thạch Hà");
+    // A combining mark anywhere still goes through utf8proc and composes.
+    CHECK(toNfc("Tha\xcc\xa3" "ch Ha\xcc\x80") == "Thạch Hà");
+    CHECK(toNfc("\xe1\xba\xa1\xcc\x82") == "\xe1\xba\xad");  // ạ + combining circumflex = ậ
+    // Invalid UTF-8 is returned as given, as before.
+    CHECK(toNfc("ab\xff") == "ab\xff");
+}
