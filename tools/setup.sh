@@ -11,6 +11,8 @@ NTM_PACKAGES=(
   libglu1-mesa-dev libfontconfig-dev fonts-noto-core catch2
   libcairo2-dev poppler-utils
   xvfb xauth
+  # clang and its runtimes for the libFuzzer targets (fuzz/, tools/fuzz-smoke.sh): gcc has no libFuzzer
+  clang-14 libclang-rt-14-dev
 )
 
 ntm_missing_packages() {

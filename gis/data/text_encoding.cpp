@@ -135,6 +135,17 @@ static bool nfcStableFast(std::string_view utf8) {
     return true;
 }
 
+std::optional<std::size_t> firstInvalidUtf8Byte(std::string_view text) {
+    std::optional<std::size_t> bad;
+    std::size_t end = 0;
+    const bool valid = forEachCodepoint(text, [&](utf8proc_int32_t, std::size_t offset, std::size_t length) {
+        end = offset + length;
+        return true;
+    });
+    if (!valid) bad = end;  // the code point after the last good one is where it broke
+    return bad;
+}
+
 std::string toNfc(std::string_view utf8) {
     if (nfcStableFast(utf8)) return std::string(utf8);
     std::string out;
@@ -169,7 +180,15 @@ std::string foldDiacritics(std::string_view utf8) {
 
 Result<std::string> decodeText(std::string_view bytes, std::string_view encoding) {
     const std::string enc = upperAscii(encoding);
-    if (enc.empty() || enc == "UTF-8" || enc == "UTF8") return toNfc(bytes);
+    if (enc.empty() || enc == "UTF-8" || enc == "UTF8") {
+        // Bytes that are not UTF-8 would reach the project as text no one can read or export as
+        // JSON: the file is in another encoding (a wrong or missing .cpg), so say so.
+        if (const auto bad = firstInvalidUtf8Byte(bytes))
+            return makeError(ErrorCode::BadInput, "The text is not valid UTF-8 (byte " + std::to_string(*bad + 1) +
+                                                      " cannot be decoded); if the file is in a legacy encoding, give "
+                                                      "--encoding TCVN3, VNI or CP1258.");
+        return toNfc(bytes);
+    }
     if (enc == "CP1258" || enc == "WINDOWS-1258") {
         auto decoded = iconvToUtf8(bytes, "CP1258");
         if (!decoded) return decoded;

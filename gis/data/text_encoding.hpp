@@ -18,7 +18,11 @@ std::string normalizeForMatch(std::string_view utf8);
 /// normalizeForMatch without diacritics, đ → d: the diacritics-insensitive fallback key.
 std::string foldDiacritics(std::string_view utf8);
 
-/// Decodes legacy Vietnamese text to UTF-8 NFC. `encoding`: "UTF-8" (NFC only), "CP1258",
+/// The offset of the first byte that is not part of valid UTF-8; nullopt when all of it is.
+std::optional<std::size_t> firstInvalidUtf8Byte(std::string_view text);
+
+/// Decodes legacy Vietnamese text to UTF-8 NFC. `encoding`: "UTF-8" (NFC only; error on bytes
+/// that are not UTF-8, naming the first), "CP1258",
 /// "TCVN3" (ABC, single-byte), "VNI" (VNI-Windows). Error names the encoding when unknown.
 Result<std::string> decodeText(std::string_view bytes, std::string_view encoding);
 

@@ -21,12 +21,14 @@ std::string iso(int y, int m, int d) {
     return buffer;
 }
 
-/// Splits "30/6/2024" into its numbers; empty when a part is not all digits.
+/// Splits "30/6/2024" into its numbers; empty when a part is not all digits or longer than a
+/// year (atoi would wrap a long run of digits into some other, valid-looking day or month).
 std::vector<int> numberParts(const std::string& text, std::vector<std::size_t>* widths) {
     std::vector<int> parts;
     std::string current;
     for (char c : text) {
         if (std::isdigit(static_cast<unsigned char>(c)) != 0) {
+            if (current.size() == 4) return {};
             current.push_back(c);
         } else if (c == '/' || c == '-' || c == '.') {
             if (current.empty()) return {};
@@ -137,6 +139,12 @@ std::optional<double> parseNumber(const Cell& cell) {
     const double value = std::strtod(normal.c_str(), &end);
     if (end == normal.c_str() || *end != '\0' || !std::isfinite(value)) return std::nullopt;
     return value;
+}
+
+std::optional<std::int64_t> moneyInDong(double amount, double scale) {
+    const double dong = amount * scale;
+    if (!std::isfinite(dong) || dong < 0 || dong > kMaxMoneyDong) return std::nullopt;
+    return static_cast<std::int64_t>(std::llround(dong));
 }
 
 std::optional<std::pair<int, int>> parseCount(const Cell& cell) {

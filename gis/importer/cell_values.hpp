@@ -27,6 +27,14 @@ std::optional<CriterionCell> parseCriterionCell(const Cell& cell);
 /// as they are (the caller reports them).
 std::optional<double> parseNumber(const Cell& cell);
 
+/// The largest amount of money one cell may hold, in đồng: 1,000,000 tỷ, five times the whole
+/// national programme. Far below 2^63 (9.2e18), so a sum of thousands of such cells still fits.
+inline constexpr double kMaxMoneyDong = 1e15;
+
+/// A parsed amount times its unit's scale, rounded to whole đồng; nullopt when negative, not
+/// finite or above kMaxMoneyDong (converting a larger double to 64 bits would wrap or be undefined).
+std::optional<std::int64_t> moneyInDong(double amount, double scale);
+
 /// "14", "14/19", "14 / 19 tiêu chí" → (met, total or 0).
 std::optional<std::pair<int, int>> parseCount(const Cell& cell);
 

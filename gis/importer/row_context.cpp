@@ -129,7 +129,9 @@ std::optional<std::int64_t> RowScope::money(const std::string& key) {
         problem(key, "negative money: plans, disbursements and budgets cannot be below zero");
         return std::nullopt;
     }
-    return static_cast<std::int64_t>(std::llround(*value * moneyScale(m_ctx, key)));
+    const auto dong = moneyInDong(*value, moneyScale(m_ctx, key));
+    if (!dong) problem(key, "amount too large: above 1.000.000 tỷ đồng (check the unit in the header or --money-unit)");
+    return dong;
 }
 
 bool RowScope::finish() {

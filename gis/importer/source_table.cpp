@@ -62,7 +62,7 @@ std::string SourceTable::label() const {
 }
 
 Result<std::string> decodeCellText(const std::string& raw, const std::string& encoding) {
-    if (encoding.empty() || encoding == "UTF-8" || encoding == "utf-8" || encoding == "UTF8") return gis::data::toNfc(raw);
+    if (encoding.empty() || encoding == "UTF-8" || encoding == "utf-8" || encoding == "UTF8") return gis::data::decodeText(raw, "UTF-8");
     const auto narrowed = gis::data::narrowToLegacyBytes(raw);
     return gis::data::decodeText(narrowed ? *narrowed : raw, encoding);
 }

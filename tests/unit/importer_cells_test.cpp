@@ -25,6 +25,9 @@ TEST_CASE("importer: dates in Vietnamese and ISO forms, and only real ones", "[i
     CHECK_FALSE(parseDate(text("quý III")));
     CHECK(parseDate(text("29/2/2024")) == "2024-02-29");
     CHECK_FALSE(parseDate(text("29/2/2023")));
+    // Found by fuzz/cell_date_fuzz: a long run of digits wrapped through atoi into a real month.
+    CHECK_FALSE(parseDate(text("2024-4294967302-30")));
+    CHECK_FALSE(parseDate(text("30/00006/2024")));
 }
 
 TEST_CASE("importer: criterion cells accept Đạt / Chưa đạt / x / 1 / 0 / TRUE / FALSE", "[importer]") {
@@ -125,4 +128,12 @@ TEST_CASE("importer: programme, status and deadline words", "[importer]") {
     CHECK(taskDeadlineOf("hoàn thành trong năm 2024") == "2024-12-31");
     CHECK(taskDeadlineOf("thường xuyên") == "");
     CHECK_FALSE(taskDeadlineOf("sớm"));
+}
+
+TEST_CASE("importer: money in đồng stays within 64 bits", "[importer]") {
+    CHECK(moneyInDong(12.5, 1e9) == 12'500'000'000);
+    CHECK(moneyInDong(0, 1e9) == 0);
+    CHECK_FALSE(moneyInDong(20000000000.0, 1e9));  // 2e19 đồng: llround would wrap to a negative sum
+    CHECK_FALSE(moneyInDong(-1, 1));
+    CHECK(moneyInDong(kMaxMoneyDong, 1) == static_cast<std::int64_t>(kMaxMoneyDong));
 }

@@ -57,6 +57,17 @@ TEST_CASE("decodeText: CP1258, TCVN3, VNI, errors", "[text]") {
     CHECK(bad.error().message.find("KOI8-VN") != std::string::npos);
 }
 
+TEST_CASE("decodeText: bytes that are not UTF-8 are an error naming the byte, not text", "[text]") {
+    // Found by fuzz/text_decode_fuzz: they used to come back unchanged and reach the project.
+    const auto bad = decodeText("T\xA9n Ch\xA9u", "UTF-8");
+    REQUIRE_FALSE(bad);
+    CHECK_THAT(bad.error().message, Catch::Contains("not valid UTF-8 (byte 2"));
+    CHECK_THAT(bad.error().message, Catch::Contains("--encoding TCVN3"));
+    CHECK_FALSE(repairMisdecodedText("T\xC2\xA9n", "UTF-8"));
+    CHECK(firstInvalidUtf8Byte("ab\xFF") == 2u);
+    CHECK_FALSE(firstInvalidUtf8Byte("Việt"));
+}
+
 TEST_CASE("the real TCVN3 mojibake CSV decodes to its decoded copy row by row", "[text][real]") {
     const auto dir = test::sharedDir() / "data/real/epix_communesVN_codes";
     std::ifstream damaged(dir / "communesVN.csv", std::ios::binary), decoded(dir / "communesVN_decoded_utf8.csv", std::ios::binary);
