@@ -91,6 +91,33 @@ std::size_t lowestLeft(const Ring& ring) {
     return a;
 }
 
+/// A ring rotated so its lowest-left vertex is vertex 0 and closed (points[n] == points[0]), so
+/// both halves of the split are plain index ranges; `farthest` is the vertex farthest from the
+/// anchor (0 when every vertex is at one point: nothing to simplify).
+struct AnchoredRing {
+    std::vector<Vec2> points;
+    std::size_t farthest = 0;
+};
+
+AnchoredRing anchorRing(const Ring& ring) {
+    const std::size_t n = ring.size();
+    const std::size_t a = lowestLeft(ring);
+    AnchoredRing out;
+    out.points.reserve(n + 1);
+    out.points.insert(out.points.end(), ring.begin() + static_cast<std::ptrdiff_t>(a), ring.end());
+    out.points.insert(out.points.end(), ring.begin(), ring.begin() + static_cast<std::ptrdiff_t>(a));
+    out.points.push_back(out.points[0]);
+    double farthest = 0.0;
+    for (std::size_t k = 1; k < n; ++k) {
+        const double dx = out.points[k].x - out.points[0].x, dy = out.points[k].y - out.points[0].y;
+        if (dx * dx + dy * dy > farthest) {
+            farthest = dx * dx + dy * dy;
+            out.farthest = k;
+        }
+    }
+    return out;
+}
+
 /// For a ring smaller than the tolerance: its vertices of extreme x and y, in ring order.
 Ring extremePoints(const Ring& ring) {
     std::size_t minX = 0, maxX = 0, minY = 0, maxY = 0;
@@ -193,25 +220,10 @@ Ring simplifyRing(const Ring& ring, double tolerance, RingRole role) {
         // Two extremes only (a diagonal sliver): fall through to the 4 most significant vertices.
     }
 
-    // Rotate so the anchor is vertex 0 and close the ring (points[n] == points[0]): both halves
-    // are then plain index ranges.
-    const std::size_t a = lowestLeft(ring);
-    std::vector<Vec2> points;
-    points.reserve(n + 1);
-    points.insert(points.end(), ring.begin() + static_cast<std::ptrdiff_t>(a), ring.end());
-    points.insert(points.end(), ring.begin(), ring.begin() + static_cast<std::ptrdiff_t>(a));
-    points.push_back(points[0]);
-
-    std::size_t b = 0;  // the vertex farthest from the anchor
-    double farthest = -1.0;
-    for (std::size_t k = 1; k < n; ++k) {
-        const double dx = points[k].x - points[0].x, dy = points[k].y - points[0].y;
-        if (dx * dx + dy * dy > farthest) {
-            farthest = dx * dx + dy * dy;
-            b = k;
-        }
-    }
-    if (!(farthest > 0.0)) return ring;  // every vertex at one point: nothing to simplify
+    const AnchoredRing anchored = anchorRing(ring);
+    const std::vector<Vec2>& points = anchored.points;
+    const std::size_t b = anchored.farthest;
+    if (b == 0) return ring;  // every vertex at one point: nothing to simplify
 
     std::vector<std::uint8_t> keep(n + 1, 0);
     keep[0] = keep[b] = keep[n] = 1;
@@ -293,22 +305,10 @@ std::vector<std::size_t> simplifiedRingSizes(const Ring& ring, const std::vector
     }
     if (normal.empty() && !needSliverCase) return sizes;
 
-    const std::size_t a = lowestLeft(ring);
-    std::vector<Vec2> points;
-    points.reserve(n + 1);
-    points.insert(points.end(), ring.begin() + static_cast<std::ptrdiff_t>(a), ring.end());
-    points.insert(points.end(), ring.begin(), ring.begin() + static_cast<std::ptrdiff_t>(a));
-    points.push_back(points[0]);
-    std::size_t b = 0;
-    double farthest = -1.0;
-    for (std::size_t k = 1; k < n; ++k) {
-        const double dx = points[k].x - points[0].x, dy = points[k].y - points[0].y;
-        if (dx * dx + dy * dy > farthest) {
-            farthest = dx * dx + dy * dy;
-            b = k;
-        }
-    }
-    if (!(farthest > 0.0)) return sizes;  // every vertex at one point: returned as is (n)
+    const AnchoredRing anchored = anchorRing(ring);
+    const std::vector<Vec2>& points = anchored.points;
+    const std::size_t b = anchored.farthest;
+    if (b == 0) return sizes;  // every vertex at one point: returned as is (n)
 
     // Each half's own farthest vertex: what the "fewer than 4" rule adds to a half that kept nothing.
     const double topOfFirst = farthestFromChord(points, 0, b).second;
