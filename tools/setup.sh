@@ -10,6 +10,8 @@ NTM_PACKAGES=(
   libgdal-dev gdal-bin libproj-dev proj-bin libsqlite3-dev libgeos-dev libutf8proc-dev
   libglu1-mesa-dev libfontconfig-dev fonts-noto-core catch2
   libcairo2-dev poppler-utils
+  # the shared project store (libpq) and the throwaway test cluster the store tests start
+  libpq-dev postgresql-15 postgresql-15-postgis-3
   xvfb xauth
   # clang and its runtimes for the libFuzzer targets (fuzz/, tools/fuzz-smoke.sh): gcc has no libFuzzer
   clang-14 libclang-rt-14-dev

@@ -17,7 +17,9 @@ enum class ErrorCode {
     ShaderCompile,
     GlUnavailable,
     Io,
-    Busy,  ///< a file held by another process (SQLite lock) beyond the bounded wait
+    Busy,      ///< a project held by another process (a lock) beyond the bounded wait
+    Conflict,  ///< another user changed the same rows at the same time; nothing was written
+    ReadOnly,  ///< the user (a read-only database role) may not write to this project
 };
 
 struct Error {

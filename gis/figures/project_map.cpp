@@ -12,6 +12,7 @@
 #include "gis/store/gpkg_geometry.hpp"
 #include "gis/store/project_reader.hpp"
 #include "gis/store/schema.hpp"
+#include "gis/store/location.hpp"
 
 namespace gis::figures {
 using namespace gis::model;  // the domain types the figures are computed from
@@ -46,6 +47,8 @@ void addFeature(VectorLayer& layer, Geometry geometry, std::vector<AttributeValu
 }  // namespace
 
 bool isProjectFile(const std::string& path) {
+    // A database location names a project store; openProject says whether it holds one.
+    if (store::isPostgresLocation(path)) return true;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) return false;
     {

@@ -7,6 +7,7 @@
 #include "gis/demo/demo_district.hpp"
 #include "gis/figures/project_map.hpp"
 #include "gis/scene/project_heading.hpp"
+#include "gis/store/location.hpp"
 
 namespace gis::scene {
 
@@ -59,7 +60,7 @@ Result<LoadedSource> loadMapSource(const MapSourceSpec& spec) {
             if (unit.level == "district") loaded.title = unit.name + " — kết quả xây dựng nông thôn mới";
         return loaded;
     }
-    if (!std::filesystem::exists(spec.path))
+    if (!store::isPostgresLocation(spec.path) && !std::filesystem::exists(spec.path))
         return makeError(ErrorCode::NotFound, "cannot open " + spec.path + ": no such file");
 
     if (figures::isProjectFile(spec.path)) {

@@ -5,6 +5,7 @@
 
 #include "gis/demo/demo_district.hpp"
 #include "gis/store/database.hpp"
+#include "gis/store/location.hpp"
 
 namespace gis::scene {
 
@@ -31,7 +32,7 @@ std::string vietnameseDate(const std::string& isoDate) {
 
 ProjectHeading readProjectHeading(const std::string& projectPath, const std::string& asOf) {
     ProjectHeading heading;
-    heading.title = std::filesystem::path(projectPath).stem().string();
+    heading.title = store::projectShortName(projectPath);
     auto db = store::Database::open(projectPath, store::Database::Mode::ReadOnly);
     if (!db) return heading;
     if (auto dates = db->prepare("SELECT DISTINCT as_of FROM ntm_assessments ORDER BY as_of"))

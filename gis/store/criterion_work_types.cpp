@@ -22,8 +22,9 @@ const std::vector<CriterionWorkType>& defaultCriterionWorkTypes() {
 
 Status seedDefaultWorkTypes(Database& db) {
     // INSERT … SELECT: a row whose criterion the project lacks is skipped rather than failing the migration.
-    auto insert = db.prepare("INSERT OR IGNORE INTO ntm_criterion_work_types (set_id, number, work_type) "
-                             "SELECT set_id, number, ?3 FROM ntm_criteria WHERE set_id = ?1 AND number = ?2");
+    auto insert = db.prepare("INSERT INTO ntm_criterion_work_types (set_id, number, work_type) "
+                             "SELECT set_id, number, CAST(?3 AS TEXT) FROM ntm_criteria WHERE set_id = ?1 AND number = ?2 "
+                             "ON CONFLICT DO NOTHING");
     if (!insert) return insert.error();
     for (const CriterionWorkType& row : defaultCriterionWorkTypes()) {
         insert->bind(1, row.setId).bind(2, row.number).bind(3, row.workType);
@@ -47,7 +48,7 @@ Status replaceSetWorkTypes(Database& db, const std::string& setId, const std::ve
     if (!clear) return clear.error();
     clear->bind(1, setId);
     if (auto status = clear->run(); !status) return status;
-    auto insert = db.prepare("INSERT OR IGNORE INTO ntm_criterion_work_types (set_id, number, work_type) VALUES (?1, ?2, ?3)");
+    auto insert = db.prepare("INSERT INTO ntm_criterion_work_types (set_id, number, work_type) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
     if (!insert) return insert.error();
     for (const CriterionWorkType& row : rows) {
         insert->bind(1, setId).bind(2, row.number).bind(3, row.workType);

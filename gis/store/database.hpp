@@ -1,5 +1,10 @@
 #pragma once
-/// RAII ownership of one SQLite connection and its prepared statements (C2: one owner per handle).
+/// One open project store and its prepared statements, over either backend: a GeoPackage
+/// (SQLite) file, or a PostgreSQL + PostGIS database named by a GDAL-style "PG:…" connection
+/// string. Callers write SQL once, with ?N parameters; the PostgreSQL backend numbers them $N.
+/// Portable SQL here means: ON CONFLICT … DO UPDATE/NOTHING (never INSERT OR …), times bound
+/// from C++ (never strftime), CAST(?N AS TEXT) where a parameter's type cannot be inferred,
+/// and "user" quoted; the few queries that cannot be portable ask backend().
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -9,15 +14,23 @@
 
 #include "gis/core/result.hpp"
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace gis::store {
 
+enum class Backend { Sqlite, Postgres };
+
+/// What a column holds in the current row (copy reads any table without knowing its columns).
+enum class ValueKind { Null, Integer, Real, Text, Blob };
+
+namespace detail {
+class StatementBackend;
+class ConnectionBackend;
+}  // namespace detail
+
 /// A prepared statement. Bind with 1-based indices, then step(); columns are 0-based.
+/// Geometry columns read and bind as GeoPackage blobs on both backends.
 class Statement {
 public:
-    Statement() = default;
+    Statement();
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&& other) noexcept;
     Statement(const Statement&) = delete;
@@ -30,12 +43,13 @@ public:
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
-    /// Binds NULL when the optional is empty or the string is empty.
+    /// Binds NULL when the string is empty.
     Statement& bindTextOrNull(int index, const std::string& text);
     Statement& bindNull(int index);
+    /// Binds NULL when the blob is empty.
     Statement& bindBlob(int index, const std::vector<std::uint8_t>& blob);
 
-    /// true while a row is available; false when done. Errors are reported by stepOrError().
+    /// true while a row is available; false when done or failed (then lastError() is set).
     bool step();
     /// Runs the statement to completion (for INSERT/UPDATE), resets it and clears bindings.
     Status run();
@@ -46,23 +60,30 @@ public:
     double real(int column) const;
     std::string text(int column) const;
     std::vector<std::uint8_t> blob(int column) const;
+    int columnCount() const;
+    std::string columnName(int column) const;
+    ValueKind kind(int column) const;
 
     /// The last step()'s error text ("" when none).
     const std::string& lastError() const { return m_error; }
     /// Whether the last step() failed because another connection holds the lock (after the
-    /// busy timeout): the file is in use, not damaged.
+    /// busy timeout): the project is in use, not damaged.
     bool busy() const { return m_busy; }
+    /// Whether the last step() failed because another user changed the same rows at the same
+    /// time (PostgreSQL's serialization failure): nothing was written, the user should retry.
+    bool conflict() const { return m_conflict; }
 
 private:
     friend class Database;
-    Statement(sqlite3_stmt* stmt, sqlite3* db) : m_stmt(stmt), m_db(db) {}
-    sqlite3_stmt* m_stmt = nullptr;
-    sqlite3* m_db = nullptr;
+    explicit Statement(std::unique_ptr<detail::StatementBackend> backend);
+    Status failure(const std::string& message) const;
+    std::unique_ptr<detail::StatementBackend> m_backend;
     std::string m_error;
     bool m_busy = false;
+    bool m_conflict = false;
 };
 
-/// One open SQLite database file. Move-only; not shared across threads.
+/// One open project store. Move-only; not shared across threads.
 class Database {
 public:
     enum class Mode { ReadOnly, ReadWrite, Create };
@@ -70,9 +91,10 @@ public:
     /// How long a statement waits for another connection's lock before failing as busy.
     static constexpr int kDefaultBusyTimeoutMs = 5000;
 
-    /// Opens `path`. Foreign keys are switched on for every connection (SQLite keeps them off by default).
-    /// While another connection holds the file locked, statements retry for `busyTimeoutMs`.
-    static Result<Database> open(const std::string& path, Mode mode, int busyTimeoutMs = kDefaultBusyTimeoutMs);
+    /// Opens a SQLite file or, for "PG:…", connects to PostgreSQL. Foreign keys are on for every
+    /// SQLite connection (SQLite keeps them off by default). While another connection holds a lock,
+    /// statements retry for `busyTimeoutMs` (PostgreSQL: lock_timeout).
+    static Result<Database> open(const std::string& location, Mode mode, int busyTimeoutMs = kDefaultBusyTimeoutMs);
 
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;
@@ -80,23 +102,31 @@ public:
     Database& operator=(const Database&) = delete;
     ~Database();
 
+    Backend backend() const;
+    bool isPostgres() const { return backend() == Backend::Postgres; }
     /// Runs one or more statements without results. A lock held elsewhere gives ErrorCode::Busy.
     Status exec(const std::string& sql);
-    /// Prepares one statement; the error quotes the SQL (ErrorCode::Busy when the file is locked elsewhere).
+    /// Prepares one statement; the error quotes the SQL (ErrorCode::Busy when locked elsewhere).
     Result<Statement> prepare(const std::string& sql);
     /// First column of the first row as text, or nullopt when there is no row.
     std::optional<std::string> queryText(const std::string& sql);
     bool tableExists(const std::string& table);
-    std::int64_t lastInsertRowId() const;
-    const std::string& path() const { return m_path; }
+    /// The columns of a table in their order (empty when the table does not exist).
+    std::vector<std::string> tableColumns(const std::string& table);
+    /// The id the last INSERT into a table with an id/fid key gave its row.
+    std::int64_t lastInsertRowId();
+    /// The statement that starts a write transaction: takes SQLite's write lock up front;
+    /// on PostgreSQL, repeatable read, so two editors of one row conflict instead of overwriting.
+    const char* beginWriteSql() const;
+    /// The project's name for messages: the file path, or the connection string with its
+    /// password masked (never the password itself).
+    const std::string& path() const { return m_displayName; }
     int busyTimeoutMs() const { return m_busyTimeoutMs; }
-    sqlite3* handle() const { return m_db; }
 
 private:
-    Database(sqlite3* db, std::string path, int busyTimeoutMs) : m_db(db), m_path(std::move(path)), m_busyTimeoutMs(busyTimeoutMs) {}
-    void close() noexcept;
-    sqlite3* m_db = nullptr;
-    std::string m_path;
+    Database(std::unique_ptr<detail::ConnectionBackend> connection, std::string displayName, int busyTimeoutMs);
+    std::unique_ptr<detail::ConnectionBackend> m_connection;
+    std::string m_displayName;
     int m_busyTimeoutMs = kDefaultBusyTimeoutMs;
 };
 

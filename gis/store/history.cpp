@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 
+#include "gis/store/pg_project.hpp"
+
 namespace gis::store {
 
 std::string osUserName() {
@@ -16,16 +18,18 @@ std::string osUserName() {
 }
 
 Status appendHistory(Database& db, const HistoryEntry& e, const std::set<std::string>& touchedUnits) {
-    auto insert = db.prepare("INSERT INTO ntm_history (user, action, unit_code, subject, field, old_value, new_value, source_file, note) "
+    auto insert = db.prepare("INSERT INTO ntm_history (\"user\", action, unit_code, subject, field, old_value, new_value, source_file, note) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     if (!insert) return insert.error();
-    insert->bind(1, e.user.empty() ? osUserName() : e.user).bind(2, e.action).bindTextOrNull(3, e.unitCode).bind(4, e.subject);
+    // A shared database names its login (who connected); a file names the computer's user.
+    const std::string user = !e.user.empty() ? e.user : db.isPostgres() ? databaseUser(db) : osUserName();
+    insert->bind(1, user).bind(2, e.action).bindTextOrNull(3, e.unitCode).bind(4, e.subject);
     insert->bindTextOrNull(5, e.field).bindTextOrNull(6, e.oldValue).bindTextOrNull(7, e.newValue);
     insert->bindTextOrNull(8, e.sourceFile).bindTextOrNull(9, e.note);
     if (auto status = insert->run(); !status) return status;
     if (touchedUnits.empty()) return Ok{};
     const std::int64_t id = db.lastInsertRowId();
-    auto link = db.prepare("INSERT OR IGNORE INTO ntm_history_units (history_id, unit_code) VALUES (?1, ?2)");
+    auto link = db.prepare("INSERT INTO ntm_history_units (history_id, unit_code) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
     if (!link) return link.error();
     for (const std::string& code : touchedUnits) {
         link->bind(1, id).bind(2, code);
@@ -56,11 +60,13 @@ std::string jsonArrayOf(const std::set<std::string>& codes) {
 Result<std::vector<HistoryEntry>> loadHistory(Database& db, const std::set<std::string>& unitCodes) {
     std::vector<HistoryEntry> out;
     if (!db.tableExists("ntm_history")) return out;
-    std::string sql = "SELECT id, at_utc, user, action, coalesce(unit_code, ''), subject, coalesce(field, ''), coalesce(old_value, ''), "
+    std::string sql = "SELECT id, at_utc, \"user\", action, coalesce(unit_code, ''), subject, coalesce(field, ''), coalesce(old_value, ''), "
                       "coalesce(new_value, ''), coalesce(source_file, ''), coalesce(note, '') FROM ntm_history";
-    if (!unitCodes.empty())
-        sql += " WHERE unit_code IN (SELECT value FROM json_each(?1)) OR id IN (SELECT history_id FROM ntm_history_units "
-               "WHERE unit_code IN (SELECT value FROM json_each(?1)))";
+    if (!unitCodes.empty()) {
+        // The codes as one JSON parameter: SQLite's json_each, PostgreSQL's json_array_elements_text.
+        const std::string codes = db.isPostgres() ? "SELECT json_array_elements_text(CAST(?1 AS json))" : "SELECT value FROM json_each(?1)";
+        sql += " WHERE unit_code IN (" + codes + ") OR id IN (SELECT history_id FROM ntm_history_units WHERE unit_code IN (" + codes + "))";
+    }
     sql += " ORDER BY id DESC";
     auto stmt = db.prepare(sql);
     if (!stmt) return stmt.error();

@@ -1,6 +1,7 @@
 #include "gis/store/project_writer.hpp"
 
 #include "gis/store/history.hpp"
+#include "gis/store/utc_time.hpp"
 
 namespace gis::store {
 
@@ -102,7 +103,7 @@ Status ProjectWriter::upsertInfrastructure(const model::InfrastructureItem& i) {
     auto stmt = cached(m_infrastructure,
                        "INSERT INTO ntm_infrastructure (type, name, status, budget_vnd, start_date, deadline, department, "
                        "unit_code, source, geom) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-                       "ON CONFLICT(type, name, COALESCE(unit_code, '')) DO UPDATE SET status = excluded.status, "
+                       "ON CONFLICT(type, name, (COALESCE(unit_code, ''))) DO UPDATE SET status = excluded.status, "
                        "budget_vnd = excluded.budget_vnd, start_date = excluded.start_date, deadline = excluded.deadline, "
                        "department = excluded.department, source = excluded.source, geom = COALESCE(excluded.geom, geom)");
     if (!stmt) return stmt.error();
@@ -121,7 +122,7 @@ Status ProjectWriter::upsertTask(const model::Task& t) {
     auto stmt = cached(m_task,
                        "INSERT INTO ntm_tasks (text, responsible, unit_code, deadline, status, done_date, source_document) "
                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                       "ON CONFLICT(text, COALESCE(unit_code, ''), COALESCE(source_document, '')) DO UPDATE SET "
+                       "ON CONFLICT(text, (COALESCE(unit_code, '')), (COALESCE(source_document, ''))) DO UPDATE SET "
                        "responsible = excluded.responsible, deadline = excluded.deadline, status = excluded.status, "
                        "done_date = excluded.done_date");
     if (!stmt) return stmt.error();
@@ -152,11 +153,11 @@ Status ProjectWriter::putMilestone(const model::DisbursementMilestone& m) {
 }
 
 Status ProjectWriter::putBookmark(const model::Bookmark& b) {
-    auto stmt = m_db.prepare("INSERT INTO ntm_bookmarks (name, position, state) VALUES (?1, ?2, ?3) "
+    auto stmt = m_db.prepare("INSERT INTO ntm_bookmarks (name, position, state, saved_utc) VALUES (?1, ?2, ?3, ?4) "
                              "ON CONFLICT(name) DO UPDATE SET position = excluded.position, state = excluded.state, "
-                             "saved_utc = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+                             "saved_utc = excluded.saved_utc");
     if (!stmt) return stmt.error();
-    stmt->bind(1, b.name).bind(2, b.position).bind(3, b.state);
+    stmt->bind(1, b.name).bind(2, b.position).bind(3, b.state).bind(4, utcNowText());
     return stmt->run();
 }
 

@@ -3,7 +3,7 @@
 namespace gis::store {
 
 Transaction::Transaction(Database& db) : m_db(db) {
-    if (auto status = m_db.exec("BEGIN IMMEDIATE"); status) {
+    if (auto status = m_db.exec(m_db.beginWriteSql()); status) {
         m_active = true;
     } else {
         m_beginError = status.error().message;

@@ -1,0 +1,58 @@
+#pragma once
+/// The two halves every store backend provides behind Database and Statement (SQLite in
+/// sqlite_backend.cpp, PostgreSQL in pg_backend.cpp). Internal to gis/store.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gis/core/result.hpp"
+#include "gis/store/database.hpp"
+
+namespace gis::store::detail {
+
+/// How a step ended.
+enum class StepResult { Row, Done, Error };
+
+class StatementBackend {
+public:
+    virtual ~StatementBackend() = default;
+    virtual void bindInt64(int index, std::int64_t value) = 0;
+    virtual void bindDouble(int index, double value) = 0;
+    virtual void bindText(int index, std::string_view text) = 0;
+    virtual void bindNull(int index) = 0;
+    /// A GeoPackage geometry blob (the only blobs the project stores).
+    virtual void bindBlob(int index, const std::vector<std::uint8_t>& blob) = 0;
+    virtual StepResult step() = 0;
+    virtual void reset() = 0;
+    virtual bool isNull(int column) const = 0;
+    virtual std::int64_t int64(int column) const = 0;
+    virtual double real(int column) const = 0;
+    virtual std::string text(int column) const = 0;
+    virtual std::vector<std::uint8_t> blob(int column) const = 0;
+    virtual int columnCount() const = 0;
+    virtual std::string columnName(int column) const = 0;
+    virtual ValueKind kind(int column) const = 0;
+    /// Set by a failed step: the message, and whether it was a lock (busy) or a concurrent change (conflict).
+    std::string error;
+    bool busy = false;
+    bool conflict = false;
+};
+
+class ConnectionBackend {
+public:
+    virtual ~ConnectionBackend() = default;
+    virtual Backend backend() const = 0;
+    virtual Status exec(const std::string& sql) = 0;
+    virtual Result<std::unique_ptr<StatementBackend>> prepare(const std::string& sql) = 0;
+    virtual bool tableExists(const std::string& table) = 0;
+    virtual std::vector<std::string> tableColumns(const std::string& table) = 0;
+    virtual std::int64_t lastInsertRowId() = 0;
+    virtual const char* beginWriteSql() const = 0;
+};
+
+Result<std::unique_ptr<ConnectionBackend>> openSqlite(const std::string& path, Database::Mode mode, int busyTimeoutMs);
+Result<std::unique_ptr<ConnectionBackend>> openPostgres(const std::string& conninfo, const std::string& displayName,
+                                                        Database::Mode mode, int busyTimeoutMs);
+
+}  // namespace gis::store::detail
