@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "gis/store/location.hpp"
+
 namespace gis::importer {
 namespace {
 
@@ -22,10 +24,13 @@ std::string csvField(const std::string& text) {
 
 std::string problemReportPath(const std::string& projectPath, const std::string& kind, const std::string& file) {
     namespace fs = std::filesystem;
-    const fs::path project(projectPath);
+    // A project in a database has no folder: the report goes beside the imported file, named
+    // after the database (never the connection string, which may hold a password).
+    const bool inDatabase = store::isPostgresLocation(projectPath);
+    const fs::path folder = inDatabase ? fs::path(file).parent_path() : fs::path(projectPath).parent_path();
     const std::string name =
-        project.stem().string() + ".import-" + kind + "-" + fs::path(file).stem().string() + ".problems.csv";
-    return (project.parent_path() / name).string();
+        store::projectShortName(projectPath) + ".import-" + kind + "-" + fs::path(file).stem().string() + ".problems.csv";
+    return (folder / name).string();
 }
 
 Status writeProblemReport(const ProblemList& problems, const std::string& reportPath) {

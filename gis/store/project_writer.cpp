@@ -32,16 +32,16 @@ Status ProjectWriter::upsertUnit(const model::Unit& unit) {
                  "INSERT INTO ntm_units (code, name, level, type, parent_code, population, area_km2, source, geom) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(code) DO UPDATE SET "
                  "name = excluded.name, level = excluded.level, type = excluded.type, "
-                 "parent_code = COALESCE(excluded.parent_code, parent_code), "
-                 "population = COALESCE(excluded.population, population), "
-                 "area_km2 = COALESCE(excluded.area_km2, area_km2), source = excluded.source, geom = excluded.geom")
+                 "parent_code = COALESCE(excluded.parent_code, ntm_units.parent_code), "
+                 "population = COALESCE(excluded.population, ntm_units.population), "
+                 "area_km2 = COALESCE(excluded.area_km2, ntm_units.area_km2), source = excluded.source, geom = excluded.geom")
         : cached(m_unitKeepGeom,
                  "INSERT INTO ntm_units (code, name, level, type, parent_code, population, area_km2, source) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(code) DO UPDATE SET "
                  "name = excluded.name, level = excluded.level, type = excluded.type, "
-                 "parent_code = COALESCE(excluded.parent_code, parent_code), "
-                 "population = COALESCE(excluded.population, population), "
-                 "area_km2 = COALESCE(excluded.area_km2, area_km2)");
+                 "parent_code = COALESCE(excluded.parent_code, ntm_units.parent_code), "
+                 "population = COALESCE(excluded.population, ntm_units.population), "
+                 "area_km2 = COALESCE(excluded.area_km2, ntm_units.area_km2)");
     if (!stmt) return stmt.error();
     Statement& s = **stmt;
     s.bind(1, unit.code).bind(2, unit.name).bind(3, unit.level).bind(4, unit.type).bindTextOrNull(5, unit.parentCode);
@@ -105,7 +105,7 @@ Status ProjectWriter::upsertInfrastructure(const model::InfrastructureItem& i) {
                        "unit_code, source, geom) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
                        "ON CONFLICT(type, name, (COALESCE(unit_code, ''))) DO UPDATE SET status = excluded.status, "
                        "budget_vnd = excluded.budget_vnd, start_date = excluded.start_date, deadline = excluded.deadline, "
-                       "department = excluded.department, source = excluded.source, geom = COALESCE(excluded.geom, geom)");
+                       "department = excluded.department, source = excluded.source, geom = COALESCE(excluded.geom, ntm_infrastructure.geom)");
     if (!stmt) return stmt.error();
     Statement& s = **stmt;
     s.bind(1, i.type).bind(2, i.name).bind(3, i.status);

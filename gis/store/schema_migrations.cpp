@@ -233,6 +233,23 @@ std::string toPostgres(const std::string& sqlite) {
 
 }  // namespace
 
+const std::vector<std::string>& projectTableNames() {
+    static const std::vector<std::string> kTables = [] {
+        std::vector<std::string> tables;
+        const std::string keyword = "CREATE TABLE ";
+        for (const char* step : sqliteMigrations()) {
+            const std::string sql = step;
+            for (std::size_t at = sql.find(keyword); at != std::string::npos; at = sql.find(keyword, at + 1)) {
+                std::size_t end = at + keyword.size();
+                while (end < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[end])) != 0 || sql[end] == '_')) ++end;
+                tables.push_back(sql.substr(at + keyword.size(), end - at - keyword.size()));
+            }
+        }
+        return tables;
+    }();
+    return kTables;
+}
+
 int migrationCount() { return static_cast<int>(sqliteMigrations().size()); }
 
 std::string migrationSql(int step, Backend backend) {
