@@ -29,7 +29,12 @@ void printUsage() {
         "                   unmet criteria with no work of a matching type planned or under construction\n"
         "  ntm-atlas distances PROJECT --type TYPE [--max-km K] [--unit CODE] [--any-status] [--json]\n"
         "                   each village's distance on the ground to the nearest (completed) work of TYPE\n"
-        "  ntm-atlas history PROJECT [--unit CODE] [--json]   every edit and import: when, who, what, old → new\n");
+        "  ntm-atlas history PROJECT [--unit CODE] [--json]   every edit and import: when, who, what, old → new\n"
+        "  ntm-atlas copy SOURCE DEST   a whole project between a GeoPackage and PostgreSQL (DEST must be new)\n"
+        "\n"
+        "PROJECT: a project file (.gpkg), or a PostgreSQL database in GDAL's form, e.g.\n"
+        "  PG:\"host=tinh.example port=5432 dbname=ntm_nghe_an user=ke_hoach\"  (libpq's ~/.pgpass, service files and\n"
+        "  PG* environment variables work too; a password in the string is never shown or stored)\n");
 }
 
 }  // namespace
@@ -50,6 +55,7 @@ int main(int argc, char** argv) {
     if (command == "distances") return cli::runDistances(rest);
     if (command == "history") return cli::runHistory(rest);
     if (command == "atlas") return cli::runAtlas(rest);
+    if (command == "copy") return cli::runCopy(rest);
 #ifdef NTM_WITH_GUI
     if (command == "gui") return runGui(rest);
     // `ntm-atlas FILE …` and `ntm-atlas --screenshot …` open the window too.

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "app/cli/arg_parser.hpp"
+#include "app/cli/command_errors.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/demo_project_file.hpp"
 #include "gis/dashboard/project_figures.hpp"
@@ -25,10 +26,7 @@ constexpr const char* kUsage =
     "  --out ending in .pdf: one multi-page PDF; otherwise a folder of PNG pages (created when missing)\n"
     "  PROJECT: an NTM project (.gpkg) or 'demo'\n";
 
-int fail(const std::string& message) {
-    std::fprintf(stderr, "ntm-atlas atlas: %s\n", message.c_str());
-    return 1;
-}
+int fail(const std::string& message) { return reportFailure("atlas", message); }
 
 using Clock = std::chrono::steady_clock;
 

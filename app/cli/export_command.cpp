@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "app/cli/arg_parser.hpp"
+#include "app/cli/command_errors.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/demo_project_file.hpp"
 #include "gis/export/map_export.hpp"
@@ -22,10 +23,7 @@ constexpr const char* kUsage =
     "  --paper: a printed page (title, legend, scale bar, north arrow, source and date); a .pdf is always a page (A4 by default);\n"
     "  a .tif is the map alone, georeferenced (EPSG:3857)\n";
 
-int fail(const std::string& message) {
-    std::fprintf(stderr, "ntm-atlas export: %s\n", message.c_str());
-    return 1;
-}
+int fail(const std::string& message) { return reportFailure("export", message); }
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/cli/arg_parser.hpp"
+#include "app/cli/command_errors.hpp"
 #include "app/cli/commands.hpp"
 #include "gis/dashboard/commune_card.hpp"
 #include "gis/dashboard/display_format.hpp"
@@ -19,10 +20,7 @@
 namespace cli {
 namespace {
 
-int fail(const char* command, const std::string& message) {
-    std::fprintf(stderr, "ntm-atlas %s: %s\n", command, message.c_str());
-    return 1;
-}
+int fail(const char* command, const std::string& message) { return reportFailure(command, message); }
 
 /// Tab-separated: pasted into a spreadsheet or a Word table it lands one value per cell.
 void printRow(const std::vector<std::string>& cells) {

@@ -1,19 +1,19 @@
 // ntm-atlas init / import: thin wrappers over gis::store and gis::importer (the GUI calls the same code).
 #include <cstdio>
 
+#include "app/cli/command_errors.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/arg_parser.hpp"
 #include "app/cli/project_demo.hpp"
 #include "gis/importer/importer.hpp"
+#include "gis/store/location.hpp"
+#include "gis/store/project_copy.hpp"
 #include "gis/store/schema.hpp"
 
 namespace cli {
 namespace {
 
-int fail(const char* command, const std::string& message) {
-    std::fprintf(stderr, "ntm-atlas %s: %s\n", command, message.c_str());
-    return 1;
-}
+int fail(const char* command, const std::string& message) { return reportFailure(command, message); }
 
 }  // namespace
 
@@ -26,13 +26,13 @@ int runInit(const Args& args) {
     if (parsed.flag("demo")) {
         auto written = writeDemoProject(path);
         if (!written) {
-            std::remove(path.c_str());  // a half-demo project is worse than none
+            if (!gis::store::isPostgresLocation(path)) std::remove(path.c_str());  // a half-demo project is worse than none
             return fail("init", written.error().message);
         }
-        std::printf("%s: new project with the demo district (%s)\n", path.c_str(), written->c_str());
+        std::printf("%s: new project with the demo district (%s)\n", masked(path).c_str(), written->c_str());
         return 0;
     }
-    std::printf("%s: new project (schema %d)\n", path.c_str(), gis::store::kSchemaVersion);
+    std::printf("%s: new project (schema %d)\n", masked(path).c_str(), gis::store::kSchemaVersion);
     return 0;
 }
 
@@ -80,6 +80,22 @@ int runImport(const Args& args) {
         std::printf("skipped %zu unmatched rows (--skip-unmatched):\n", report->skipped.size());
         for (const std::string& line : report->skipped) std::printf("  %s\n", line.c_str());
     }
+    return 0;
+}
+
+int runCopy(const Args& args) {
+    const ParsedArgs parsed = parseArgs(args, {}, {});
+    if (!parsed.error.empty()) return fail("copy", parsed.error);
+    if (parsed.positional.size() != 2)
+        return fail("copy", "usage: ntm-atlas copy SOURCE DEST  (each a project .gpkg or PG:\"host=… dbname=… user=…\"; DEST must be new)");
+    const std::string& source = parsed.positional[0];
+    const std::string& destination = parsed.positional[1];
+    auto report = gis::store::copyProject(source, destination, [](const std::string& table, long long rows) {
+        if (rows > 0) std::fprintf(stderr, "  %s: %lld rows\n", table.c_str(), rows);
+    });
+    if (!report) return fail("copy", report.error().message);
+    std::printf("copied %s to %s: %d tables, %lld rows, checked equal\n", masked(source).c_str(), masked(destination).c_str(),
+                report->tables, report->rows);
     return 0;
 }
 

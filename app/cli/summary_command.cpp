@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/cli/command_errors.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/arg_parser.hpp"
 #include "gis/figures/summary.hpp"
@@ -23,10 +24,7 @@ std::string padRight(const std::string& text, std::size_t width) {
 
 int runSummary(const Args& args) {
     const ParsedArgs parsed = parseArgs(args, {"unit", "as-of"}, {"json"});
-    auto fail = [](const std::string& message) {
-        std::fprintf(stderr, "ntm-atlas summary: %s\n", message.c_str());
-        return 1;
-    };
+    auto fail = [](const std::string& message) { return reportFailure("summary", message); };
     if (!parsed.error.empty()) return fail(parsed.error);
     if (parsed.positional.size() != 1) return fail("usage: ntm-atlas summary PROJECT [--unit CODE] [--as-of YYYY-MM-DD] --json");
     auto db = gis::store::openProject(parsed.positional[0], false);

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <set>
 #include <vector>
 
+#include "gis/store/location.hpp"
 #include "gis/store/schema.hpp"
 #include "gis/store/schema_migrations.hpp"
 #include "gis/store/transaction.hpp"
@@ -90,8 +92,9 @@ Result<long long> copyTable(Database& source, Database& destination, const std::
     if (destination.isPostgres()) {
         for (const char* key : {"id", "fid"}) {
             if (std::find(columns.begin(), columns.end(), key) == columns.end()) continue;
-            const std::string sql = "SELECT setval(pg_get_serial_sequence('" + table + "', '" + key + "'), coalesce(max(" + key +
-                                    "), 0) + 1, false) FROM " + table;
+            const auto sequence = destination.queryText("SELECT pg_get_serial_sequence('" + table + "', '" + key + "')");
+            if (!sequence || sequence->empty()) continue;  // a text key (criteria sets, programmes)
+            const std::string sql = "SELECT setval('" + *sequence + "', coalesce(max(" + key + "), 0) + 1, false) FROM " + table;
             if (auto status = destination.exec(sql); !status) return fail(destination, table, status.error().message);
         }
     }
@@ -125,11 +128,42 @@ Result<std::string> dumpProject(Database& db) {
     return dump;
 }
 
+namespace {
+
+/// Takes away the project a failed copy had created, so DEST is as it was and the copy can be retried.
+void removeCreatedProject(const std::string& location) {
+    if (!isPostgresLocation(location)) {
+        std::error_code ec;
+        std::filesystem::remove(location, ec);
+        return;
+    }
+    auto db = Database::open(location, Database::Mode::ReadWrite);
+    if (!db) return;
+    std::string sql = "BEGIN;";
+    for (const std::string& table : projectTableNames()) sql += " DROP TABLE IF EXISTS " + table + " CASCADE;";
+    (void)db->exec(sql + " DROP FUNCTION IF EXISTS ntm_notify_change() CASCADE; COMMIT");
+}
+
+Result<CopyReport> copyInto(Database& source, const std::string& destinationLocation,
+                            const std::function<void(const std::string&, long long)>& progress);
+
+}  // namespace
+
 Result<CopyReport> copyProject(const std::string& sourceLocation, const std::string& destinationLocation,
                                const std::function<void(const std::string&, long long)>& progress) {
     auto source = openProject(sourceLocation, false);
     if (!source) return source.error();
     if (auto created = createProject(destinationLocation); !created) return created.error();
+    auto report = copyInto(*source, destinationLocation, progress);
+    if (!report) removeCreatedProject(destinationLocation);
+    return report;
+}
+
+namespace {
+
+Result<CopyReport> copyInto(Database& sourceDb, const std::string& destinationLocation,
+                            const std::function<void(const std::string&, long long)>& progress) {
+    Database* source = &sourceDb;
     auto destination = openProject(destinationLocation, true);
     if (!destination) return destination.error();
     CopyReport report;
@@ -161,5 +195,7 @@ Result<CopyReport> copyProject(const std::string& sourceLocation, const std::str
                                              " after writing it; do not use it (please report this)");
     return report;
 }
+
+}  // namespace
 
 }  // namespace gis::store
