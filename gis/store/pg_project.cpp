@@ -10,22 +10,33 @@ namespace {
 const char* const kTablesQuery =
     "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'ntm\\_%' ORDER BY tablename";
 
+/// One role, created when missing. Outside any transaction: roles belong to the whole server and
+/// another database's init may create the same one at this moment; each statement then sees the
+/// latest commits, so a CREATE that lost the race finds the role on its second look.
 Status createRoleIfMissing(Database& db, const char* role) {
-    auto exists = db.prepare("SELECT 1 FROM pg_roles WHERE rolname = ?1");
-    if (!exists) return exists.error();
-    exists->bind(1, role);
-    if (exists->step()) return Ok{};
-    if (auto status = db.exec(std::string("CREATE ROLE ") + role + " NOLOGIN"); !status)
-        return makeError(ErrorCode::Sql, db.path() + ": cannot create the role " + role + " (" + status.error().message +
-                                             "); ask the database administrator to run: CREATE ROLE " + role + " NOLOGIN;");
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto exists = db.prepare("SELECT 1 FROM pg_roles WHERE rolname = ?1");
+        if (!exists) return exists.error();
+        exists->bind(1, role);
+        if (exists->step()) return Ok{};
+        auto created = db.exec(std::string("CREATE ROLE ") + role + " NOLOGIN");
+        if (created) return Ok{};
+        if (attempt == 1)
+            return makeError(ErrorCode::Sql, db.path() + ": cannot create the role " + role + " (" + created.error().message +
+                                                 "); ask the database administrator to run: CREATE ROLE " + role + " NOLOGIN;");
+    }
+    return Ok{};
+}
+
+Status createRoles(Database& db) {
+    for (const char* role : {kReaderRole, kEditorRole})
+        if (auto status = createRoleIfMissing(db, role); !status) return status;
     return Ok{};
 }
 
 }  // namespace
 
 Status shareWithRoles(Database& db) {
-    for (const char* role : {kReaderRole, kEditorRole})
-        if (auto status = createRoleIfMissing(db, role); !status) return status;
     std::string sql =
         "GRANT USAGE ON SCHEMA public TO ntm_reader, ntm_editor;\n"
         "GRANT SELECT ON ALL TABLES IN SCHEMA public TO ntm_reader;\n"
@@ -61,6 +72,7 @@ Status createPostgresProject(const std::string& location) {
     if (auto status = db->exec("CREATE EXTENSION IF NOT EXISTS postgis"); !status)
         return makeError(ErrorCode::OpenFailed, db->path() + ": PostGIS is not available in this database (" + status.error().message +
                                                     "); ask its administrator to run: CREATE EXTENSION postgis;");
+    if (auto status = createRoles(*db); !status) return status;
     return migrateProject(*db, 0);
 }
 
@@ -79,6 +91,7 @@ Result<Database> openPostgresProject(const std::string& location, bool writable,
         return makeError(ErrorCode::ReadOnly, db->path() + ": user " + databaseUser(*db) + " may only read this project (role " +
                                                   kReaderRole + "); imports, edits and saved slides need the role " + kEditorRole);
     if (version < kSchemaVersion && writable) {
+        if (auto status = createRoles(*db); !status) return status.error();
         if (auto status = migrateProject(*db, version); !status) return status.error();
     }
     return std::move(db).value();

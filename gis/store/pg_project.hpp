@@ -19,8 +19,8 @@ inline constexpr const char* kChangeChannel = "ntm_project_changed";
 Status createPostgresProject(const std::string& location);
 /// Opens it; `writable` fails with ErrorCode::ReadOnly, naming the roles, for a read-only user.
 Result<Database> openPostgresProject(const std::string& location, bool writable, int busyTimeoutMs);
-/// Inside a migration: the roles (created when missing and allowed), their grants on every table
-/// and sequence, and the triggers that NOTIFY kChangeChannel.
+/// Inside a migration: the two roles' grants on every table and sequence, and the triggers that
+/// NOTIFY kChangeChannel (the roles themselves are created before, outside the transaction).
 Status shareWithRoles(Database& db);
 /// Whether the connected user may write to the project (insert into its tables).
 bool mayWrite(Database& db);

@@ -17,7 +17,11 @@ namespace storefx {
 inline constexpr const char* kThanhSon = "17335";
 
 inline void importAnhSon(const std::string& project, const std::filesystem::path& dir) {
-    REQUIRE(gis::store::createProject(project));
+    {
+        auto created = gis::store::createProject(project);
+        INFO((created ? std::string() : created.error().message));
+        REQUIRE(created);
+    }
     auto importUnits = [&](const std::string& file, const std::string& level, const std::string& code, const std::string& name,
                            const std::string& parentCode, const std::string& parentName) {
         gis::importer::ImportOptions o;
