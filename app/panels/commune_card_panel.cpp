@@ -127,7 +127,8 @@ void drawCommuneCard(shell::Controller& controller, const platform::UiFonts& fon
     ImGui::TextWrapped("%s", card.headline.c_str());
     if (card.assessed) ImGui::TextColored(kMutedColor, "%s · %s", card.setName.c_str(), card.assessedOn.c_str());
 
-    const bool editable = !controller.view().briefingMode && !card.code.empty();
+    const bool readOnly = controller.dashboard() != nullptr && controller.dashboard()->readOnly;
+    const bool editable = !controller.view().briefingMode && !card.code.empty() && !readOnly;
     if (card.assessed && ImGui::CollapsingHeader(T(Text::CardCriteria, language), ImGuiTreeNodeFlags_DefaultOpen))
         drawCriteria(controller, card, language, editable);
     if (card.history.size() > 1 && ImGui::CollapsingHeader(T(Text::CardHistory, language))) {

@@ -91,6 +91,7 @@ void SidePanel::drawSlides(shell::Controller& controller, const platform::UiFont
         recordWidget("slide:" + std::to_string(i));
         ImGui::PopID();
     }
+    if (session->readOnly) return;  // a leader's screen shows the slides; a planner saves them
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
     ImGui::InputTextWithHint("##slidename", T(Text::BookmarkName, language), m_slideName.data(), m_slideName.size());
     ImGui::SameLine();
@@ -200,6 +201,14 @@ void SidePanel::drawExport(shell::Controller& controller, const platform::UiFont
 }
 
 void SidePanel::draw(shell::Controller& controller, const platform::UiFonts& fonts) {
+    // A read-only user learns at once what the window will not do, not by a failed click.
+    if (controller.dashboard() != nullptr && controller.dashboard()->readOnly) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kWarningColor);
+        ImGui::TextWrapped("%s", T(Text::ReadOnlyProject, controller.language()));
+        ImGui::PopStyleColor();
+        recordWidget("banner:read-only");
+        ImGui::Separator();
+    }
     // Briefing order: what the map shows, the slides, then the planner's filters and layers.
     drawIndicators(controller, fonts);
     drawUndoRedo(controller);
@@ -208,7 +217,7 @@ void SidePanel::draw(shell::Controller& controller, const platform::UiFonts& fon
     drawLayers(controller, fonts);
     if (ImGui::Button(T(Text::FitAll, controller.language()), ImVec2(ImGui::GetContentRegionAvail().x, 0))) controller.push(shell::FitToData{});
     drawExport(controller, fonts);
-    if (controller.importSession() != nullptr) {
+    if (controller.importSession() != nullptr && !controller.dashboard()->readOnly) {
         ImGui::Spacing();
         if (ImGui::Button(T(Text::ImportOpen, controller.language()), ImVec2(ImGui::GetContentRegionAvail().x, 0)))
             controller.push(shell::OpenImport{});

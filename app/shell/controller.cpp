@@ -8,6 +8,7 @@
 #include "gis/export/export_target.hpp"
 #include "gis/export/layout_export.hpp"
 #include "gis/export/png_export.hpp"
+#include "gis/store/location.hpp"
 #include "gis/store/schema.hpp"
 #include "gis/tess/mesh_builder.hpp"
 
@@ -41,6 +42,9 @@ Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& 
     if (!m_figures->path().empty()) {
         m_edits.emplace(m_figures->path());
         m_import = std::make_unique<ImportSession>(m_figures->path());
+        // Another window, planner or import may change the project while this one shows it.
+        if (auto watch = gis::store::ChangeWatch::start(m_figures->path())) m_watch = std::move(watch).value();
+        m_session.readOnly = !gis::store::mayWriteProject(m_figures->path());
     }
     reloadSlides();
     gis::dashboard::DashboardState state = opening.state;
@@ -120,7 +124,11 @@ void Controller::fitScope() {
 
 bool Controller::tick(double elapsedSeconds) {
     // An import finished on its worker: the figures and the map are read again.
-    if (m_import && m_import->finishedNow() && m_import->report()) reloadProject();
+    if (m_import && m_import->finishedNow() && m_import->report()) {
+        reloadProject();
+        if (m_watch) (void)m_watch->changed();
+    }
+    if (pollForOthersChanges(elapsedSeconds)) return true;
     if (m_import && m_import->running()) return true;  // keep drawing: the progress bar moves
     if (!m_figures || !m_session.playing) return false;
     m_session.secondsToNextStep -= elapsedSeconds;
@@ -239,11 +247,24 @@ void Controller::reloadProject() {
 }
 
 void Controller::afterWrite(const gis::Status& written) {
-    if (!written) {
-        m_view.statusMessage = written.error().message;
-        return;
+    if (written || written.error().code == gis::ErrorCode::Conflict) {
+        // A conflict means the window's data is old: re-read it, so the user edits what is there now.
+        reloadProject();
+        if (m_watch) (void)m_watch->changed();  // our own commit is not news
     }
+    if (!written) m_view.statusMessage = gis::store::maskSecrets(written.error().message);
+}
+
+bool Controller::pollForOthersChanges(double elapsedSeconds) {
+    constexpr double kPollSeconds = 0.5;
+    if (!m_watch || (m_import && m_import->running())) return false;
+    m_secondsToPoll -= elapsedSeconds;
+    if (m_secondsToPoll > 0) return false;
+    m_secondsToPoll = kPollSeconds;
+    if (!m_watch->changed()) return false;
     reloadProject();
+    m_view.statusMessage = tr(gis::Text::ChangedElsewhere, m_session.language);
+    return true;
 }
 
 void Controller::apply(const EditCriterion& command) {
@@ -260,6 +281,9 @@ void Controller::apply(const EditWorkStatus& command) {
     gis::editing::WorkEdit request;
     request.workId = command.workId;
     request.status = command.status;
+    if (m_session.view.card)
+        for (const gis::dashboard::CardWork& work : m_session.view.card->works)
+            if (work.id == command.workId) request.seenStatus = work.statusCode;
     afterWrite(m_edits->editWork(request));
 }
 
@@ -268,6 +292,9 @@ void Controller::apply(const MarkTaskDone& command) {
     gis::editing::TaskEdit request;
     request.taskId = command.taskId;
     request.done = command.done;
+    if (m_session.view.card)
+        for (const gis::dashboard::CardTask& task : m_session.view.card->tasks)
+            if (task.id == command.taskId) request.seenStatus = task.done ? "done" : "open";
     afterWrite(m_edits->editTask(request));
 }
 

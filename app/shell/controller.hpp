@@ -11,6 +11,7 @@
 #include "gis/dashboard/project_figures.hpp"
 #include "gis/editing/edit_session.hpp"
 #include "gis/planning/gap_analysis.hpp"
+#include "gis/store/change_watch.hpp"
 #include "gis/store/history.hpp"
 #include "gis/render/renderer.hpp"
 #include "gis/scene/map_document.hpp"
@@ -49,6 +50,9 @@ struct DashboardSession {
     /// Edits and imports of the selected unit, newest first.
     std::vector<gis::store::HistoryEntry> unitHistory;
     std::string undoLabel, redoLabel;  ///< what Ctrl+Z / Ctrl+Y would do ("" = nothing)
+    /// The user may only read this project (a read-only database role, or a file they cannot
+    /// write): the window says so and what that leaves out.
+    bool readOnly = false;
 };
 
 /// How the window opens (the `gui` command line).
@@ -135,6 +139,8 @@ private:
     /// After an edit, undo or redo: the figures, the map and the gaps are read again.
     void afterWrite(const gis::Status& written);
     void reloadProject();
+    /// Every half second: when another user committed, the figures and map are read again (true).
+    bool pollForOthersChanges(double elapsedSeconds);
     /// Computes the gaps at the shown date and puts the gap count on the map's communes.
     void refreshGaps(const std::string& date);
     void loadUnitHistory();
@@ -152,6 +158,8 @@ private:
     std::shared_ptr<const gis::dashboard::ProjectFigures> m_figures;
     std::optional<gis::editing::EditSession> m_edits;
     std::unique_ptr<ImportSession> m_import;
+    std::unique_ptr<gis::store::ChangeWatch> m_watch;
+    double m_secondsToPoll = 0;
     bool m_importOpen = false;
     DashboardSession m_session;
     bool m_fitScopeWhenSized = false;  ///< the first view fits the scope once the viewport is known

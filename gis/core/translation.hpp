@@ -113,6 +113,9 @@ enum class Text {
     ExportPageA3,
     Landscape,
     OverwriteQuestion,
+    // The shared store
+    ChangedElsewhere,  ///< another user's commit was read in
+    ReadOnlyProject,   ///< the banner of a read-only user or file
     Overwrite,
     Cancel,
     ImportPreviewButton,

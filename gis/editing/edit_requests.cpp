@@ -58,6 +58,17 @@ std::string criterionName(store::Database& db, const std::string& setId, int num
 
 }  // namespace
 
+namespace {
+
+/// The window showed one value, the project holds another: someone changed it since. Writing
+/// now would silently replace their change, so the edit stops and the window re-reads.
+Error seenConflict(const std::string& what, const std::string& shown, const std::string& now) {
+    return makeError(ErrorCode::Conflict, what + " was changed by someone else since this window read it (shown: " + shown +
+                                              ", now: " + now + "); nothing was changed — the window shows the current data, edit again");
+}
+
+}  // namespace
+
 Result<ProjectEdit> planCriterionEdit(store::Database& db, const CriterionEdit& request) {
     const std::string date = request.date.empty() ? figures::todayIso() : request.date;
     if (!model::isIsoDate(date)) return makeError(ErrorCode::BadInput, "date " + date + ": not a date (YYYY-MM-DD)");
@@ -77,6 +88,9 @@ Result<ProjectEdit> planCriterionEdit(store::Database& db, const CriterionEdit& 
     const auto target = std::find_if(old.results.begin(), old.results.end(), [&](const auto& r) { return r.number == request.number; });
     if (target == old.results.end())
         return makeError(ErrorCode::NotFound, "criterion " + std::to_string(request.number) + " is not in set " + setId);
+    if (request.seenStatus && *request.seenStatus != target->status)
+        return seenConflict("criterion " + std::to_string(request.number) + " of " + request.unitCode, statusWordVi(*request.seenStatus),
+                            statusWordVi(target->status));
     if (target->status == request.status && target->note == request.note)
         return makeError(ErrorCode::BadInput, "criterion " + std::to_string(request.number) + " is already " + statusWordVi(request.status) +
                                                   " with that note: nothing to change");
@@ -135,6 +149,8 @@ Result<ProjectEdit> planWorkEdit(store::Database& db, const WorkEdit& request) {
     change.unitCode = stmt->text(1);
     change.before = {stmt->text(2), stmt->text(3), std::nullopt};
     if (!stmt->isNull(4)) change.before.budgetVnd = stmt->int64(4);
+    if (request.seenStatus && *request.seenStatus != change.before.status)
+        return seenConflict("work #" + std::to_string(request.workId) + " " + change.workName, *request.seenStatus, change.before.status);
     change.after = change.before;
     if (request.status) {
         const auto& known = model::kInfrastructureStatuses;
@@ -170,6 +186,8 @@ Result<ProjectEdit> planTaskEdit(store::Database& db, const TaskEdit& request) {
     change.taskText = stmt->text(0);
     change.unitCode = stmt->text(1);
     change.before = {stmt->text(2), stmt->text(3)};
+    if (request.seenStatus && *request.seenStatus != change.before.status)
+        return seenConflict("task #" + std::to_string(request.taskId), *request.seenStatus, change.before.status);
     const std::string doneDate = request.doneDate.empty() ? figures::todayIso() : request.doneDate;
     if (request.done && !model::isIsoDate(doneDate)) return makeError(ErrorCode::BadInput, "date " + doneDate + ": not a date (YYYY-MM-DD)");
     change.after = request.done ? TaskState{"done", doneDate} : TaskState{"open", ""};

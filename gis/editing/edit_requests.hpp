@@ -26,6 +26,9 @@ struct CriterionEdit {
     std::string note;
     std::string date;
     bool correct = false;
+    /// The criterion's status as the user's window showed it: when the project now says otherwise
+    /// (another planner changed it since), the edit is refused as a conflict instead of overwriting.
+    std::optional<model::CriterionStatus> seenStatus;
 };
 Result<ProjectEdit> planCriterionEdit(store::Database& db, const CriterionEdit& request);
 
@@ -36,6 +39,7 @@ struct WorkEdit {
     std::optional<std::string> deadline;     ///< YYYY-MM-DD, or "" to clear it
     std::optional<std::int64_t> budgetVnd;   ///< đồng, ≥ 0
     bool clearBudget = false;
+    std::optional<std::string> seenStatus;   ///< as the window showed it (see CriterionEdit::seenStatus)
 };
 Result<ProjectEdit> planWorkEdit(store::Database& db, const WorkEdit& request);
 
@@ -44,6 +48,7 @@ struct TaskEdit {
     std::int64_t taskId = 0;  ///< model::Task::id
     bool done = true;
     std::string doneDate;
+    std::optional<std::string> seenStatus;  ///< as the window showed it (see CriterionEdit::seenStatus)
 };
 Result<ProjectEdit> planTaskEdit(store::Database& db, const TaskEdit& request);
 

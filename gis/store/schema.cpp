@@ -1,6 +1,7 @@
 #include "gis/store/schema.hpp"
 
 #include <gdal_priv.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -32,6 +33,16 @@ int schemaVersion(Database& db) {
     if (!db.tableExists("ntm_meta")) return 0;
     const auto value = db.queryText("SELECT value FROM ntm_meta WHERE key = 'schema_version'");
     return value ? std::atoi(value->c_str()) : 0;
+}
+
+bool mayWriteProject(const std::string& location) {
+    if (isPostgresLocation(location)) {
+        auto db = Database::open(location, Database::Mode::ReadOnly);
+        return db && mayWrite(*db);
+    }
+    const std::filesystem::path file(location);
+    const std::string folder = file.has_parent_path() ? file.parent_path().string() : std::string(".");
+    return ::access(location.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
 }
 
 Status createProject(const std::string& path) {

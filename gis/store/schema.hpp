@@ -22,6 +22,9 @@ Status createProject(const std::string& path);
 /// `busyTimeoutMs`, then reported busy (ErrorCode::Busy), never as damaged.
 Result<Database> openProject(const std::string& path, bool writable, int busyTimeoutMs = Database::kDefaultBusyTimeoutMs);
 
+/// Whether this user may write to the project: for a database, an editor's role; for a file,
+/// write access to it and its folder (SQLite writes its journal beside it).
+bool mayWriteProject(const std::string& location);
 /// The schema version stored in ntm_meta (0 when absent).
 int schemaVersion(Database& db);
 
