@@ -1,4 +1,5 @@
 // ntm-atlas summary: the committee figures of one unit or all, as JSON.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -29,8 +30,16 @@ int runSummary(const Args& args) {
     if (parsed.positional.size() != 1) return fail("usage: ntm-atlas summary PROJECT [--unit CODE] [--as-of YYYY-MM-DD] --json");
     auto db = gis::store::openProject(parsed.positional[0], false);
     if (!db) return fail(db.error().message);
-    auto data = gis::store::loadProjectData(*db, false);
+    // One unit's summary reads that unit's part of the project (a province of a national database).
+    const std::string unit = parsed.value("unit");
+    auto data = gis::store::loadProjectData(*db, false, unit);
     if (!data) return fail(data.error().message);
+    // A code as a spreadsheet shows it ("6331" for 06331) matches no row: the summary's own
+    // padding rule needs every unit.
+    if (!unit.empty() && std::none_of(data->units.begin(), data->units.end(), [&](const auto& u) { return u.code == unit; })) {
+        data = gis::store::loadProjectData(*db, false);
+        if (!data) return fail(data.error().message);
+    }
     gis::figures::SummaryOptions options;
     options.asOf = parsed.value("as-of");
     options.unitCode = parsed.value("unit");

@@ -5,6 +5,38 @@
 namespace gis::store {
 namespace {
 
+/// How the loaders restrict their rows. Unscoped: no restriction. Scoped to a unit: its subtree
+/// and ancestors for assessments, works, tasks and indicators; for the units and the money, also
+/// its siblings' subtrees (villages left out), because the summary ranks a unit's disbursement
+/// among its siblings. Portable SQL: both stores run WITH RECURSIVE; the unit is bound as ?1.
+struct Scope {
+    std::string unit;
+    bool active() const { return !unit.empty(); }
+    /// "WITH RECURSIVE …" to put before a SELECT ("" when unscoped).
+    std::string with() const {
+        if (!active()) return {};
+        return "WITH RECURSIVE scope_down(code) AS (SELECT code FROM ntm_units WHERE code = ?1 "
+               "UNION SELECT u.code FROM ntm_units u JOIN scope_down d ON u.parent_code = d.code), "
+               "scope_up(code, parent) AS (SELECT code, parent_code FROM ntm_units WHERE code = ?1 "
+               "UNION SELECT u.code, u.parent_code FROM ntm_units u JOIN scope_up p ON u.code = p.parent), "
+               "scope_units(code) AS (SELECT code FROM scope_down UNION SELECT code FROM scope_up), "
+               "scope_siblings(code) AS (SELECT code FROM ntm_units WHERE level <> 'village' AND parent_code IS NOT DISTINCT FROM "
+               "(SELECT parent_code FROM ntm_units WHERE code = ?1) "
+               "UNION SELECT u.code FROM ntm_units u JOIN scope_siblings s ON u.parent_code = s.code WHERE u.level <> 'village'), "
+               "scope_context(code) AS (SELECT code FROM scope_units UNION SELECT code FROM scope_siblings) ";
+    }
+    /// A condition on `column` ("" when unscoped), to follow WHERE or AND.
+    std::string on(const std::string& column, const char* set = "scope_units") const {
+        return active() ? column + " IN (SELECT code FROM " + set + ")" : std::string();
+    }
+    std::string where(const std::string& column, const char* set = "scope_units") const {
+        return active() ? " WHERE " + on(column, set) : std::string();
+    }
+    void bind(Statement& stmt) const {
+        if (active()) stmt.bind(1, unit);
+    }
+};
+
 /// step() returns false both at the last row and on an error (SQLITE_BUSY after the timeout, a
 /// damaged page): a loop that ends must check which, or the project reads back cut short.
 Status readToEnd(const Database& db, const Statement& statement) {
@@ -12,12 +44,13 @@ Status readToEnd(const Database& db, const Statement& statement) {
     return makeError(ErrorCode::Sql, db.path() + ": reading stopped early: " + statement.lastError());
 }
 
-Status loadUnits(Database& db, bool withGeometry, ProjectData& out) {
-    auto stmt = db.prepare(std::string("SELECT code, name, level, type, parent_code, population, area_km2, source") +
-                           (withGeometry ? ", geom" : "") +
-                           " FROM ntm_units ORDER BY CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 "
+Status loadUnits(Database& db, bool withGeometry, const Scope& scope, ProjectData& out) {
+    auto stmt = db.prepare(scope.with() + "SELECT code, name, level, type, parent_code, population, area_km2, source" +
+                           (withGeometry ? ", geom" : "") + " FROM ntm_units" + scope.where("code", "scope_context") +
+                           " ORDER BY CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 "
                            "WHEN 'commune' THEN 2 ELSE 3 END, code");
     if (!stmt) return stmt.error();
+    scope.bind(*stmt);
     while (stmt->step()) {
         model::Unit u;
         u.code = stmt->text(0);
@@ -62,10 +95,11 @@ Status loadCriteriaSets(Database& db, ProjectData& out) {
     return Ok{};
 }
 
-Status loadAssessments(Database& db, ProjectData& out) {
-    auto stmt = db.prepare("SELECT id, unit_code, set_id, as_of, criteria_met, criteria_total, detailed, source, note "
-                           "FROM ntm_assessments ORDER BY unit_code, as_of, id");
+Status loadAssessments(Database& db, const Scope& scope, ProjectData& out) {
+    auto stmt = db.prepare(scope.with() + "SELECT id, unit_code, set_id, as_of, criteria_met, criteria_total, detailed, source, note "
+                           "FROM ntm_assessments" + scope.where("unit_code") + " ORDER BY unit_code, as_of, id");
     if (!stmt) return stmt.error();
+    scope.bind(*stmt);
     std::map<std::int64_t, std::size_t> byId;
     while (stmt->step()) {
         model::Assessment a;
@@ -80,8 +114,12 @@ Status loadAssessments(Database& db, ProjectData& out) {
         byId[stmt->int64(0)] = out.assessments.size();
         out.assessments.push_back(std::move(a));
     }
-    auto results = db.prepare("SELECT assessment_id, number, status, note FROM ntm_criterion_results ORDER BY assessment_id, number");
+    auto results = db.prepare(scope.with() + "SELECT assessment_id, number, status, note FROM ntm_criterion_results" +
+                              (scope.active() ? " WHERE assessment_id IN (SELECT id FROM ntm_assessments WHERE " + scope.on("unit_code") + ")"
+                                              : std::string()) +
+                              " ORDER BY assessment_id, number");
     if (!results) return results.error();
+    scope.bind(*results);
     while (results->step()) {
         auto it = byId.find(results->int64(0));
         if (it == byId.end()) continue;
@@ -99,15 +137,18 @@ Status loadAssessments(Database& db, ProjectData& out) {
     return Ok{};
 }
 
-Status loadMoney(Database& db, ProjectData& out) {
-    auto plans = db.prepare("SELECT unit_code, programme_id, year, capital_type, plan_vnd, source FROM ntm_capital_plans ORDER BY id");
+Status loadMoney(Database& db, const Scope& scope, ProjectData& out) {
+    auto plans = db.prepare(scope.with() + "SELECT unit_code, programme_id, year, capital_type, plan_vnd, source FROM ntm_capital_plans" +
+                            scope.where("unit_code", "scope_context") + " ORDER BY id");
     if (!plans) return plans.error();
+    scope.bind(*plans);
     while (plans->step())
         out.plans.push_back({plans->text(0), plans->text(1), static_cast<int>(plans->int64(2)), plans->text(3),
                              plans->int64(4), plans->text(5)});
-    auto disb = db.prepare("SELECT unit_code, programme_id, year, capital_type, date, amount_vnd, cumulative, source "
-                           "FROM ntm_disbursements ORDER BY date, id");
+    auto disb = db.prepare(scope.with() + "SELECT unit_code, programme_id, year, capital_type, date, amount_vnd, cumulative, source "
+                           "FROM ntm_disbursements" + scope.where("unit_code", "scope_context") + " ORDER BY date, id");
     if (!disb) return disb.error();
+    scope.bind(*disb);
     while (disb->step())
         out.disbursements.push_back({disb->text(0), disb->text(1), static_cast<int>(disb->int64(2)), disb->text(3),
                                      disb->text(4), disb->int64(5), disb->int64(6) != 0, disb->text(7)});
@@ -116,10 +157,11 @@ Status loadMoney(Database& db, ProjectData& out) {
     return Ok{};
 }
 
-Status loadWorks(Database& db, bool withGeometry, ProjectData& out) {
-    auto infra = db.prepare(std::string("SELECT type, name, status, budget_vnd, start_date, deadline, department, unit_code, source, fid") +
-                            (withGeometry ? ", geom" : "") + " FROM ntm_infrastructure ORDER BY fid");
+Status loadWorks(Database& db, bool withGeometry, const Scope& scope, ProjectData& out) {
+    auto infra = db.prepare(scope.with() + "SELECT type, name, status, budget_vnd, start_date, deadline, department, unit_code, source, fid" +
+                            (withGeometry ? ", geom" : "") + " FROM ntm_infrastructure" + scope.where("unit_code") + " ORDER BY fid");
     if (!infra) return infra.error();
+    scope.bind(*infra);
     while (infra->step()) {
         model::InfrastructureItem i;
         i.type = infra->text(0);
@@ -135,13 +177,17 @@ Status loadWorks(Database& db, bool withGeometry, ProjectData& out) {
         if (withGeometry) i.geometry = infra->blob(10);
         out.infrastructure.push_back(std::move(i));
     }
-    auto tasks = db.prepare("SELECT text, responsible, unit_code, deadline, status, done_date, source_document, id FROM ntm_tasks ORDER BY id");
+    auto tasks = db.prepare(scope.with() + "SELECT text, responsible, unit_code, deadline, status, done_date, source_document, id FROM ntm_tasks" +
+                            scope.where("unit_code") + " ORDER BY id");
     if (!tasks) return tasks.error();
+    scope.bind(*tasks);
     while (tasks->step())
         out.tasks.push_back({tasks->text(0), tasks->text(1), tasks->text(2), tasks->text(3), tasks->text(4), tasks->text(5),
                              tasks->text(6), tasks->int64(7)});
-    auto indicators = db.prepare("SELECT unit_code, name, year, value FROM ntm_indicators ORDER BY unit_code, name, year");
+    auto indicators = db.prepare(scope.with() + "SELECT unit_code, name, year, value FROM ntm_indicators" + scope.where("unit_code") +
+                                 " ORDER BY unit_code, name, year");
     if (!indicators) return indicators.error();
+    scope.bind(*indicators);
     while (indicators->step())
         out.indicators.push_back({indicators->text(0), indicators->text(1), static_cast<int>(indicators->int64(2)), indicators->real(3)});
     if (auto read = readToEnd(db, *infra); !read) return read.error();
@@ -173,13 +219,14 @@ Result<std::vector<model::Bookmark>> loadBookmarks(Database& db) {
     return bookmarks;
 }
 
-Result<ProjectData> loadProjectData(Database& db, bool withGeometry) {
+Result<ProjectData> loadProjectData(Database& db, bool withGeometry, const std::string& scopeUnit) {
     ProjectData data;
-    if (auto s = loadUnits(db, withGeometry, data); !s) return s.error();
+    const Scope scope{scopeUnit};
+    if (auto s = loadUnits(db, withGeometry, scope, data); !s) return s.error();
     if (auto s = loadCriteriaSets(db, data); !s) return s.error();
-    if (auto s = loadAssessments(db, data); !s) return s.error();
-    if (auto s = loadMoney(db, data); !s) return s.error();
-    if (auto s = loadWorks(db, withGeometry, data); !s) return s.error();
+    if (auto s = loadAssessments(db, scope, data); !s) return s.error();
+    if (auto s = loadMoney(db, scope, data); !s) return s.error();
+    if (auto s = loadWorks(db, withGeometry, scope, data); !s) return s.error();
     if (auto s = loadMilestones(db, data); !s) return s.error();
     return data;
 }

@@ -31,7 +31,9 @@ struct ProjectData {
 };
 
 /// Loads every table. Geometry blobs are read only when `withGeometry` (the summary never needs them).
-Result<ProjectData> loadProjectData(Database& db, bool withGeometry);
+/// With `scopeUnit`, only that unit, its ancestors and everything under it (a province's summary
+/// in a national database reads the province, not the country); criteria sets and programmes whole.
+Result<ProjectData> loadProjectData(Database& db, bool withGeometry, const std::string& scopeUnit = "");
 
 /// Saved slides in show order (empty for a project from before they existed).
 Result<std::vector<model::Bookmark>> loadBookmarks(Database& db);

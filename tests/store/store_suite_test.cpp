@@ -8,12 +8,15 @@
 #include "gis/dashboard/dashboard_state.hpp"
 #include "gis/editing/edit_session.hpp"
 #include "gis/figures/summary.hpp"
+#include "gis/figures/summary_json.hpp"
 #include "gis/importer/importer.hpp"
 #include "gis/importer/unit_aliases.hpp"
 #include "gis/store/gpkg_geometry.hpp"
 #include "gis/store/history.hpp"
 #include "gis/store/project_reader.hpp"
+#include "gis/store/project_writer.hpp"
 #include "gis/store/schema.hpp"
+#include "gis/store/transaction.hpp"
 #include "tests/store/store_fixture.hpp"
 #include "tests/support/store_backends.hpp"
 
@@ -157,4 +160,42 @@ TEST_CASE("store suite: slides, milestones and unit aliases", "[store]") {
     REQUIRE(aliases);
     REQUIRE(aliases->size() == 1);
     CHECK(aliases->at(0).unitCode == storefx::kThanhSon);
+}
+
+TEST_CASE("store suite: the summary of one unit read from its part of the project equals the one from the whole", "[store]") {
+    const store::Backend backend = GENERATE(from_range(test::storeBackends()));
+    INFO(test::backendName(backend));
+    const auto dir = test::scratchDir(std::string("suite_scope_") + test::backendName(backend));
+    const std::string project = test::freshProjectLocation(backend, "suite_scope");
+    storefx::importAnhSon(project, dir);
+    {  // money for every district and commune, so the ranks among siblings are there to get wrong
+        auto db = store::openProject(project, true);
+        REQUIRE(db);
+        const store::ProjectData units = storefx::load(project, false);
+        store::Transaction tx(*db);
+        store::ProjectWriter writer(*db);
+        long long n = 0;
+        for (const model::Unit& u : units.units) {
+            if (u.level != "district" && u.level != "commune") continue;
+            ++n;
+            REQUIRE(writer.upsertCapitalPlan({u.code, "ntp_ntm_2021_2025", 2024, "", 10'000'000'000, "test"}));
+            REQUIRE(writer.upsertDisbursement({u.code, "ntp_ntm_2021_2025", 2024, "", "2024-12-31", 100'000'000LL * (n * 7 % 97), false, "test"}));
+        }
+        REQUIRE(tx.commit());
+    }
+    const store::ProjectData whole = storefx::load(project, false);
+    auto db = store::openProject(project, false);
+    REQUIRE(db);
+    // A commune, its district (Anh Sơn, ranked among Nghệ An's districts) and the province.
+    for (const std::string code : {std::string(storefx::kThanhSon), std::string("424"), std::string("40")}) {
+        INFO(code);
+        auto part = store::loadProjectData(*db, false, code);
+        REQUIRE(part);
+        if (code == storefx::kThanhSon) CHECK(part->units.size() < whole.units.size());  // the other districts stay out
+        auto fromPart = figures::computeSummary(*part, {.asOf = "2024-12-31", .unitCode = code});
+        auto fromWhole = figures::computeSummary(whole, {.asOf = "2024-12-31", .unitCode = code});
+        REQUIRE(fromPart);
+        REQUIRE(fromWhole);
+        CHECK(figures::summaryToJson(fromPart->front()) == figures::summaryToJson(fromWhole->front()));
+    }
 }
