@@ -34,7 +34,8 @@ std::string quotedArg(const std::string& text) { return "'" + text + "'"; }
 std::string sharedProject(const std::string& name, const std::filesystem::path& dir) {
     const std::string project = test::freshProjectLocation(store::Backend::Postgres, name);
     storefx::importAnhSon(project, dir);
-    test::pg::adminExec("postgres",
+    // Login roles are the server's, shared by the tests running at once: a lost race is retried.
+    test::pg::adminExecRetrying("postgres",
                         "DO $$ BEGIN "
                         "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'lanh_dao') THEN "
                         "CREATE ROLE lanh_dao LOGIN PASSWORD 'xem-thoi' IN ROLE ntm_reader; END IF; "

@@ -59,18 +59,41 @@ std::string location(const std::string& dbname, const std::string& user, const s
     return "PG:" + conninfo;
 }
 
-void adminExec(const std::string& dbname, const std::string& sql) {
+namespace {
+
+/// Runs `sql` as the superuser; "" when it worked, else the server's message.
+std::string tryAdminExec(const std::string& dbname, const std::string& sql) {
     PGconn* conn = PQconnectdb(withDatabase(adminConninfo(), dbname).c_str());
-    REQUIRE(PQstatus(conn) == CONNECTION_OK);
+    if (PQstatus(conn) != CONNECTION_OK) {
+        std::string message = PQerrorMessage(conn);
+        PQfinish(conn);
+        return message.empty() ? "cannot connect" : message;
+    }
     PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
     PGresult* result = PQexec(conn, sql.c_str());
     const ExecStatusType status = PQresultStatus(result);
-    const std::string error = PQresultErrorMessage(result);
+    std::string error = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ? std::string() : PQresultErrorMessage(result);
+    if (error.empty() && status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) error = "failed";
     PQclear(result);
     PQfinish(conn);
+    return error;
+}
+
+}  // namespace
+
+void adminExecRetrying(const std::string& dbname, const std::string& sql) {
+    std::string error;
+    for (int attempt = 0; attempt < 3; ++attempt)
+        if ((error = tryAdminExec(dbname, sql)).empty()) return;
+    INFO(sql);
+    FAIL(error);
+}
+
+void adminExec(const std::string& dbname, const std::string& sql) {
+    const std::string error = tryAdminExec(dbname, sql);
     INFO(sql);
     INFO(error);
-    REQUIRE((status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK));
+    REQUIRE(error.empty());
 }
 
 }  // namespace pg

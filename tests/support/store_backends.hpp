@@ -24,6 +24,9 @@ std::string adminConninfo();
 std::string location(const std::string& dbname, const std::string& user = "", const std::string& password = "");
 /// Runs SQL as the superuser in `dbname`; fails the test on error.
 void adminExec(const std::string& dbname, const std::string& sql);
+/// The same, tried up to three times (for statements on server-wide objects that tests running
+/// at once may race on, like CREATE ROLE).
+void adminExecRetrying(const std::string& dbname, const std::string& sql);
 }  // namespace pg
 
 }  // namespace test
