@@ -6,6 +6,7 @@
 #include <functional>
 #include <set>
 
+#include "gis/core/utc_now.hpp"
 #include "gis/figures/unit_tree.hpp"
 #include "gis/model/iso_date.hpp"
 
@@ -98,14 +99,7 @@ std::map<std::string, int> planYears(const store::ProjectData& project, const st
 
 }  // namespace
 
-std::string todayIso() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-    return buffer;
-}
+std::string todayIso() { return utcNowFormatted("%Y-%m-%d"); }
 
 std::string tierLabel(const std::string& tier) {
     if (tier == "ntm") return "Đạt chuẩn NTM";

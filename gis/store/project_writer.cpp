@@ -1,7 +1,7 @@
 #include "gis/store/project_writer.hpp"
 
+#include "gis/core/utc_now.hpp"
 #include "gis/store/history.hpp"
-#include "gis/store/utc_time.hpp"
 
 namespace gis::store {
 
@@ -157,7 +157,7 @@ Status ProjectWriter::putBookmark(const model::Bookmark& b) {
                              "ON CONFLICT(name) DO UPDATE SET position = excluded.position, state = excluded.state, "
                              "saved_utc = excluded.saved_utc");
     if (!stmt) return stmt.error();
-    stmt->bind(1, b.name).bind(2, b.position).bind(3, b.state).bind(4, utcNowText());
+    stmt->bind(1, b.name).bind(2, b.position).bind(3, b.state).bind(4, utcNowFormatted("%Y-%m-%dT%H:%M:%SZ"));
     return stmt->run();
 }
 

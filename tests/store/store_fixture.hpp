@@ -22,20 +22,7 @@ inline void importAnhSon(const std::string& project, const std::filesystem::path
         INFO((created ? std::string() : created.error().message));
         REQUIRE(created);
     }
-    auto importUnits = [&](const std::string& file, const std::string& level, const std::string& code, const std::string& name,
-                           const std::string& parentCode, const std::string& parentName) {
-        gis::importer::ImportOptions o;
-        o.level = level;
-        o.columnMap = {{"code", code}, {"name", name}, {"parent_code", parentCode}, {"parent_name", parentName}};
-        if (level == "commune") o.fallbackCodeField = "commune_id";
-        auto report = gis::importer::importFile(project, "units", file, o);
-        INFO((report ? std::string() : report.error().message));
-        REQUIRE(report);
-    };
-    importUnits(fixtures::cutDistrictsOfProvince(dir, "40", "EPSG:9208", "nghe_an_districts.gpkg"), "district", "gso_huyen",
-                "district_vn", "gso_tinh", "province_vn");
-    importUnits(fixtures::cutDistrict(dir, "Huyện Anh Sơn", "EPSG:9208", "anh_son.gpkg"), "commune", "gso_xa", "commune_vn",
-                "gso_huyen", "district_vn");
+    REQUIRE_NOTHROW(fixtures::importAnhSonUnits(project, dir));
     std::vector<fixtures::Column> columns = {{"Mã xã"}};
     std::vector<std::string> row = {kThanhSon};
     for (int n = 1; n <= 19; ++n) {

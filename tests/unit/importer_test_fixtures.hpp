@@ -87,29 +87,36 @@ inline std::string readBytes(const std::filesystem::path& path) {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+/// Imports one units layer into `project` (communes fall back to commune_id where gso_xa is empty).
+inline void importUnitLayer(const std::string& project, const std::string& file, const std::string& level, const std::string& code,
+                            const std::string& name, const std::string& parentCode, const std::string& parentName) {
+    gis::importer::ImportOptions o;
+    o.level = level;
+    o.columnMap = {{"code", code}, {"name", name}, {"parent_code", parentCode}, {"parent_name", parentName}};
+    if (level == "commune") o.fallbackCodeField = "commune_id";
+    auto report = gis::importer::importFile(project, "units", file, o);
+    if (!report) throw std::runtime_error(report.error().message);
+}
+
+/// Nghệ An's districts and Anh Sơn's communes (EPSG:9208) into the existing project `project`.
+inline void importAnhSonUnits(const std::string& project, const std::filesystem::path& dir) {
+    importUnitLayer(project, cutDistrictsOfProvince(dir, "40", "EPSG:9208", "nghe_an_districts.gpkg"), "district", "gso_huyen",
+                    "district_vn", "gso_tinh", "province_vn");
+    importUnitLayer(project, cutDistrict(dir, "Huyện Anh Sơn", "EPSG:9208", "anh_son.gpkg"), "commune", "gso_xa", "commune_vn",
+                    "gso_huyen", "district_vn");
+}
+
 /// A project with Nghệ An's districts and Anh Sơn's communes (EPSG:9208), plus Thanh Hóa's
 /// Triệu Sơn (EPSG:5897) when `withTrieuSon`: both districts have a "Xã Bình Sơn".
 inline std::string makeProject(const std::filesystem::path& dir, bool withTrieuSon) {
     const std::string project = (dir / "project.gpkg").string();
     if (auto status = gis::store::createProject(project); !status) throw std::runtime_error(status.error().message);
-    auto importUnits = [&](const std::string& file, const std::string& level, const std::string& code, const std::string& name,
-                           const std::string& parentCode, const std::string& parentName) {
-        gis::importer::ImportOptions o;
-        o.level = level;
-        o.columnMap = {{"code", code}, {"name", name}, {"parent_code", parentCode}, {"parent_name", parentName}};
-        if (level == "commune") o.fallbackCodeField = "commune_id";
-        auto report = gis::importer::importFile(project, "units", file, o);
-        if (!report) throw std::runtime_error(report.error().message);
-    };
-    importUnits(cutDistrictsOfProvince(dir, "40", "EPSG:9208", "nghe_an_districts.gpkg"), "district", "gso_huyen", "district_vn",
-                "gso_tinh", "province_vn");
-    importUnits(cutDistrict(dir, "Huyện Anh Sơn", "EPSG:9208", "anh_son.gpkg"), "commune", "gso_xa", "commune_vn", "gso_huyen",
-                "district_vn");
+    importAnhSonUnits(project, dir);
     if (withTrieuSon) {
-        importUnits(cutDistrictsOfProvince(dir, "38", "EPSG:5897", "thanh_hoa_districts.gpkg"), "district", "gso_huyen",
-                    "district_vn", "gso_tinh", "province_vn");
-        importUnits(cutDistrict(dir, "Huyện Triệu Sơn", "EPSG:5897", "trieu_son.gpkg"), "commune", "gso_xa", "commune_vn",
-                    "gso_huyen", "district_vn");
+        importUnitLayer(project, cutDistrictsOfProvince(dir, "38", "EPSG:5897", "thanh_hoa_districts.gpkg"), "district", "gso_huyen",
+                        "district_vn", "gso_tinh", "province_vn");
+        importUnitLayer(project, cutDistrict(dir, "Huyện Triệu Sơn", "EPSG:5897", "trieu_son.gpkg"), "commune", "gso_xa", "commune_vn",
+                        "gso_huyen", "district_vn");
     }
     return project;
 }
