@@ -334,9 +334,10 @@ private:
         return n;
     }
 
-    bool markerThere(const std::string& marker) const {
+    /// Whether the journal (a path) or "*.partial", a temporary file of the process `pid`, is there.
+    bool markerThere(const std::string& marker, pid_t pid) const {
         std::error_code ec;
-        if (marker == "*.partial") return countPartials() > 0;
+        if (marker == "*.partial") return countPartials(pid) > 0;
         return fs::exists(marker, ec);
     }
 
@@ -351,10 +352,10 @@ private:
             int status = 0;
             if (waitpid(pid, &status, WNOHANG) == pid) return false;  // finished before the kill
             const auto now = Clock::now();
-            if (waitForProbe && !seen && markerThere(probe)) seen = now;
+            if (waitForProbe && !seen && markerThere(probe, pid)) seen = now;
             const auto from = waitForProbe ? seen : std::optional<Clock::time_point>(start);
             if (from && std::chrono::duration<double>(now - *from).count() >= delay) {
-                hot = markerThere(probe);
+                hot = markerThere(probe, pid);
                 ::kill(pid, signal);
                 break;
             }
