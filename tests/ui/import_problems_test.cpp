@@ -20,6 +20,7 @@
 #include "gis/render/renderer.hpp"
 #include "gis/store/schema.hpp"
 #include "tests/support/test_paths.hpp"
+#include "tests/ui/imgui_test_context.hpp"
 
 namespace {
 
@@ -29,18 +30,7 @@ std::string bytesOf(const std::filesystem::path& p) {
 }
 
 struct Frames {
-    Frames() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1600, 1200);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->AddFontDefault();
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    }
-    ~Frames() { ImGui::DestroyContext(); }
+    test::ImGuiTestContext context{1600, 1200};
     void frame(shell::Controller& controller, shell::Workspace& workspace) {
         ImGui::NewFrame();
         controller.applyPending();
@@ -50,13 +40,7 @@ struct Frames {
     bool click(shell::Controller& controller, shell::Workspace& workspace, const std::string& widget) {
         const auto at = panels::widgetCenter(widget);
         if (!at) return false;
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = *at;
-        frame(controller, workspace);
-        io.MouseDown[0] = true;
-        frame(controller, workspace);
-        io.MouseDown[0] = false;
-        frame(controller, workspace);
+        test::ImGuiTestContext::clickAt(*at, [&] { frame(controller, workspace); });
         return true;
     }
     platform::UiFonts fonts;

@@ -20,23 +20,13 @@
 #include "gis/render/renderer.hpp"
 #include "gis/store/schema.hpp"
 #include "tests/support/test_paths.hpp"
+#include "tests/ui/imgui_test_context.hpp"
 
 namespace {
 
-/// An ImGui context with the default font (no platform backend, no GPU upload).
+/// The start screen in an ImGui context of its own (no platform backend, no GPU upload).
 struct StartScreenDriver {
-    StartScreenDriver() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1200, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->AddFontDefault();
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    }
-    ~StartScreenDriver() { ImGui::DestroyContext(); }
+    test::ImGuiTestContext context;
 
     /// One frame; the user's choice of that frame (the last one that chose something is kept).
     panels::StartScreenAction frame(gis::Language language = gis::Language::Vi) {
@@ -52,14 +42,7 @@ struct StartScreenDriver {
         last = {};
         const auto at = panels::widgetCenter(widget);
         if (!at) return false;
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = *at;
-        frame();
-        io.MouseDown[0] = true;
-        frame();
-        io.MouseDown[0] = false;
-        frame();
-        frame();
+        test::ImGuiTestContext::clickAt(*at, [this] { frame(); });
         return true;
     }
 
