@@ -26,7 +26,6 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
-#include <map>
 #include <optional>
 #include <random>
 #include <string>
@@ -144,7 +143,7 @@ struct Tally {
 
 class Trials {
 public:
-    int m_staleJournals = 0;  ///< journals left (not hot) after an open, over all trials
+    int m_staleJournals = 0;  ///< journals left (not hot) after an open, in the current operation's trials
     explicit Trials(Options options) : m_o(std::move(options)), m_random(m_o.seed != 0 ? m_o.seed : std::random_device{}()) {}
 
     bool prepare() {
@@ -316,8 +315,6 @@ public:
         return t;
     }
 
-    Options& options() { return m_o; }
-    const std::string& base() const { return m_base; }
 
 private:
     bool fail(const std::string& message) {
@@ -427,7 +424,6 @@ void print(const char* name, const Tally& t) {
 
 int main(int argc, char** argv) {
     Options o;
-    std::string self = argv[0];
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : std::string(); };
@@ -446,11 +442,16 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "ntm_crash_trials: --cli and --work are needed\n");
         return 2;
     }
-    self = fs::canonical("/proc/self/exe").string();
+    const std::string self = fs::canonical("/proc/self/exe").string();  // the edit trials run this program's --edit-once
     Trials trials(o);
     if (!trials.prepare()) return 1;
     bool ok = true;
     const bool all = o.op == "all";
+    auto printStaleJournals = [](Trials& t) {
+        if (t.m_staleJournals > 0)
+            std::printf("  (%d empty journals were left beside the project after a kill: not hot, SQLite ignores them)\n", t.m_staleJournals);
+        t.m_staleJournals = 0;
+    };
     if (all || o.op == "import") {
         // The whole country's communes (11,161) as units over the demo district: a long write.
         const std::string national = std::string(NTM_SHARED_DIR) + "/data/real/censusVN2009_communes_c2016/vn_admin_c2016_wgs84.gpkg";
@@ -460,12 +461,13 @@ int main(int argc, char** argv) {
                                             "--where", NTM_CRASH_IMPORT_WHERE};
         }, 0.3);
         print("import", t);
+        printStaleJournals(trials);
         ok = ok && t.failures.empty();
     }
     if (all || o.op == "edit") {
         Tally t = trials.runProjectOp("edit", [&](const std::string& project) { return std::vector<std::string>{self, "--edit-once", project}; }, 0.004);
         print("edit", t);
-        if (trials.m_staleJournals > 0) std::printf("  (%d empty journals were left beside the project after a kill: not hot, SQLite ignores them)\n", trials.m_staleJournals);
+        printStaleJournals(trials);
         ok = ok && t.failures.empty();
     }
     if (all || o.op == "export") {
