@@ -9,6 +9,7 @@
 #include "app/panels/widget_probe.hpp"
 #include "gis/importer/column_catalog.hpp"
 #include "gis/importer/importer.hpp"
+#include "gis/importer/problem_report.hpp"
 
 namespace panels {
 
@@ -17,7 +18,6 @@ using gis::Text;
 namespace {
 
 constexpr const char* kLevels[] = {"province", "district", "commune", "village"};
-constexpr std::size_t kShownProblems = 20;  ///< the rest are counted, not listed: the dialog must stay usable
 
 std::vector<gis::importer::CanonicalColumn> canonicalColumnsOf(const std::string& kind, const std::string& level) {
     using namespace gis::importer;
@@ -49,6 +49,7 @@ void ImportDialog::requestPreview(shell::Controller& controller) {
     options.programme = m_programme.data();
     options.asOf = m_asOf.data();
     options.columnMap = m_columnMap;
+    m_problems.reset();  // a report written for the earlier preview is not this one's
     controller.push(shell::PreviewImport{m_file.data(), kind, options});
 }
 
@@ -105,9 +106,11 @@ void ImportDialog::drawUnmatched(shell::Controller& controller, const gis::impor
     if (preview.unmatched.empty()) return;
     const auto language = controller.language();
     ImGui::TextColored(kWarningColor, "%s (%zu)", T(Text::ImportUnmatched, language), preview.unmatched.size());
+    if (preview.unmatched.size() > kProblemLinesShown)
+        ImGui::TextColored(kMutedColor, "%s", moreProblemsLine(preview.unmatched.size(), language).c_str());
     int shown = 0;
     for (const gis::importer::UnmatchedName& name : preview.unmatched) {
-        if (shown++ == static_cast<int>(kShownProblems)) break;
+        if (shown++ == static_cast<int>(kProblemLinesShown)) break;
         ImGui::PushID(shown);
         ImGui::Text("%s — \"%s\"", name.location.c_str(), name.value.c_str());
         if (!name.candidateCodes.empty()) {
@@ -135,7 +138,8 @@ void ImportDialog::draw(shell::Controller& controller, const platform::UiFonts& 
     const shell::ImportSession* session = controller.importSession();
     if (session == nullptr || !controller.importOpen()) return;
     const auto language = controller.language();
-    ImGui::SetNextWindowSize(ImVec2(900, 620), ImGuiCond_FirstUseEver);
+    // Tall enough for the preview, the problem box and the count with its button below it.
+    ImGui::SetNextWindowSize(ImVec2(900, std::clamp(ImGui::GetMainViewport()->WorkSize.y * 0.9f, 620.0f, 900.0f)), ImGuiCond_FirstUseEver);
     bool open = true;
     if (!ImGui::Begin(T(Text::Import, language), &open)) {
         ImGui::End();
@@ -184,18 +188,30 @@ void ImportDialog::draw(shell::Controller& controller, const platform::UiFonts& 
             requestPreview(controller);
     }
 
-    if (!session->error().empty()) ImGui::TextColored(kWarningColor, "%s", session->error().c_str());
+    if (!session->error().empty()) {
+        // A rejected import's message lists up to 20 problems and names the CSV with all of them: wrapped, scrollable.
+        ImGui::BeginChild("import error", ImVec2(0, std::min(ImGui::GetTextLineHeightWithSpacing() * 8,
+                                                              ImGui::CalcTextSize(session->error().c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y +
+                                                                  ImGui::GetStyle().WindowPadding.y * 2)),
+                          false);
+        ImGui::PushStyleColor(ImGuiCol_Text, kWarningColor);
+        ImGui::TextWrapped("%s", session->error().c_str());
+        ImGui::PopStyleColor();
+        ImGui::EndChild();
+        recordWidget("import:error");
+    }
     if (const auto& preview = session->lastPreview()) {
         ImGui::TextColored(kMutedColor, "%s · %d %s", preview->sheet.c_str(), preview->rowCount, T(Text::ImportRows, language));
         drawBindings(controller, *preview);
         drawUnmatched(controller, *preview);
         if (!preview->problems.empty()) {
             ImGui::TextColored(kWarningColor, "%s (%zu)", T(Text::ImportProblems, language), preview->problems.size());
-            ImGui::BeginChild("problems", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6), true);
-            for (std::size_t i = 0; i < preview->problems.size() && i < kShownProblems; ++i) ImGui::TextWrapped("%s", preview->problems[i].c_str());
-            if (preview->problems.size() > kShownProblems)
-                ImGui::TextColored(kMutedColor, "… +%zu", preview->problems.size() - kShownProblems);
-            ImGui::EndChild();
+            std::vector<std::string> unmatched;
+            for (const auto& name : preview->unmatched) unmatched.push_back(name.problem);
+            const std::string reportPath = controller.figures() != nullptr
+                                               ? gis::importer::problemReportPath(controller.figures()->path(), session->kind(), session->file())
+                                               : std::string();
+            m_problems.draw(preview->problems, unmatched, reportPath, language);
         }
         for (const std::string& note : preview->notes) ImGui::TextColored(kMutedColor, "%s", note.c_str());
         const bool ready = preview->problems.empty() && preview->recordsToWrite > 0 && !session->running();

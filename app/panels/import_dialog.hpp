@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "app/panels/problem_list_view.hpp"
 #include "app/platform/glfw_window.hpp"
 #include "app/shell/controller.hpp"
 
@@ -30,6 +31,7 @@ private:
     std::array<char, 16> m_asOf{};
     std::map<std::string, std::string> m_columnMap;  ///< canonical → header, as --map takes it
     std::map<std::string, int> m_candidateChoice;    ///< unmatched value → chosen candidate index
+    ProblemListView m_problems;                      ///< the first 20 problems, the count, the CSV
 };
 
 }  // namespace panels

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 
 #include "gis/dashboard/scope.hpp"
 #include "gis/export/export_target.hpp"
 #include "gis/export/layout_export.hpp"
 #include "gis/export/png_export.hpp"
+#include "gis/figures/project_map.hpp"
 #include "gis/store/location.hpp"
 #include "gis/store/schema.hpp"
 #include "gis/tess/mesh_builder.hpp"
@@ -28,6 +30,34 @@ void clampZoom(gis::scene::Camera& camera) {
     camera.metersPerPixel = std::clamp(camera.metersPerPixel, kMinMetersPerPixel, kMaxMetersPerPixel);
 }
 }  // namespace
+
+gis::Result<std::shared_ptr<const gis::dashboard::ProjectFigures>> openProjectFigures(const std::string& path) {
+    if (gis::figures::isProjectFile(path)) {
+        auto opened = gis::dashboard::ProjectFigures::open(path);
+        if (!opened) return opened.error();
+        return std::shared_ptr<const gis::dashboard::ProjectFigures>(opened.value());
+    }
+    // An SQLite file whose first page does not even read is no plain GeoPackage either: let the
+    // store say what is wrong with it (a cut-short copy of a project says "damaged or truncated").
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    if (in.gcount() == 16 && std::string(header, 15) == "SQLite format 3") {
+        auto db = gis::store::openProject(path, false);
+        if (!db && db.error().message.find("damaged") != std::string::npos) return db.error();
+    }
+    return std::shared_ptr<const gis::dashboard::ProjectFigures>();
+}
+
+gis::Result<OpenedMap> openMapSource(const gis::scene::MapSourceSpec& source, const std::string& colorField) {
+    auto project = openProjectFigures(source.path);
+    if (!project) return project.error();
+    std::shared_ptr<const gis::dashboard::ProjectFigures> figures = project.value();
+    const bool computedField = colorField == "gap_count" && figures != nullptr;
+    auto document = gis::scene::MapDocument::open(source, computedField ? std::string() : colorField);
+    if (!document) return document.error();
+    return OpenedMap{std::move(document).value(), std::move(figures)};
+}
 
 Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& renderer,
                        std::shared_ptr<const gis::dashboard::ProjectFigures> figures, const OpeningState& opening)

@@ -64,6 +64,22 @@ struct OpeningState {
     bool briefing = false;
 };
 
+/// A map opened as the window opens one: the vector file or project, and for a project the
+/// dashboard's figures (nullptr for a plain vector file).
+struct OpenedMap {
+    gis::scene::MapDocument document;
+    std::shared_ptr<const gis::dashboard::ProjectFigures> figures;
+};
+
+/// The dashboard's figures of a project file; nullptr for a file that is not a project (a plain
+/// vector file). A project file SQLite cannot read whole (truncated, damaged) is an error saying
+/// so, never taken for some other kind of file.
+gis::Result<std::shared_ptr<const gis::dashboard::ProjectFigures>> openProjectFigures(const std::string& path);
+
+/// Opens `source` for the window: a project's figures first, then its map (coloured by
+/// `colorField`; the gap count is computed by the dashboard, not read). The error names the file.
+gis::Result<OpenedMap> openMapSource(const gis::scene::MapSourceSpec& source, const std::string& colorField = {});
+
 class Controller {
 public:
     /// `figures`: the project behind the map (nullptr for a plain vector file: no dashboard).

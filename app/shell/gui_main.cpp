@@ -4,11 +4,15 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
+#include <optional>
 
 #include "app/cli/arg_parser.hpp"
 #include "app/cli/project_demo.hpp"
+#include "app/panels/start_screen.hpp"
 #include "app/platform/glfw_window.hpp"
 #include "app/shell/controller.hpp"
 #include "app/shell/workspace.hpp"
@@ -90,15 +94,14 @@ int runGui(const cli::Args& args) {
     int framesLeft = std::atoi(arguments.value("frames").c_str());
     if (!screenshotPath.empty() && framesLeft <= 0) framesLeft = 10;
 
-    // A project gets the dashboard; any other vector file is a plain map.
+    // A project gets the dashboard; any other vector file is a plain map. A file that does not
+    // open still opens the window, on the start screen saying why (a double-clicked file must
+    // never just give no window); wrong command-line options are refused before any window.
     std::shared_ptr<const gis::dashboard::ProjectFigures> figures;
-    if (gis::figures::isProjectFile(source.path)) {
-        auto opened = gis::dashboard::ProjectFigures::open(source.path);
-        if (!opened) {
-            std::fprintf(stderr, "ntm-atlas: %s\n", opened.error().message.c_str());
-            return 1;
-        }
-        figures = opened.value();
+    std::optional<gis::Error> openError;
+    if (auto opened = shell::openProjectFigures(source.path); !opened) openError = opened.error();
+    else figures = opened.value();
+    if (figures) {
         if (const std::string unit = arguments.value("unit"); !unit.empty()) {
             if (!figures->tree().find(unit)) {
                 std::fprintf(stderr, "ntm-atlas: --unit %s: no unit with that code in %s\n", unit.c_str(), source.path.c_str());
@@ -119,19 +122,23 @@ int runGui(const cli::Args& args) {
                 if (b.name == opening.bookmark)
                     if (auto state = gis::dashboard::parseState(b.state)) source.asOf = state->asOf;
         }
-    } else if (!arguments.value("unit").empty() || !opening.bookmark.empty()) {
+    } else if (!openError && (!arguments.value("unit").empty() || !opening.bookmark.empty())) {
         return usageError("--unit and --bookmark need an NTM Atlas project");
     }
 
-    // The gap count is computed by the dashboard after opening, not read with the map.
-    const bool computedField = opening.state.colorField == "gap_count" && figures != nullptr;
-    auto document = gis::scene::MapDocument::open(source, computedField ? std::string() : opening.state.colorField);
-    if (!document) {
-        std::fprintf(stderr, "ntm-atlas: %s\n", document.error().message.c_str());
-        return 1;
+    std::optional<gis::scene::MapDocument> document;
+    if (!openError) {
+        // The gap count is computed by the dashboard after opening, not read with the map.
+        const bool computedField = opening.state.colorField == "gap_count" && figures != nullptr;
+        auto opened = gis::scene::MapDocument::open(source, computedField ? std::string() : opening.state.colorField);
+        if (opened) document.emplace(std::move(opened).value());
+        else openError = opened.error();
     }
-    const std::string windowTitle = "NTM Atlas — " + document->title() + (document->isDemo() ? "  [DỮ LIỆU MẪU · demo data]" : "");
-    auto window = platform::GlfwWindow::open(windowTitle, 1600, 960);
+    if (openError) std::fprintf(stderr, "ntm-atlas: %s\n", openError->message.c_str());
+
+    auto window = platform::GlfwWindow::open(document ? "NTM Atlas — " + document->title() + (document->isDemo() ? "  [DỮ LIỆU MẪU · demo data]" : "")
+                                                      : std::string("NTM Atlas"),
+                                             1600, 960);
     if (!window) {
         std::fprintf(stderr, "ntm-atlas: %s\n(use 'ntm-atlas export' where there is no display)\n", window.error().message.c_str());
         return 1;
@@ -141,9 +148,59 @@ int runGui(const cli::Args& args) {
         std::fprintf(stderr, "ntm-atlas: %s\n", renderer.error().message.c_str());
         return 1;
     }
+    auto screenshotDue = [&] { return !screenshotPath.empty() && --framesLeft == 0; };
+    auto saveScreenshot = [&](const gis::render::Image& screenshot) {
+        gis::Status written = gis::exporting::writePng(screenshot, screenshotPath);
+        if (!written) std::fprintf(stderr, "ntm-atlas: %s\n", written.error().message.c_str());
+        else std::printf("%s\n", screenshotPath.c_str());
+    };
+
+    // The start screen, until a file opens (or the user quits).
+    std::unique_ptr<TemporaryDemoProject> laterDemo;
+    if (openError) {
+        panels::StartScreen start;
+        start.setError(source.path, *openError);
+        bool quit = false;
+        while (!document && !quit) {
+            if (window.value()->shouldClose()) return 1;
+            window.value()->beginFrame(screenshotPath.empty());
+            for (const std::string& dropped : window.value()->takeDroppedFiles()) start.offerFile(dropped);
+            const panels::StartScreenAction action = start.draw(window.value()->fonts(), opening.language);
+            const bool capture = screenshotDue();
+            gis::render::Image screenshot;
+            window.value()->endFrame(capture ? &screenshot : nullptr);
+            if (capture) {
+                saveScreenshot(screenshot);
+                return 1;  // the file asked for did not open
+            }
+            gis::scene::MapSourceSpec next;
+            switch (action.kind) {
+                case panels::StartScreenAction::Kind::None: continue;
+                case panels::StartScreenAction::Kind::Quit: quit = true; continue;
+                case panels::StartScreenAction::Kind::Open: next.path = action.path; break;
+                case panels::StartScreenAction::Kind::OpenDemo:
+                    if (!laterDemo) laterDemo = std::make_unique<TemporaryDemoProject>(true);
+                    next.path = laterDemo->path();
+                    break;
+            }
+            auto opened = shell::openMapSource(next);
+            if (!opened) {
+                start.setError(next.path, opened.error());
+                continue;
+            }
+            // A file opened from here starts in its default view (the command line's scope and slide were for the other file).
+            figures = opened->figures;
+            document.emplace(std::move(opened->document));
+            opening.state = {};
+            opening.scopeGiven = false;
+            opening.bookmark.clear();
+            window.value()->setTitle("NTM Atlas — " + document->title() + (document->isDemo() ? "  [DỮ LIỆU MẪU · demo data]" : ""));
+        }
+        if (quit) return 1;
+    }
     {
         // GL owners (render target, renderer caches) die before the window's context.
-        shell::Controller controller(std::move(document.value()), *renderer.value(), figures, opening);
+        shell::Controller controller(std::move(*document), *renderer.value(), figures, opening);
         shell::Workspace workspace(*renderer.value());
         // --import FILE: the import dialog opens on it, as if it had been dropped on the window.
         if (const std::string file = arguments.value("import"); !file.empty()) workspace.openImport(controller, file);
@@ -160,13 +217,11 @@ int runGui(const cli::Args& args) {
             for (const std::string& dropped : window.value()->takeDroppedFiles()) workspace.openImport(controller, dropped);
             controller.applyPending();
             workspace.draw(controller, window.value()->fonts());
-            const bool capture = !screenshotPath.empty() && --framesLeft == 0;
+            const bool capture = screenshotDue();
             gis::render::Image screenshot;
             window.value()->endFrame(capture ? &screenshot : nullptr);
             if (capture) {
-                gis::Status written = gis::exporting::writePng(screenshot, screenshotPath);
-                if (!written) std::fprintf(stderr, "ntm-atlas: %s\n", written.error().message.c_str());
-                else std::printf("%s\n", screenshotPath.c_str());
+                saveScreenshot(screenshot);
                 break;
             }
         }

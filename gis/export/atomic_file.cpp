@@ -1,45 +1,151 @@
 #include "gis/export/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 
 #include "gis/export/export_target.hpp"
 
 namespace gis::exporting {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kPartialSuffix = ".partial";
+
+// The temporary file being written, for the signal handler: a SIGTERM, SIGINT or SIGHUP (a
+// logout, Ctrl+C, `kill`) during the write removes it before the process dies. Only
+// async-signal-safe calls (unlink, sigaction, raise) happen in the handler.
+char g_tempPath[4096];
+std::atomic<bool> g_tempActive{false};
+std::mutex g_writeMutex;  // one atomic write at a time per process: one path to clean up
+struct sigaction g_previous[3];
+constexpr int kSignals[3] = {SIGTERM, SIGINT, SIGHUP};
+
+void removeTempAndDie(int signal) {
+    if (g_tempActive.load()) ::unlink(g_tempPath);
+    for (int i = 0; i < 3; ++i)
+        if (kSignals[i] == signal) ::sigaction(signal, &g_previous[i], nullptr);
+    ::raise(signal);  // the earlier disposition (by default: terminate) now applies
+}
+
+/// Installs the handler for the time one temporary file exists (a caller's own handler, or an
+/// ignored signal, is kept: it is what runs after our clean-up, or we stay out of the way).
+class TempFileGuard {
+public:
+    explicit TempFileGuard(const std::string& path) {
+        std::strncpy(g_tempPath, path.c_str(), sizeof g_tempPath - 1);
+        g_tempPath[sizeof g_tempPath - 1] = '\0';
+        g_tempActive = true;
+        for (int i = 0; i < 3; ++i) {
+            struct sigaction current {};
+            ::sigaction(kSignals[i], nullptr, &current);
+            m_installed[i] = current.sa_handler == SIG_DFL;
+            if (!m_installed[i]) continue;
+            struct sigaction ours {};
+            ours.sa_handler = removeTempAndDie;
+            sigemptyset(&ours.sa_mask);
+            ::sigaction(kSignals[i], &ours, &g_previous[i]);
+        }
+    }
+    ~TempFileGuard() {
+        for (int i = 0; i < 3; ++i)
+            if (m_installed[i]) ::sigaction(kSignals[i], &g_previous[i], nullptr);
+        g_tempActive = false;
+    }
+    TempFileGuard(const TempFileGuard&) = delete;
+    TempFileGuard& operator=(const TempFileGuard&) = delete;
+
+private:
+    bool m_installed[3] = {false, false, false};
+};
+
+/// Temporary files are named TARGET.PID.XXXXXX.partial. Ones whose process is gone were left by
+/// a SIGKILL or a power cut: the next export to the same target removes them.
+void removeStaleTemporaries(const fs::path& target) {
+    const std::string prefix = target.filename().string() + ".";
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), last; !ec && it != last; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() <= prefix.size() + std::strlen(kPartialSuffix) || name.compare(0, prefix.size(), prefix) != 0) continue;
+        if (name.compare(name.size() - std::strlen(kPartialSuffix), std::strlen(kPartialSuffix), kPartialSuffix) != 0) continue;
+        const std::string rest = name.substr(prefix.size());
+        char* end = nullptr;
+        const long pid = std::strtol(rest.c_str(), &end, 10);
+        if (pid <= 0 || end == nullptr || *end != '.' || std::strlen(end) != 1 + 6 + std::strlen(kPartialSuffix)) continue;
+        if (pid == ::getpid()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // its writer still runs
+        std::error_code removed;
+        if (fs::is_regular_file(fs::symlink_status(it->path(), removed))) fs::remove(it->path(), removed);
+    }
+}
+
+std::string whyNotWritten(const std::string& path, int error) {
+    if (error == ENOSPC || error == EDQUOT || error == EFBIG)
+        return "Cannot write " + path + ": the disk is full (" + std::strerror(error) + "). Nothing was written; an earlier file of that name is unchanged. Free some space and export again.";
+    return "Cannot write " + path + ": " + std::strerror(error) + ".";
+}
+
+}  // namespace
 
 Status writeFileAtomically(const std::string& path, const std::uint8_t* bytes, std::size_t size, ExportFormat format) {
-    std::string temp = path + ".XXXXXX.partial";
-    const int fd = mkstemps(temp.data(), static_cast<int>(std::strlen(".partial")));
-    if (fd < 0) return makeError(ErrorCode::Io, "Cannot write " + path + ": " + std::strerror(errno) + ".");
+    const std::lock_guard<std::mutex> oneAtATime(g_writeMutex);
+    removeStaleTemporaries(path);
+    std::string temp = path + "." + std::to_string(::getpid()) + ".XXXXXX" + kPartialSuffix;
+    // Block the signals while the file is made and the guard installed: no moment where it exists unguarded.
+    sigset_t block, previousMask;
+    sigemptyset(&block);
+    for (int s : kSignals) sigaddset(&block, s);
+    pthread_sigmask(SIG_BLOCK, &block, &previousMask);
+    const int fd = mkstemps(temp.data(), static_cast<int>(std::strlen(kPartialSuffix)));
+    const int createErrno = errno;
+    if (fd < 0) {
+        pthread_sigmask(SIG_SETMASK, &previousMask, nullptr);
+        return makeError(ErrorCode::Io, whyNotWritten(path, createErrno));
+    }
+    TempFileGuard guard(temp);
+    pthread_sigmask(SIG_SETMASK, &previousMask, nullptr);
+
     bool ok = fchmod(fd, 0644) == 0;  // mkstemps makes 0600; a map is for sharing
+    int savedErrno = 0;
     for (std::size_t done = 0; ok && done < size;) {
         const ssize_t n = ::write(fd, bytes + done, size - done);
         if (n < 0 && errno == EINTR) continue;
         ok = n > 0;
+        if (n < 0) savedErrno = errno;
+        else if (n == 0) savedErrno = ENOSPC;
         if (ok) done += static_cast<std::size_t>(n);
     }
-    const int savedErrno = errno;
-    ok = ok && ::fsync(fd) == 0;
-    ok = (::close(fd) == 0) && ok;
+    if (ok && ::fsync(fd) != 0) {
+        ok = false;
+        savedErrno = errno;
+    }
+    if (::close(fd) != 0 && ok) {
+        ok = false;
+        savedErrno = errno;
+    }
     std::error_code ignored;
     if (!ok) {
-        std::filesystem::remove(temp, ignored);
-        return makeError(ErrorCode::Io, "Cannot write " + path + ": " + std::strerror(savedErrno != 0 ? savedErrno : errno) + ".");
+        fs::remove(temp, ignored);
+        return makeError(ErrorCode::Io, whyNotWritten(path, savedErrno != 0 ? savedErrno : EIO));
     }
     if (auto target = checkExportTarget(path, {}, format); !target) {
-        std::filesystem::remove(temp, ignored);
+        fs::remove(temp, ignored);
         return target.error();
     }
     std::error_code renamed;
-    std::filesystem::rename(temp, path, renamed);
+    fs::rename(temp, path, renamed);
     if (renamed) {
-        std::filesystem::remove(temp, ignored);
+        fs::remove(temp, ignored);
         return makeError(ErrorCode::Io, "Cannot write " + path + ": " + renamed.message() + ".");
     }
     return Ok{};

@@ -51,19 +51,60 @@ Status createProject(const std::string& path) {
     std::error_code ec;
     if (fs::exists(path, ec)) return makeError(ErrorCode::Io, path + ": already exists; choose a new project file name");
     const std::string temp = path + ".creating.gpkg";  // GDAL insists on the .gpkg extension
-    fs::remove(temp, ec);
-    if (auto status = createEmptyGeoPackage(temp); !status) return status;
+    // Nothing of a failed (or earlier killed) creation stays behind: the file and SQLite's companions.
+    auto removeTemp = [&temp] {
+        std::error_code ignored;
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(temp + suffix, ignored);
+    };
+    // A full disk (or a file-size limit) shows up as SQLite's "disk I/O error" / "database or disk
+    // is full" from wherever the write failed; say it in words a user acts on.
+    auto failed = [&](std::string detail) -> Status {
+        removeTemp();
+        // GDAL's messages quote the whole SQL script: keep SQLite's own words after it.
+        if (const auto at = detail.rfind(") failed: "); at != std::string::npos) detail = detail.substr(at + 10);
+        const bool diskFull = detail.find("disk I/O error") != std::string::npos || detail.find("disk is full") != std::string::npos ||
+                              detail.find("No space") != std::string::npos || detail.find("too large") != std::string::npos;
+        return makeError(ErrorCode::Io, path + (diskFull ? ": cannot write the new project: the disk is full (or the file cannot grow). "
+                                                         : ": cannot create the project: ") +
+                                             "Nothing was created. (" + detail + ")");
+    };
+    removeTemp();
+    {
+        // GDAL reports a failed COMMIT on stderr and still returns a dataset: collect its errors instead.
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+        Status created = createEmptyGeoPackage(temp);
+        const std::string gdalError = CPLGetLastErrorType() >= CE_Failure ? std::string(CPLGetLastErrorMsg()) : std::string();
+        CPLPopErrorHandler();
+        if (!created) return failed(created.error().message);
+        if (!gdalError.empty()) return failed(gdalError);
+    }
     {
         auto db = Database::open(temp, Database::Mode::ReadWrite);
-        if (!db) return db.error();
+        if (!db) return failed(db.error().message);
         if (auto status = migrateProject(*db, 0); !status) {
-            fs::remove(temp, ec);
-            return status;
+            const std::string message = status.error().message;
+            db = makeError(ErrorCode::Io, "closed");  // close before removing the file
+            return failed(message);
         }
-        if (auto status = db->exec("PRAGMA journal_mode = DELETE"); !status) return status;
+        if (auto status = db->exec("PRAGMA journal_mode = DELETE"); !status) {
+            const std::string message = status.error().message;
+            db = makeError(ErrorCode::Io, "closed");
+            return failed(message);
+        }
+        // Only a whole project is moved into place.
+        const auto integrity = db->queryText("PRAGMA integrity_check");
+        if (integrity.value_or("") != "ok") {
+            db = makeError(ErrorCode::Io, "closed");
+            return failed("the new file fails its integrity check: " + integrity.value_or("no answer"));
+        }
     }
     fs::rename(temp, path, ec);
-    if (ec) return makeError(ErrorCode::Io, path + ": cannot move the new project into place: " + ec.message());
+    if (ec) {
+        const std::string message = ec.message();
+        removeTemp();
+        return makeError(ErrorCode::Io, path + ": cannot move the new project into place: " + message + ". Nothing was created.");
+    }
     return Ok{};
 }
 
