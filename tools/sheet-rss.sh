@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Peak memory of `ntm-atlas import criteria` on a generated sheet of ROWS rows (default 1,000,000):
 # a demo project, ROWS assessments of its 19 xã (one per commune and day, from 1900-01-01), as CSV
-# and, with XLSX=1, as XLSX too (needs python3-openpyxl). Prints the peak RSS from /usr/bin/time -v.
+# and, with XLSX=1, as XLSX too (written by ogr2ogr). Prints the peak RSS from /usr/bin/time -v.
 # Nothing is written inside the repository: everything goes to a temporary directory.
 #   tools/sheet-rss.sh [ROWS]      (NTM_ATLAS=path/to/ntm-atlas, default build/app/ntm-atlas)
 set -euo pipefail
@@ -29,11 +29,7 @@ measure() {
 }
 measure "$work/sheet.csv"
 if [[ "${XLSX:-0}" == 1 ]]; then
-    python3 -c "
-import csv, openpyxl, sys
-wb = openpyxl.Workbook(write_only=True); ws = wb.create_sheet('TC')
-for r in csv.reader(open('$work/sheet.csv')): ws.append(r)
-wb.save('$work/sheet.xlsx')"
-    "$atlas" init "$work/p.ntm" --demo --force >/dev/null 2>&1 || { rm -f "$work/p.ntm"; "$atlas" init "$work/p.ntm" --demo >/dev/null; }
+    ogr2ogr -f XLSX -nln TC "$work/sheet.xlsx" "$work/sheet.csv"
+    rm -f "$work/p.ntm"; "$atlas" init "$work/p.ntm" --demo >/dev/null
     measure "$work/sheet.xlsx"
 fi
