@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <set>
 
 #include "gis/data/geos_support.hpp"
 
@@ -45,35 +47,73 @@ bool ringCertainlySimple(const Ring& ring) {
     // Adjacent segments share their vertex and nothing else unless they fold back on a line.
     for (std::size_t i = 0; i < n; ++i)
         if (certainOrientation(p[(i + n - 1) % n], p[i], p[(i + 1) % n]) == 0) return false;
-    // Non-adjacent segments must not meet at all: sweep along x over the segments' boxes.
-    struct Segment {
-        double minX, maxX, minY, maxY;
-        std::size_t index;
-    };
-    std::vector<Segment> segments(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const Vec2 a = p[i], b = p[(i + 1) % n];
-        segments[i] = {std::min(a.x, b.x), std::max(a.x, b.x), std::min(a.y, b.y), std::max(a.y, b.y), i};
-    }
-    std::sort(segments.begin(), segments.end(), [](const Segment& l, const Segment& r) { return l.minX < r.minX; });
-    std::vector<const Segment*> active;
-    for (const Segment& s : segments) {
-        std::size_t kept = 0;
-        for (const Segment* other : active)
-            if (other->maxX >= s.minX) active[kept++] = other;
-        active.resize(kept);
-        for (const Segment* other : active) {
-            if (other->maxY < s.minY || other->minY > s.maxY) continue;
-            const std::size_t i = s.index, j = other->index;
-            const std::size_t gap = i > j ? i - j : j - i;
-            if (gap == 1 || gap == n - 1) continue;  // adjacent: checked above
-            const Vec2 a = p[i], b = p[(i + 1) % n], c = p[j], d = p[(j + 1) % n];
-            const int o1 = certainOrientation(a, b, c), o2 = certainOrientation(a, b, d);
-            const int o3 = certainOrientation(c, d, a), o4 = certainOrientation(c, d, b);
-            if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0) return false;  // touching, or too close to tell
-            if (o1 != o2 && o3 != o4) return false;                      // they cross
+    // Non-adjacent segments must not meet at all. Shamos–Hoey sweep (O(n log n), the old sweep
+    // over segment boxes was quadratic on wavy rings: 24 s for 1,000,000 vertices): vertices in
+    // (x, y) order; the segments crossing the sweep line are kept ordered bottom to top, and only
+    // segments that become neighbours in that order are tested. The first meeting, if any, is
+    // always found between neighbours before the sweep passes it. A repeated vertex is a touch.
+    std::vector<std::uint32_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(i);
+    auto before = [&](std::uint32_t l, std::uint32_t r) { return p[l].x < p[r].x || (p[l].x == p[r].x && p[l].y < p[r].y); };
+    std::sort(order.begin(), order.end(), before);
+    for (std::size_t k = 1; k < n; ++k)
+        if (p[order[k]].x == p[order[k - 1]].x && p[order[k]].y == p[order[k - 1]].y) return false;
+    // Segment i runs from vertex i to vertex i+1; lo/hi are its first and last endpoint in sweep order.
+    auto next = [n](std::size_t i) { return i + 1 == n ? std::size_t{0} : i + 1; };
+    auto lo = [&](std::uint32_t s) { return before(s, static_cast<std::uint32_t>(next(s))) ? s : static_cast<std::uint32_t>(next(s)); };
+    auto hi = [&](std::uint32_t s) { return before(s, static_cast<std::uint32_t>(next(s))) ? static_cast<std::uint32_t>(next(s)) : s; };
+    bool uncertain = false;
+    // a below b at the sweep line, for segments both crossing it and not meeting each other.
+    auto below = [&](std::uint32_t a, std::uint32_t b) {
+        if (a == b) return false;
+        const std::uint32_t la = lo(a), lb = lo(b);
+        int o;
+        if (la == lb) {
+            o = certainOrientation(p[la], p[hi(a)], p[hi(b)]);  // same first vertex: compare the far ends
+        } else if (before(la, lb)) {
+            o = certainOrientation(p[la], p[hi(a)], p[lb]);  // b starts later: where does it start relative to a?
+        } else {
+            o = -certainOrientation(p[lb], p[hi(b)], p[la]);
         }
-        active.push_back(&s);
+        if (o == 0) {
+            uncertain = true;
+            return a < b;
+        }
+        return o > 0;
+    };
+    auto meet = [&](std::uint32_t i, std::uint32_t j) {
+        const std::size_t gap = i > j ? i - j : j - i;
+        if (gap == 1 || gap == n - 1) return false;  // adjacent: checked above
+        const Vec2 a = p[i], b = p[next(i)], c = p[j], d = p[next(j)];
+        const int o1 = certainOrientation(a, b, c), o2 = certainOrientation(a, b, d);
+        const int o3 = certainOrientation(c, d, a), o4 = certainOrientation(c, d, b);
+        if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0) {
+            // Collinear or too close to tell: only a problem when their boxes overlap.
+            const bool apart = std::max(a.x, b.x) < std::min(c.x, d.x) || std::max(c.x, d.x) < std::min(a.x, b.x) ||
+                               std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y);
+            return !apart;
+        }
+        return o1 != o2 && o3 != o4;
+    };
+    std::set<std::uint32_t, decltype(below)> active(below);
+    std::vector<std::set<std::uint32_t, decltype(below)>::iterator> where(n, active.end());
+    for (const std::uint32_t v : order) {
+        const auto previous = static_cast<std::uint32_t>(v == 0 ? n - 1 : v - 1);
+        // Segments ending at v leave first, then segments starting at v enter.
+        for (const std::uint32_t s : {previous, v}) {
+            if (hi(s) != v) continue;
+            const auto it = where[s];
+            if (it != active.begin() && std::next(it) != active.end() && meet(*std::prev(it), *std::next(it))) return false;
+            active.erase(it);
+        }
+        for (const std::uint32_t s : {previous, v}) {
+            if (lo(s) != v) continue;
+            const auto [it, inserted] = active.insert(s);
+            if (uncertain || !inserted) return false;
+            where[s] = it;
+            if (it != active.begin() && meet(*std::prev(it), s)) return false;
+            if (std::next(it) != active.end() && meet(s, *std::next(it))) return false;
+        }
     }
     return true;
 }

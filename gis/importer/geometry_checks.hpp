@@ -3,6 +3,7 @@
 /// a commune in the sea off Africa (latitude and longitude swapped), NaN or 1e308 coordinates, an
 /// empty shape, or a ring with no area is refused; an invalid polygon (a bow-tie) is repaired with
 /// GEOS MakeValid and said so. The project is a map of Vietnam: anything far outside it is an error.
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,11 @@ struct GeometryVerdict {
 /// the source CRS's area of use when known: lying outside it only warns, because VN-2000's
 /// "onshore" areas leave out the islands that are part of Vietnam.
 GeometryVerdict checkImportGeometry(const OGRGeometry& wgs84, ShapeKind kind, const std::optional<CrsAreaOfUse>& area);
+
+/// The most vertices one imported feature may have (all its rings or lines). Chosen from
+/// bench/huge_ring_bench: a 1,000,000-vertex wavy ring takes up to 0.9 s to check and 1.2 s to mesh
+/// at its finest level, so twice that stays within a few seconds; a commune has a few thousand.
+inline constexpr std::size_t kMaxFeatureVertices = 2000000;
 
 /// Every vertex a finite number (no NaN, no infinity)?
 bool hasOnlyFiniteCoordinates(const OGRGeometry& geometry);

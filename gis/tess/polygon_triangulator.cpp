@@ -2,9 +2,11 @@
 
 #include <GL/glu.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
+#include <thread>
 
 #include "gis/tess/convex_fan.hpp"
 #include "gis/tess/geos_triangulator.hpp"
@@ -183,7 +185,10 @@ TriangulatorStats triangulatorStats() {
             g_dropped.load(std::memory_order_relaxed)};
 }
 
-bool triangulatePolygon(const Polygon& polygon, std::vector<Vec2>& vertices, std::vector<std::uint32_t>& indices) {
+namespace {
+
+/// One polygon as a whole: convex fan, GLU, or GEOS when GLU fails.
+bool triangulateWhole(const Polygon& polygon, std::vector<Vec2>& vertices, std::vector<std::uint32_t>& indices) {
     if (polygon.rings.empty() || polygon.rings[0].size() < 3) return false;
     if (polygon.rings.size() == 1 && triangulateConvexRing(polygon.rings[0], vertices, indices)) return true;
     const std::size_t firstVertex = vertices.size();
@@ -221,6 +226,123 @@ bool triangulatePolygon(const Polygon& polygon, std::vector<Vec2>& vertices, std
     std::fprintf(stderr, "ntm tess: polygon with %zu rings dropped (GLU and GEOS triangulation failed)\n",
                  polygon.rings.size());
     return false;
+}
+
+
+// ---- Huge polygons: cut into pieces, each tessellated on its own ---------------------------------
+//
+// GLU's sweep keeps its active edges in a sorted linked list, so its cost grows with the number
+// of edges a sweep line crosses: a ring of thousands of spikes (a wavy coastline whose detail
+// survives simplification) took seconds for 40,000 vertices. Cut by axis-parallel lines, each
+// piece holds few edges. Sutherland–Hodgman clipping of every ring against a half-plane keeps the
+// winding number of every point inside it (the pieces of boundary it adds along the cut line
+// cancel in pairs), so the even-odd fill of the pieces is the fill of the polygon, holes and
+// self-intersections included. Both sides compute the same cut points, so the pieces meet edge
+// to edge without cracks.
+
+/// Where an edge p→q crosses the line `axis` = c (exactly c on that axis), computed from the edge's
+/// endpoints in a fixed order so that both sides of the cut get bit-identical points.
+Vec2 cutPoint(Vec2 p, Vec2 q, int axis, double c) {
+    if (axis == 0 ? (q.x < p.x || (q.x == p.x && q.y < p.y)) : (q.y < p.y || (q.y == p.y && q.x < p.x))) std::swap(p, q);
+    if (axis == 0) return {c, p.y + (c - p.x) * ((q.y - p.y) / (q.x - p.x))};
+    return {p.x + (c - p.y) * ((q.x - p.x) / (q.y - p.y)), c};
+}
+
+/// The part of `ring` on one side of the line (`below`: coordinate <= c, else >= c).
+void clipRing(const Ring& ring, int axis, double c, bool below, Ring& out) {
+    out.clear();
+    const std::size_t n = ring.size();
+    auto coordinate = [axis](Vec2 v) { return axis == 0 ? v.x : v.y; };
+    auto inside = [&](double v) { return below ? v <= c : v >= c; };
+    for (std::size_t i = 0; i < n; ++i) {
+        const Vec2 p = ring[i], q = ring[i + 1 == n ? 0 : i + 1];
+        const double pc = coordinate(p), qc = coordinate(q);
+        if (inside(pc)) out.push_back(p);
+        if ((pc < c && qc > c) || (pc > c && qc < c)) out.push_back(cutPoint(p, q, axis, c));
+    }
+    if (out.size() < 3) out.clear();
+}
+
+struct Piece {
+    Polygon polygon;
+    Bounds bounds;
+    std::size_t vertices = 0;
+};
+
+Piece makePiece(Polygon polygon) {
+    Piece piece;
+    for (const Ring& ring : polygon.rings) {
+        piece.vertices += ring.size();
+        for (const Vec2& v : ring) piece.bounds.expand(v);
+    }
+    piece.polygon = std::move(polygon);
+    return piece;
+}
+
+/// Halves `piece` across its longer side until each part has at most kPieceVertices vertices
+/// (or cannot be cut further), appending the parts to `leaves` in a fixed order.
+void cutIntoLeaves(Piece piece, int depth, std::vector<Polygon>& leaves) {
+    if (piece.vertices <= kPieceVertices || depth >= 40 || !piece.bounds.valid()) {
+        if (piece.vertices > 0) leaves.push_back(std::move(piece.polygon));
+        return;
+    }
+    const int axis = piece.bounds.width() >= piece.bounds.height() ? 0 : 1;
+    const double lo = axis == 0 ? piece.bounds.minX : piece.bounds.minY, hi = axis == 0 ? piece.bounds.maxX : piece.bounds.maxY;
+    const double c = 0.5 * (lo + hi);
+    if (!(c > lo && c < hi)) {  // no room left between the coordinates (a cluster of equal points)
+        leaves.push_back(std::move(piece.polygon));
+        return;
+    }
+    Ring clipped;
+    for (const bool below : {true, false}) {
+        Polygon half;
+        for (const Ring& ring : piece.polygon.rings) {
+            clipRing(ring, axis, c, below, clipped);
+            if (!clipped.empty()) half.rings.push_back(clipped);
+        }
+        if (!half.rings.empty()) cutIntoLeaves(makePiece(std::move(half)), depth + 1, leaves);
+    }
+}
+
+bool triangulateInPieces(const Polygon& polygon, std::vector<Vec2>& vertices, std::vector<std::uint32_t>& indices) {
+    std::vector<Polygon> leaves;
+    cutIntoLeaves(makePiece(polygon), 0, leaves);
+    struct LeafMesh {
+        std::vector<Vec2> vertices;
+        std::vector<std::uint32_t> indices;
+    };
+    std::vector<LeafMesh> meshes(leaves.size());
+    // Pieces on both cores (a huge feature is usually alone in its layer, so the per-feature
+    // parallelism of the mesh builder does not help it); results per piece, so the output does
+    // not depend on scheduling. A piece inside a hole or outside the rings yields nothing.
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next.fetch_add(1); i < leaves.size(); i = next.fetch_add(1))
+            triangulateWhole(leaves[i], meshes[i].vertices, meshes[i].indices);
+    };
+    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, kPieceThreads);
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads && t < leaves.size(); ++t) helpers.emplace_back(work);
+    work();
+    for (std::thread& t : helpers) t.join();
+
+    const std::size_t firstIndex = indices.size();
+    for (const LeafMesh& mesh : meshes) {
+        const auto base = static_cast<std::uint32_t>(vertices.size());
+        vertices.insert(vertices.end(), mesh.vertices.begin(), mesh.vertices.end());
+        for (const std::uint32_t i : mesh.indices) indices.push_back(base + i);
+    }
+    return indices.size() > firstIndex;
+}
+
+}  // namespace
+
+bool triangulatePolygon(const Polygon& polygon, std::vector<Vec2>& vertices, std::vector<std::uint32_t>& indices) {
+    if (polygon.rings.empty() || polygon.rings[0].size() < 3) return false;
+    std::size_t total = 0;
+    for (const Ring& ring : polygon.rings) total += ring.size();
+    if (total > kPieceVertices) return triangulateInPieces(polygon, vertices, indices);
+    return triangulateWhole(polygon, vertices, indices);
 }
 
 }  // namespace gis::tess
