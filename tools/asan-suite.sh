@@ -29,6 +29,11 @@ fi
 # never our code) that would otherwise fail the GL tests, each with its reason. The e2e tests run
 # the sanitized ntm-atlas, which inherits these settings.
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
+# Mesa's llvmpipe driver stays mapped for the whole process (EGL would dlclose it at terminate):
+# LeakSanitizer then still scans the driver's globals and names its frames. Without it, every GL
+# test reported Mesa's global state, which only the unloaded driver pointed to, as an unnamed leak.
+swrast=/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so
+if [ -f "$swrast" ]; then export LD_PRELOAD="$swrast"; fi
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1"
 cd "$build"
