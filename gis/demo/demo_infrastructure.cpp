@@ -169,9 +169,12 @@ void addRoads(const std::vector<CommuneWork>& communes, std::size_t town, const 
         if (sectors[s].index == town) continue;
         const CommuneWork& c = communes[sectors[s].index];
         const int k = number - 131;
-        DemoInfrastructure road = item("road", "Đường ĐH " + std::to_string(number), kStatus[k % 6],
-                                       roundTo(rng.uniform(5.0e9, 15.0e9), 1e8), dept::kInfrastructure, c,
-                                       lineGeometry(smoothPath(t.centre, c.centre, rng, 0.07)));
+        // Draws in a fixed order (path, then budget), never two in one call's arguments: their
+        // order there is unspecified, and gcc and clang builds made different demo districts.
+        Geometry path = lineGeometry(smoothPath(t.centre, c.centre, rng, 0.07));
+        const double budget = roundTo(rng.uniform(5.0e9, 15.0e9), 1e8);
+        DemoInfrastructure road = item("road", "Đường ĐH " + std::to_string(number), kStatus[k % 6], budget,
+                                       dept::kInfrastructure, c, std::move(path));
         if (number == 131) {
             road.startDate = "2023-03-15";
             road.deadline = "2024-04-10";
@@ -219,9 +222,10 @@ std::vector<DemoInfrastructure> generateInfrastructure(const std::vector<Commune
                 double best = 1e300;
                 for (const Vec2& v : c.villages)
                     if (std::hypot(v.x - p.x, v.y - p.y) < best) { best = std::hypot(v.x - p.x, v.y - p.y); from = v; }
-                DemoInfrastructure road = item("road", "Đường vào điểm tập kết rác thải " + ref, status,
-                                               roundTo(r.uniform(3.0e8, 9.0e8), 1e7), ubnd, c,
-                                               lineGeometry(smoothPath(from, p, r, 0.08)));
+                Geometry path = lineGeometry(smoothPath(from, p, r, 0.08));
+                const double budget = roundTo(r.uniform(3.0e8, 9.0e8), 1e7);
+                DemoInfrastructure road = item("road", "Đường vào điểm tập kết rác thải " + ref, status, budget, ubnd, c,
+                                               std::move(path));
                 road.startDate = w.startDate;
                 road.deadline = w.deadline;
                 out.push_back(std::move(road));
@@ -238,9 +242,10 @@ std::vector<DemoInfrastructure> generateInfrastructure(const std::vector<Commune
                 std::string status = upgrade ? (r.chance(0.6) ? "planned" : "under_construction") : "completed";
                 std::string village = c.villageNames[v];
                 village[0] = 't';  // "Thôn Đông" → "thôn Đông" inside a name
-                DemoInfrastructure h = item("cultural_house", "Nhà văn hóa " + village + ", " + ref, status,
-                                            roundTo(upgrade ? r.uniform(5.0e8, 2.0e9) : r.uniform(8.0e8, 2.5e9), 1e7),
-                                            upgrade ? dept::kCulture : ubnd, c, pointGeometry(pointNear(c, r, c.villages[v], 250.0)));
+                const Vec2 at = pointNear(c, r, c.villages[v], 250.0);
+                const double budget = roundTo(upgrade ? r.uniform(5.0e8, 2.0e9) : r.uniform(8.0e8, 2.5e9), 1e7);
+                DemoInfrastructure h = item("cultural_house", "Nhà văn hóa " + village + ", " + ref, status, budget,
+                                            upgrade ? dept::kCulture : ubnd, c, pointGeometry(at));
                 schedule(h, r);
                 out.push_back(std::move(h));
             }
@@ -250,9 +255,11 @@ std::vector<DemoInfrastructure> generateInfrastructure(const std::vector<Commune
         {
             static const char* kKinds[] = {"Trường Mầm non ", "Trường Tiểu học ", "Trường THCS "};
             const std::string status = met(5) ? "completed" : "under_construction";
-            DemoInfrastructure s = item("school", std::string(kKinds[r.uniformInt(0, 2)]) + c.baseName, status,
-                                        roundTo(r.uniform(3.0e9, 1.5e10), 1e8), dept::kEducation, c,
-                                        pointGeometry(pointNear(c, r, c.centre, 700.0)));
+            const Vec2 at = pointNear(c, r, c.centre, 700.0);
+            const double budget = roundTo(r.uniform(3.0e9, 1.5e10), 1e8);
+            const char* kind = kKinds[r.uniformInt(0, 2)];
+            DemoInfrastructure s = item("school", std::string(kind) + c.baseName, status, budget, dept::kEducation, c,
+                                        pointGeometry(at));
             schedule(s, r);
             out.push_back(std::move(s));
         }
@@ -260,9 +267,9 @@ std::vector<DemoInfrastructure> generateInfrastructure(const std::vector<Commune
         // Health station where it was (re)built in the period.
         if (c.township || r.chance(0.65)) {
             const std::string status = met(15) ? "completed" : "planned";
-            DemoInfrastructure s = item("health_station", "Trạm Y tế " + ref, status,
-                                        roundTo(r.uniform(2.0e9, 6.0e9), 1e8), dept::kHealth, c,
-                                        pointGeometry(pointNear(c, r, c.centre, 600.0)));
+            const Vec2 at = pointNear(c, r, c.centre, 600.0);
+            const double budget = roundTo(r.uniform(2.0e9, 6.0e9), 1e8);
+            DemoInfrastructure s = item("health_station", "Trạm Y tế " + ref, status, budget, dept::kHealth, c, pointGeometry(at));
             schedule(s, r);
             out.push_back(std::move(s));
         }
@@ -274,9 +281,10 @@ std::vector<DemoInfrastructure> generateInfrastructure(const std::vector<Commune
             village[0] = 't';
             const double u = r.uniform01();
             const std::string status = u < 0.5 ? "completed" : (u < 0.8 ? "under_construction" : "planned");
-            DemoInfrastructure s = item("clean_water", "Công trình cấp nước sạch " + village + ", " + ref, status,
-                                        roundTo(r.uniform(1.0e9, 8.0e9), 1e8), dept::kAgriculture, c,
-                                        pointGeometry(pointNear(c, r, c.villages[v], 600.0)));
+            const Vec2 at = pointNear(c, r, c.villages[v], 600.0);
+            const double budget = roundTo(r.uniform(1.0e9, 8.0e9), 1e8);
+            DemoInfrastructure s = item("clean_water", "Công trình cấp nước sạch " + village + ", " + ref, status, budget,
+                                        dept::kAgriculture, c, pointGeometry(at));
             schedule(s, r);
             out.push_back(std::move(s));
         }
@@ -307,8 +315,9 @@ std::vector<DemoTask> generateTasks(const std::vector<CommuneWork>& communes,
             task("Hoàn thành đường ĐH 131 trước 10/4/2024", dept::kInfrastructure, it.unitCode, "2024-04-10", "open");
         } else if (it.type == "waste_site" && it.status != "completed") {
             // "Xây dựng điểm tập kết rác thải và đường vào": some done since the notice.
-            task("Xây dựng điểm tập kết rác thải và đường vào " + ref, "UBND " + ref, it.unitCode,
-                 rng.chance(0.5) ? "2024-06-30" : "2024-09-30", rng.chance(0.25) ? "done" : "open");
+            const char* status = rng.chance(0.25) ? "done" : "open";  // drawn first, as before (see addRoads)
+            const char* deadline = rng.chance(0.5) ? "2024-06-30" : "2024-09-30";
+            task("Xây dựng điểm tập kết rác thải và đường vào " + ref, "UBND " + ref, it.unitCode, deadline, status);
         } else if (it.type == "cultural_house" && it.status != "completed") {
             std::string what = it.name.substr(std::string("Nhà văn hóa ").size());
             task("Nâng cấp nhà văn hóa " + what, dept::kCulture, it.unitCode, "2024-10-31",

@@ -233,9 +233,11 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
         for (const ProgrammeFigures& f : out[i].programmes)
             if (f.plan > 0) siblings[{units[i].level + "|" + units[i].parentCode, f.programme}].push_back(i);
     for (const auto& [key, members] : siblings) {
+        // A named copy: clang 14 cannot capture a structured binding in a lambda (the sanitized build is clang).
+        const std::string& programme = key.second;
         auto pctOf = [&](std::size_t i) {
             for (const ProgrammeFigures& f : out[i].programmes)
-                if (f.programme == key.second) return *f.disbursedPct;
+                if (f.programme == programme) return *f.disbursedPct;
             return 0.0;
         };
         for (std::size_t i : members) {

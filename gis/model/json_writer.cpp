@@ -1,5 +1,7 @@
 #include "gis/model/json_writer.hpp"
 
+#include <utf8proc.h>
+
 #include <cmath>
 #include <cstdio>
 
@@ -7,7 +9,22 @@ namespace gis::model {
 
 std::string jsonQuote(std::string_view text) {
     std::string out = "\"";
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            // JSON is UTF-8 (RFC 8259): a byte sequence that is not (text from a damaged or
+            // hand-edited project) becomes U+FFFD, one per bad byte, instead of invalid output.
+            utf8proc_int32_t codepoint = 0;
+            const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                                        static_cast<utf8proc_ssize_t>(text.size() - i), &codepoint);
+            if (n <= 0) {
+                out += "\xEF\xBF\xBD";
+                continue;
+            }
+            out.append(text.substr(i, static_cast<std::size_t>(n)));
+            i += static_cast<std::size_t>(n) - 1;
+            continue;
+        }
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -20,7 +37,7 @@ std::string jsonQuote(std::string_view text) {
                     std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
                     out += buffer;
                 } else {
-                    out.push_back(c);  // UTF-8 passes through unescaped
+                    out.push_back(c);
                 }
         }
     }

@@ -12,7 +12,9 @@
 #include <fstream>
 #include <string>
 
+#include "gis/data/text_encoding.hpp"
 #include "gis/figures/summary.hpp"
+#include "gis/figures/summary_json.hpp"
 #include "gis/figures/unit_tree.hpp"
 #include "gis/importer/demo_import.hpp"
 #include "gis/importer/importer.hpp"
@@ -231,4 +233,25 @@ TEST_CASE("bad input: a project edited by hand into inconsistency still loads, s
     auto summary = figures::computeSummary(*data, figures::SummaryOptions{.asOf = "2024-12-31"});
     REQUIRE(summary);
     CHECK(summary->size() >= data->units.size() - 1);
+}
+
+TEST_CASE("bad input: text that is not UTF-8 in a damaged project still gives UTF-8 JSON", "[store][figures][bad-input]") {
+    // Found by project_pages_fuzz (fuzz/corpus/project_pages_fuzz/finding-invalid-utf8-in-summary-json):
+    // a damaged page put bytes that are not UTF-8 into a unit's name, and the summary JSON passed
+    // them through, so `summary --json` wrote a file no JSON reader accepts. Now each bad byte is U+FFFD.
+    const auto dir = test::scratchDir("bad_input_not_utf8");
+    const std::string project = demoProject(dir);
+    const std::string commune = queryText(project, "SELECT code FROM ntm_units WHERE level = 'commune' ORDER BY code LIMIT 1");
+    // "Xã " then a lone continuation byte, a truncated sequence and an overlong encoding of '/'.
+    execSql(project, "UPDATE ntm_units SET name = CAST(X'58C3A32080C328C0AF' AS TEXT) WHERE code = '" + commune + "'");
+
+    auto db = store::openProject(project, false);
+    REQUIRE(db);
+    auto data = store::loadProjectData(*db, false);
+    REQUIRE(data);
+    auto summary = figures::computeSummary(*data, figures::SummaryOptions{.asOf = "2024-12-31", .unitCode = commune});
+    REQUIRE(summary);
+    const std::string json = figures::summaryToJson(summary->front());
+    CHECK_THAT(json, Catch::Contains("\"Xã \xEF\xBF\xBD\xEF\xBF\xBD(\xEF\xBF\xBD\xEF\xBF\xBD\""));
+    CHECK_FALSE(data::firstInvalidUtf8Byte(json));
 }
