@@ -20,7 +20,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   fi
 fi
 # Everything ctest runs and the fuzz targets; not the benchmarks.
-if ! cmake --build "$build" -j"$(nproc)" --target ntm_unit_tests ntm_gl_tests ntm_ui_tests ntm_e2e_tests ntm-atlas fuzz_targets \
+if ! cmake --build "$build" -j"$(nproc)" --target ntm_unit_tests ntm_gl_tests ntm_ui_tests ntm_e2e_tests ntm_store_tests ntm_crash_trials ntm-atlas fuzz_targets \
     >"$log" 2>&1; then
   cat "$log"; echo "asan: build failed" >&2; exit 1
 fi
