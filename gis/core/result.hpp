@@ -20,6 +20,7 @@ enum class ErrorCode {
     Busy,      ///< a project held by another process (a lock) beyond the bounded wait
     Conflict,  ///< another user changed the same rows at the same time; nothing was written
     ReadOnly,  ///< the user (a read-only database role) may not write to this project
+    DiskFull,  ///< a write failed because the disk is full or the file may not grow (quota, size limit)
 };
 
 struct Error {

@@ -33,11 +33,19 @@ public:
     virtual int columnCount() const = 0;
     virtual std::string columnName(int column) const = 0;
     virtual ValueKind kind(int column) const = 0;
-    /// Set by a failed step: the message, and whether it was a lock (busy) or a concurrent change (conflict).
+    /// Set by a failed step: the message, and whether it was a lock (busy), a concurrent change
+    /// (conflict) or a write the disk had no room for (diskFull).
     std::string error;
     bool busy = false;
     bool conflict = false;
+    bool diskFull = false;
 };
+
+/// A write the disk had no room for, worded for the user who has to free space (the backend's
+/// own text, "disk I/O error" or "could not extend file", reads like damage).
+inline Error diskFullError(const std::string& detail) {
+    return makeError(ErrorCode::DiskFull, "the disk is full (or the file may not grow); free some space and try again (" + detail + ")");
+}
 
 class ConnectionBackend {
 public:

@@ -59,11 +59,13 @@ bool Statement::step() {
     const detail::StepResult result = m_backend->step();
     m_busy = m_backend->busy;
     m_conflict = m_backend->conflict;
+    m_diskFull = m_backend->diskFull;
     if (result == detail::StepResult::Error) m_error = m_backend->error;
     return result == detail::StepResult::Row;
 }
 
 Status Statement::failure(const std::string& message) const {
+    if (m_diskFull) return detail::diskFullError(message);
     if (m_conflict)
         return makeError(ErrorCode::Conflict, message + " — another user changed the same data at the same moment; nothing was "
                                                         "changed, reload and try again");
@@ -75,6 +77,7 @@ Status Statement::run() {
     const detail::StepResult result = m_backend->step();
     m_busy = m_backend->busy;
     m_conflict = m_backend->conflict;
+    m_diskFull = m_backend->diskFull;
     const std::string message = result == detail::StepResult::Error ? m_backend->error : std::string();
     reset();
     if (!message.empty()) return failure(message);

@@ -81,6 +81,7 @@ private:
     std::string m_error;
     bool m_busy = false;
     bool m_conflict = false;
+    bool m_diskFull = false;
 };
 
 /// One open project store. Move-only; not shared across threads.

@@ -23,6 +23,8 @@ constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, 
 bool isConflictState(const char* state) {
     return state != nullptr && (std::strcmp(state, "40001") == 0 || std::strcmp(state, "40P01") == 0);
 }
+/// 53100 disk_full: the server could not extend a table or its log.
+bool isDiskFullState(const char* state) { return state != nullptr && std::strcmp(state, "53100") == 0; }
 bool isBusyState(const char* state) {
     return state != nullptr && (std::strcmp(state, "55P03") == 0 || std::strcmp(state, "57014") == 0);
 }
@@ -181,13 +183,14 @@ private:
         m_result = PQexecParams(m_session.conn, m_sql.c_str(), static_cast<int>(n), nullptr, values.data(), lengths.data(),
                                 m_binary.data(), 0);
         m_row = 0;
-        busy = conflict = false;
+        busy = conflict = diskFull = false;
         const ExecStatusType status = PQresultStatus(m_result);
         if (status == PGRES_TUPLES_OK) return PQntuples(m_result) > 0 ? StepResult::Row : StepResult::Done;
         if (status == PGRES_COMMAND_OK) return StepResult::Done;
         const char* state = m_result != nullptr ? PQresultErrorField(m_result, PG_DIAG_SQLSTATE) : nullptr;
         conflict = isConflictState(state);
         busy = isBusyState(state);
+        diskFull = isDiskFullState(state);
         error = resultError(m_result, m_session.conn);
         if (PQstatus(m_session.conn) != CONNECTION_OK) error = "the connection to the database was lost: " + error;
         PQclear(m_result);
@@ -227,6 +230,7 @@ public:
         PQclear(result);
         if (code == ErrorCode::Conflict)
             message += " — another user changed the same data at the same moment; nothing was changed, reload and try again";
+        if (isDiskFullState(state)) return diskFullError(message);
         return makeError(code, message);
     }
 

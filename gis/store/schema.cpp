@@ -139,7 +139,10 @@ Result<Database> openProject(const std::string& path, bool writable, int busyTim
     if (!db) return db.error().code == ErrorCode::Busy ? projectBusyError(path, busyTimeoutMs) : db.error();
     // A truncated file passes the header test but fails here or in the integrity check. A file
     // locked by another process fails here too, after the busy timeout: that is not damage.
-    auto check = db->prepare("PRAGMA quick_check");
+    // integrity_check rather than quick_check: a copy of a cut-short write taken without its journal
+    // has index entries missing, which only the full check sees (28 ms against 19 ms on the national
+    // project). The first problem is enough to say the file is damaged.
+    auto check = db->prepare("PRAGMA integrity_check(1)");
     if (!check) {
         if (check.error().code == ErrorCode::Busy) return projectBusyError(path, busyTimeoutMs);
         return makeError(ErrorCode::OpenFailed, path + ": the project file is damaged or truncated (SQLite: " + check.error().message + ")");
@@ -149,7 +152,7 @@ Result<Database> openProject(const std::string& path, bool writable, int busyTim
     const std::string quick = stepped ? check->text(0) : std::string();
     if (quick != "ok")
         return makeError(ErrorCode::OpenFailed,
-                         path + ": the project file is damaged or truncated (SQLite quick_check: " +
+                         path + ": the project file is damaged or truncated (SQLite integrity_check: " +
                              (stepped ? quick : "cannot read: " + check->lastError()) + ")");
     check = Statement();
     if (!db->tableExists("gpkg_contents"))

@@ -14,6 +14,18 @@ bool isBusyCode(int rc) {
     return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }
 
+/// SQLITE_FULL: no space left (ENOSPC); SQLITE_IOERR_WRITE / _TRUNCATE: the write itself failed,
+/// which is how a quota or a file-size limit (EFBIG) shows. Both mean "no room", not damage.
+bool isDiskFullCode(int extended) {
+    return (extended & 0xff) == SQLITE_FULL || extended == SQLITE_IOERR_WRITE || extended == SQLITE_IOERR_TRUNCATE;
+}
+
+ErrorCode errorCodeFor(sqlite3* db, int rc) {
+    if (isBusyCode(rc)) return ErrorCode::Busy;
+    if (isDiskFullCode(sqlite3_extended_errcode(db))) return ErrorCode::DiskFull;
+    return ErrorCode::Sql;
+}
+
 class SqliteStatement final : public StatementBackend {
 public:
     SqliteStatement(sqlite3_stmt* stmt, sqlite3* db) : m_stmt(stmt), m_db(db) {}
@@ -33,8 +45,10 @@ public:
         const int rc = sqlite3_step(m_stmt);
         busy = isBusyCode(rc);
         conflict = false;
+        diskFull = false;
         if (rc == SQLITE_ROW) return StepResult::Row;
         if (rc == SQLITE_DONE) return StepResult::Done;
+        diskFull = isDiskFullCode(sqlite3_extended_errcode(m_db));
         error = sqlite3_errmsg(m_db);
         return StepResult::Error;
     }
@@ -88,7 +102,8 @@ public:
         if (const int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message); rc != SQLITE_OK) {
             std::string text = message != nullptr ? message : "unknown SQLite error";
             sqlite3_free(message);
-            return makeError(isBusyCode(rc) ? ErrorCode::Busy : ErrorCode::Sql, text);
+            const ErrorCode code = errorCodeFor(m_db, rc);
+            return code == ErrorCode::DiskFull ? diskFullError(text) : makeError(code, text);
         }
         return Ok{};
     }

@@ -12,7 +12,13 @@ Transaction::Transaction(Database& db) : m_db(db) {
 }
 
 Transaction::~Transaction() {
-    if (m_active) (void)m_db.exec("ROLLBACK");
+    if (!m_active) return;
+    (void)m_db.exec("ROLLBACK");
+    // After a failed write (a full disk, an I/O error) SQLite may leave the rollback journal on disk
+    // and the file grown: its pager gives up on the spot and leaves the undo to the next reader. Be
+    // that reader now, so the project is back to its old bytes, journal gone, before the error reaches
+    // the user (who might otherwise copy the file without its journal, which is a damaged copy).
+    if (m_db.backend() == Backend::Sqlite) (void)m_db.exec("SELECT count(*) FROM sqlite_master");
 }
 
 Status Transaction::commit() {

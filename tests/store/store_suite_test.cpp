@@ -187,7 +187,7 @@ TEST_CASE("store suite: the summary of one unit read from its part of the projec
     auto db = store::openProject(project, false);
     REQUIRE(db);
     // A commune, its district (Anh Sơn, ranked among Nghệ An's districts) and the province.
-    for (const std::string code : {std::string(storefx::kThanhSon), std::string("424"), std::string("40")}) {
+    for (const std::string& code : {std::string(storefx::kThanhSon), std::string("424"), std::string("40")}) {
         INFO(code);
         auto part = store::loadProjectData(*db, false, code);
         REQUIRE(part);
