@@ -5,13 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <mutex>
 
+#include "gis/core/temp_file_guard.hpp"
 #include "gis/export/export_target.hpp"
 
 namespace gis::exporting {
@@ -20,53 +19,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kPartialSuffix = ".partial";
-
-// The temporary file being written, for the signal handler: a SIGTERM, SIGINT or SIGHUP (a
-// logout, Ctrl+C, `kill`) during the write removes it before the process dies. Only
-// async-signal-safe calls (unlink, sigaction, raise) happen in the handler.
-char g_tempPath[4096];
-std::atomic<bool> g_tempActive{false};
-std::mutex g_writeMutex;  // one atomic write at a time per process: one path to clean up
-struct sigaction g_previous[3];
-constexpr int kSignals[3] = {SIGTERM, SIGINT, SIGHUP};
-
-void removeTempAndDie(int signal) {
-    if (g_tempActive.load()) ::unlink(g_tempPath);
-    for (int i = 0; i < 3; ++i)
-        if (kSignals[i] == signal) ::sigaction(signal, &g_previous[i], nullptr);
-    ::raise(signal);  // the earlier disposition (by default: terminate) now applies
-}
-
-/// Installs the handler for the time one temporary file exists (a caller's own handler, or an
-/// ignored signal, is kept: it is what runs after our clean-up, or we stay out of the way).
-class TempFileGuard {
-public:
-    explicit TempFileGuard(const std::string& path) {
-        std::strncpy(g_tempPath, path.c_str(), sizeof g_tempPath - 1);
-        g_tempPath[sizeof g_tempPath - 1] = '\0';
-        g_tempActive = true;
-        for (int i = 0; i < 3; ++i) {
-            struct sigaction current {};
-            ::sigaction(kSignals[i], nullptr, &current);
-            m_installed[i] = current.sa_handler == SIG_DFL;
-            if (!m_installed[i]) continue;
-            struct sigaction ours {};
-            ours.sa_handler = removeTempAndDie;
-            sigemptyset(&ours.sa_mask);
-            ::sigaction(kSignals[i], &ours, &g_previous[i]);
-        }
-    }
-    ~TempFileGuard() {
-        for (int i = 0; i < 3; ++i)
-            if (m_installed[i]) ::sigaction(kSignals[i], &g_previous[i], nullptr);
-        g_tempActive = false;
-    }
-    TempFileGuard(const TempFileGuard&) = delete;
-    TempFileGuard& operator=(const TempFileGuard&) = delete;
-
-private:
-    bool m_installed[3] = {false, false, false};
-};
 
 /// Temporary files are named TARGET.PID.XXXXXX.partial. Ones whose process is gone were left by
 /// a SIGKILL or a power cut: the next export to the same target removes them.
@@ -98,22 +50,18 @@ std::string whyNotWritten(const std::string& path, int error) {
 }  // namespace
 
 Status writeFileAtomically(const std::string& path, const std::uint8_t* bytes, std::size_t size, ExportFormat format) {
-    const std::lock_guard<std::mutex> oneAtATime(g_writeMutex);
     removeStaleTemporaries(path);
     std::string temp = path + "." + std::to_string(::getpid()) + ".XXXXXX" + kPartialSuffix;
-    // Block the signals while the file is made and the guard installed: no moment where it exists unguarded.
-    sigset_t block, previousMask;
-    sigemptyset(&block);
-    for (int s : kSignals) sigaddset(&block, s);
-    pthread_sigmask(SIG_BLOCK, &block, &previousMask);
+    // Signals blocked while the file is made and the guard installed: no moment where it exists unguarded.
+    TempFileGuard::blockSignals();
     const int fd = mkstemps(temp.data(), static_cast<int>(std::strlen(kPartialSuffix)));
     const int createErrno = errno;
     if (fd < 0) {
-        pthread_sigmask(SIG_SETMASK, &previousMask, nullptr);
+        TempFileGuard::unblockSignals();
         return makeError(ErrorCode::Io, whyNotWritten(path, createErrno));
     }
-    TempFileGuard guard(temp);
-    pthread_sigmask(SIG_SETMASK, &previousMask, nullptr);
+    TempFileGuard guard({temp});
+    TempFileGuard::unblockSignals();
 
     bool ok = fchmod(fd, 0644) == 0;  // mkstemps makes 0600; a map is for sharing
     int savedErrno = 0;

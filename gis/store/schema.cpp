@@ -8,6 +8,7 @@
 #include <fstream>
 #include <vector>
 
+#include "gis/core/temp_file_guard.hpp"
 #include "gis/store/location.hpp"
 #include "gis/store/pg_project.hpp"
 #include "gis/store/schema_migrations.hpp"
@@ -69,6 +70,11 @@ Status createProject(const std::string& path) {
                                              "Nothing was created. (" + detail + ")");
     };
     removeTemp();
+    // A SIGTERM or Ctrl+C while the project is made removes the half-made file (a SIGKILL's is
+    // removed by the next init of the same name, above).
+    TempFileGuard::blockSignals();
+    TempFileGuard guard({temp, temp + "-journal", temp + "-wal", temp + "-shm"});
+    TempFileGuard::unblockSignals();
     {
         // GDAL reports a failed COMMIT on stderr and still returns a dataset: collect its errors instead.
         CPLPushErrorHandler(CPLQuietErrorHandler);
