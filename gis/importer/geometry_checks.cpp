@@ -53,7 +53,8 @@ std::unique_ptr<OGRGeometry> toOgrMultiPolygon(const std::vector<Polygon>& polyg
         OGRPolygon part;
         for (const Ring& ring : polygon.rings) {
             OGRLinearRing linear;
-            for (const Vec2& v : ring) linear.addPoint(v.x, v.y);
+            linear.setNumPoints(static_cast<int>(ring.size()));  // sized once: addPoint one by one is quadratic on huge rings
+            for (std::size_t i = 0; i < ring.size(); ++i) linear.setPoint(static_cast<int>(i), ring[i].x, ring[i].y);
             linear.closeRings();
             part.addRing(&linear);
         }
@@ -103,7 +104,9 @@ std::size_t countVertices(const OGRGeometry& geometry) {
 
 }  // namespace
 
-// Vertex by vertex: a NaN never fails a comparison, so an envelope alone would not tell.
+// Vertex by vertex: a NaN never fails a comparison, so an envelope alone would not tell. Lines and
+// rings are read from their coordinate arrays: as an OGRPoint, a vertex at (NaN, NaN) counts as
+// an empty point and would be passed over.
 bool hasOnlyFiniteCoordinates(const OGRGeometry& geometry) {
     struct Finder : public OGRDefaultConstGeometryVisitor {
         bool finite = true;
@@ -111,6 +114,13 @@ bool hasOnlyFiniteCoordinates(const OGRGeometry& geometry) {
         void visit(const OGRPoint* p) override {
             if (!p->IsEmpty()) finite = finite && std::isfinite(p->getX()) && std::isfinite(p->getY());
         }
+        void visitCurve(const OGRSimpleCurve* curve) {
+            for (int i = 0; finite && i < curve->getNumPoints(); ++i)
+                finite = std::isfinite(curve->getX(i)) && std::isfinite(curve->getY(i));
+        }
+        void visit(const OGRLineString* line) override { visitCurve(line); }
+        void visit(const OGRLinearRing* ring) override { visitCurve(ring); }
+        void visit(const OGRCircularString* arc) override { visitCurve(arc); }
     } finder;
     geometry.accept(&finder);
     return finder.finite;

@@ -29,7 +29,7 @@ TEST_CASE("gui: a damaged project opens the window on the start screen with the 
     const auto broken = dir / "broken.gpkg";
     std::ofstream(broken, std::ios::binary).write(whole.data(), static_cast<std::streamsize>(whole.size() / 3));
     const auto png = dir / "start-screen.png";
-    const int status = test::runCommand("xvfb-run -a -s '-screen 0 1600x1000x24' " + cli + " gui '" + broken.string() + "' --screenshot '" +
+    const int status = test::runUnderXvfb(cli + " gui '" + broken.string() + "' --screenshot '" +
                                             png.string() + "'",
                                         &output);
     INFO(output);

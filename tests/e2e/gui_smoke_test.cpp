@@ -22,7 +22,7 @@ TEST_CASE("gui: the window shows the demo map under Xvfb", "[e2e][gui]") {
     std::string output;
     const auto dir = test::scratchDir("gui_smoke");
     const auto png = dir / "window.png";
-    const int status = test::runCommand("xvfb-run -a -s '-screen 0 1600x1000x24' '" + std::string(NTM_CLI_PATH) +
+    const int status = test::runUnderXvfb("'" + std::string(NTM_CLI_PATH) +
                                             "' --screenshot '" + png.string() + "' --frames 6",
                                         &output);
     INFO(output);
@@ -42,7 +42,7 @@ TEST_CASE("gui: the exact command line opens a project's dashboard in the state 
     const std::string cli = std::string("'") + NTM_CLI_PATH + "'";
     REQUIRE(test::runCommand(cli + " init '" + project + "' --demo", &output) == 0);
     const auto png = dir / "commune-en.png";
-    const int status = test::runCommand("xvfb-run -a -s '-screen 0 1600x1000x24' " + cli + " gui '" + project +
+    const int status = test::runUnderXvfb(cli + " gui '" + project +
                                             "' --unit 999 --as-of 2023-12-31 --color-by disbursed_pct --lang en --briefing --screenshot '" +
                                             png.string() + "'",
                                         &output);

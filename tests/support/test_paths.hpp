@@ -15,5 +15,10 @@ std::filesystem::path sourceDir();
 std::filesystem::path scratchDir(const std::string& testName);
 /// Runs a shell command, returns its exit status; stdout+stderr are captured into `output`.
 int runCommand(const std::string& command, std::string* output = nullptr);
+/// Runs `command` (a shell command line) on a fresh virtual display (xvfb-run -a, 1600x1000x24)
+/// and returns the command's own exit status. xvfb-run's status is not used: it is 5 when it
+/// fails to remove its temporary directory afterwards, which happens now and then on a loaded
+/// machine and says nothing about the program under test.
+int runUnderXvfb(const std::string& command, std::string* output = nullptr);
 
 }  // namespace test

@@ -176,7 +176,7 @@ TEST_CASE("bad input: a date merged down over two rows is named as missing in th
     CHECK(fixtures::readBytes(project) == before);
 }
 
-TEST_CASE("bad input: formulas are read by the value Excel cached; one without a value is named", "[importer][bad-input]") {
+TEST_CASE("bad input: formulas are read by the value Excel cached, one without a value is named", "[importer][bad-input]") {
     const auto dir = test::scratchDir("bad_input_formulas");
     const std::string project = demoProject(dir);
     const auto communes = twoCommunes(project);

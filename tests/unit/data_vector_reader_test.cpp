@@ -232,7 +232,7 @@ TEST_CASE("invalid polygons are repaired, garbage is skipped with a warning, nul
     CHECK(warningAbout(5).empty());
 }
 
-TEST_CASE("Vietnamese text comes out NFC; legacy encodings decode", "[data][reader][text]") {
+TEST_CASE("Vietnamese text comes out NFC, legacy encodings decode", "[data][reader][text]") {
     const auto dir = test::scratchDir("data_reader_text");
     // "Xã Thạch Hà" with decomposed marks: a + U+0300, a + U+0323
     const std::string nfd = "Xa\xCC\x83 Tha\xCC\xA3\x63h Ha\xCC\x80";

@@ -147,7 +147,7 @@ TEST_CASE("importer: a layer with latitude and longitude swapped is refused, nam
     CHECK(fixtures::readBytes(project) == before);
 }
 
-TEST_CASE("importer: NaN and 1e308 coordinates and zero-area rings are refused; a bow-tie is repaired with a warning", "[importer]") {
+TEST_CASE("importer: NaN and 1e308 coordinates and zero-area rings are refused, a bow-tie is repaired with a warning", "[importer]") {
     const auto dir = test::scratchDir("importer_geometry_defects");
     const std::string project = (dir / "p.gpkg").string();
     REQUIRE(store::createProject(project));

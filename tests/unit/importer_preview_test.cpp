@@ -134,7 +134,7 @@ TEST_CASE("import preview: the kind is guessed from the headers", "[importer][pr
     CHECK_FALSE(importer::previewImport(project, "budget", other, o));
 }
 
-TEST_CASE("import preview: unmatched names come with their closest units; an alias makes the same sheet import", "[importer][preview]") {
+TEST_CASE("import preview: unmatched names come with their closest units, an alias makes the same sheet import", "[importer][preview]") {
     const auto dir = test::scratchDir("import_preview_alias");
     const std::string project = fixtures::makeProject(dir, false);
     const std::string sheet = criteriaSheet(dir / "go_nham.ods", "ODS", "Thành Sơm");  // a typo of Thành Sơn (17335)

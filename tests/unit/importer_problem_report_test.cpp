@@ -27,7 +27,7 @@ std::vector<std::string> linesOf(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("importer: 45 bad rows show the first 20 and the count; the full list is a CSV beside the project", "[importer][problems]") {
+TEST_CASE("importer: 45 bad rows show the first 20 and the count, the full list is a CSV beside the project", "[importer][problems]") {
     const auto dir = test::scratchDir("importer_problem_report");
     const std::string project = fixtures::makeProject(dir, false);
     const std::string before = fixtures::readBytes(project);

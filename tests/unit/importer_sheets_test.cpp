@@ -107,7 +107,7 @@ TEST_CASE("importer: codes typed as numbers get their leading zeros back", "[imp
     CHECK(assessmentOf(data, "06355") != nullptr);
 }
 
-TEST_CASE("importer: an ambiguous name is never guessed; a district column settles it", "[importer]") {
+TEST_CASE("importer: an ambiguous name is never guessed, a district column settles it", "[importer]") {
     const auto dir = test::scratchDir("importer_sheets_ambiguous");
     const std::string project = fixtures::makeProject(dir, true);  // Bình Sơn in Anh Sơn AND in Triệu Sơn
     const std::string before = fixtures::readBytes(project);
@@ -160,7 +160,7 @@ TEST_CASE("importer: an ambiguous name is never guessed; a district column settl
     }
 }
 
-TEST_CASE("importer: bad cells are all listed with file, sheet, row and column; nothing is written", "[importer]") {
+TEST_CASE("importer: bad cells are all listed with file, sheet, row and column, nothing is written", "[importer]") {
     const auto dir = test::scratchDir("importer_sheets_bad");
     const std::string project = fixtures::makeProject(dir, false);
     const std::string before = fixtures::readBytes(project);

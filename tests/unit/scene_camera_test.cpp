@@ -36,7 +36,7 @@ TEST_CASE("camera: toWorld inverts toPixel, pixel y grows downwards", "[unit][sc
     CHECK(camera.toPixel({camera.center.x, camera.center.y + 100}).y < 540.0);
 }
 
-TEST_CASE("camera: zooming keeps the point under the cursor fixed; panning follows the mouse", "[unit][scene]") {
+TEST_CASE("camera: zooming keeps the point under the cursor fixed, panning follows the mouse", "[unit][scene]") {
     Camera camera;
     camera.center = {0, 0};
     camera.metersPerPixel = 10;

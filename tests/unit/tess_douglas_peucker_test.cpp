@@ -52,7 +52,7 @@ TEST_CASE("ring simplification removes collinear vertices, independent of the st
     for (const Vec2 p : out) CHECK(contains(outRotated, p));
 }
 
-TEST_CASE("ring collapse keeps something; tiny holes are dropped", "[tess][dp]") {
+TEST_CASE("ring collapse keeps something, tiny holes are dropped", "[tess][dp]") {
     SECTION("a ring smaller than the tolerance becomes a triangle or quad of its extremes") {
         Ring small;
         for (int i = 0; i < 40; ++i) {

@@ -108,7 +108,7 @@ TEST_CASE("coordinates far from the origin keep their precision", "[tess][glu]")
     CHECK(meshArea(v, mine) == Approx(0.75).epsilon(1e-9));
 }
 
-TEST_CASE("convex rings take the fan fast path; non-convex ones do not", "[tess][glu]") {
+TEST_CASE("convex rings take the fan fast path, non-convex ones do not", "[tess][glu]") {
     std::vector<Vec2> v;
     std::vector<std::uint32_t> idx;
     SECTION("convex with a collinear vertex") {
