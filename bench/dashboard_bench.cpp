@@ -12,66 +12,17 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_clock.hpp"
+#include "bench/national_project.hpp"
 #include "gis/dashboard/dashboard_view.hpp"
-#include "gis/importer/importer.hpp"
 #include "gis/render/gpu_sync.hpp"
 #include "gis/render/headless_context.hpp"
 #include "gis/render/renderer.hpp"
-#include "gis/store/project_writer.hpp"
 #include "gis/store/schema.hpp"
-#include "gis/store/transaction.hpp"
 
-namespace {
-
-using Clock = std::chrono::steady_clock;
-double msSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0.0 : values[values.size() / 2];
-}
-
-bool importUnits(const std::string& project, const std::string& national, const std::string& layer, const std::string& level,
-                 std::map<std::string, std::string> columns, const std::string& where = "") {
-    gis::importer::ImportOptions options;
-    options.layer = layer;
-    options.level = level;
-    options.columnMap = std::move(columns);
-    options.where = where;
-    auto report = gis::importer::importFile(project, "units", national, options);
-    if (!report) std::fprintf(stderr, "%s\n", report.error().message.c_str());
-    return static_cast<bool>(report);
-}
-
-/// One assessment per commune (criteria met from its code, so runs are repeatable) and a plan
-/// and a disbursement per district, written in one transaction.
-bool addFigures(const std::string& project) {
-    auto db = gis::store::openProject(project, true);
-    if (!db) return false;
-    auto data = gis::store::loadProjectData(*db, false);
-    if (!data) return false;
-    gis::store::Transaction tx(*db);
-    gis::store::ProjectWriter writer(*db);
-    for (const gis::model::Unit& unit : data->units) {
-        const int hash = static_cast<int>(std::hash<std::string>{}(unit.code) % 1000);
-        if (unit.level == "commune") {
-            gis::model::Assessment a;
-            a.unitCode = unit.code;
-            a.setId = "ntm_xa_2021_2025";
-            a.asOf = "2024-12-31";
-            a.criteriaMet = 9 + hash % 11;
-            a.criteriaTotal = 19;
-            if (!writer.putAssessment(a)) return false;
-        } else if (unit.level == "district") {
-            if (!writer.upsertCapitalPlan({unit.code, "ntp_ntm_2021_2025", 2024, "", 10'000'000'000, "bench"})) return false;
-            if (!writer.upsertDisbursement({unit.code, "ntp_ntm_2021_2025", 2024, "", "2024-12-31", 1'000'000'000LL * (hash % 10), false, "bench"}))
-                return false;
-        }
-    }
-    return static_cast<bool>(tx.commit());
-}
-
-}  // namespace
+using bench::Clock;
+using bench::median;
+using bench::msSince;
 
 int main(int argc, char** argv) {
     if (argc < 2) {
@@ -86,16 +37,7 @@ int main(int argc, char** argv) {
     std::filesystem::remove(project);
 
     auto start = Clock::now();
-    // The layer's own ids build the tree: its GSO codes have gaps and repeats (see SOURCE.md).
-    if (!gis::store::createProject(project) ||
-        !importUnits(project, national, "provinces", "province", {{"code", "province_id"}, {"name", "province_vn"}}) ||
-        !importUnits(project, national, "districts", "district", {{"code", "district_id"}, {"name", "district_vn"}, {"parent_code", "province_id"}}) ||
-        !importUnits(project, national, "communes", "commune", {{"code", "commune_id"}, {"name", "commune_vn"}, {"parent_code", "district_id"}},
-                     "commune_vn IS NOT NULL AND commune_vn <> ''") ||
-        !addFigures(project)) {
-        std::fprintf(stderr, "could not build the national project\n");
-        return 1;
-    }
+    if (!bench::buildNationalProject(project, national, bench::NationalScale{})) return 1;
     std::printf("national project built (import of 3 unit layers + figures): %.0f ms\n", msSince(start));
 
     start = Clock::now();

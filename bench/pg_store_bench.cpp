@@ -1,0 +1,149 @@
+// The shared store at national scale (issue 9): the real 11,163 communes with ten years of
+// assessments, 100,000 works and 100,000 villages, built as a GeoPackage and copied into
+// PostgreSQL/PostGIS; then, on both stores, how long a province's summary, the whole country's
+// summary and the window's first frame (open, read, mesh, draw at 1920×1080) take. Run on
+// demand by tools/bench-pg.sh (which starts and stops a throwaway PostgreSQL); not a test.
+// Usage: pg_store_bench NATIONAL.gpkg PG:CONNINFO_OF_AN_EMPTY_DATABASE [REPEATS]
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "bench/bench_clock.hpp"
+#include "bench/national_project.hpp"
+#include "gis/figures/summary.hpp"
+#include "gis/render/gpu_sync.hpp"
+#include "gis/render/headless_context.hpp"
+#include "gis/render/renderer.hpp"
+#include "gis/scene/map_document.hpp"
+#include "gis/store/location.hpp"
+#include "gis/store/project_copy.hpp"
+#include "gis/store/project_reader.hpp"
+#include "gis/store/schema.hpp"
+
+namespace {
+
+using bench::Clock;
+using bench::median;
+using bench::msSince;
+
+constexpr const char* kAsOf = "2024-12-31";
+
+/// Opens the project, reads the part a summary of `unit` needs (everything when empty) and
+/// computes that summary: what `ntm-atlas summary` and the dashboard's header do.
+bool summaryOnce(const std::string& location, const std::string& unit, std::size_t* rows) {
+    auto db = gis::store::openProject(location, false);
+    if (!db) return std::fprintf(stderr, "%s\n", db.error().message.c_str()), false;
+    auto data = gis::store::loadProjectData(*db, false, unit);
+    if (!data) return std::fprintf(stderr, "%s\n", data.error().message.c_str()), false;
+    gis::figures::SummaryOptions options;
+    options.asOf = kAsOf;
+    options.unitCode = unit;
+    auto summary = gis::figures::computeSummary(*data, options);
+    if (!summary) return std::fprintf(stderr, "%s\n", summary.error().message.c_str()), false;
+    *rows = summary->size();
+    return true;
+}
+
+/// The window's first frame: the project's map read and styled, meshed for the fitted scale, drawn.
+bool firstFrameOnce(const std::string& location, gis::render::Renderer& renderer, gis::render::RenderTarget& target) {
+    gis::scene::MapSourceSpec spec;
+    spec.path = location;
+    auto document = gis::scene::MapDocument::open(spec);
+    if (!document) return std::fprintf(stderr, "%s\n", document.error().message.c_str()), false;
+    const gis::scene::Camera camera = document->fitCamera(target.width(), target.height());
+    document->ensureLevelsFor(camera.metersPerPixel);
+    renderer.render(document->buildScene(camera), target);
+    gis::render::waitForGpu();
+    return true;
+}
+
+struct StoreFigures {
+    double provinceMs = 0, countryMs = 0, frameMs = 0;
+    std::size_t provinceRows = 0, countryRows = 0;
+};
+
+bool measure(const std::string& location, const std::string& province, int repeats, gis::render::Renderer& renderer,
+             gis::render::RenderTarget& target, StoreFigures& out) {
+    std::vector<double> provinceMs, countryMs, frameMs;
+    for (int r = 0; r < repeats; ++r) {
+        auto t = Clock::now();
+        if (!summaryOnce(location, province, &out.provinceRows)) return false;
+        provinceMs.push_back(msSince(t));
+        t = Clock::now();
+        if (!summaryOnce(location, "", &out.countryRows)) return false;
+        countryMs.push_back(msSince(t));
+        t = Clock::now();
+        if (!firstFrameOnce(location, renderer, target)) return false;
+        frameMs.push_back(msSince(t));
+    }
+    out.provinceMs = median(provinceMs);
+    out.countryMs = median(countryMs);
+    out.frameMs = median(frameMs);
+    return true;
+}
+
+/// The province with the most communes: the heaviest one-province summary.
+std::string largestProvince(const std::string& project) {
+    auto db = gis::store::openProject(project, false);
+    if (!db) return "";
+    return db->queryText("SELECT p.code FROM ntm_units p JOIN ntm_units d ON d.parent_code = p.code JOIN ntm_units c ON c.parent_code = d.code "
+                         "WHERE p.level = 'province' AND c.level = 'commune' GROUP BY p.code ORDER BY count(*) DESC LIMIT 1")
+        .value_or("");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3 || !gis::store::isPostgresLocation(argv[2])) {
+        std::fprintf(stderr, "usage: pg_store_bench NATIONAL.gpkg PG:CONNINFO [REPEATS]\n");
+        return 2;
+    }
+    const std::string national = argv[1];
+    const std::string pg = argv[2];
+    const int repeats = argc > 3 ? std::max(1, std::atoi(argv[3])) : 3;
+    const auto dir = std::filesystem::temp_directory_path() / "ntm-pg-store-bench";
+    std::filesystem::create_directories(dir);
+    const std::string gpkg = (dir / "national.gpkg").string();
+    std::filesystem::remove(gpkg);
+
+    bench::NationalScale scale;
+    scale.assessmentYears = 10;
+    scale.works = 100'000;
+    scale.villages = 100'000;
+    auto start = Clock::now();
+    if (!bench::buildNationalProject(gpkg, national, scale)) return 1;
+    std::printf("GeoPackage built (3 unit layers, 10 years of assessments, %d works, %d villages): %.1f s, %.0f MB\n", scale.works,
+                scale.villages, msSince(start) / 1e3, std::filesystem::file_size(gpkg) / 1e6);
+
+    start = Clock::now();
+    auto copied = gis::store::copyProject(gpkg, pg);
+    if (!copied) return std::fprintf(stderr, "%s\n", copied.error().message.c_str()), 1;
+    std::printf("copied into PostgreSQL (one transaction, then both dumps compared): %.1f s, %lld rows\n", msSince(start) / 1e3,
+                copied->rows);
+
+    const std::string province = largestProvince(gpkg);
+    auto context = gis::render::HeadlessContext::create();
+    if (!context) return std::fprintf(stderr, "%s\n", context.error().message.c_str()), 1;
+    auto renderer = gis::render::Renderer::create();
+    if (!renderer) return std::fprintf(stderr, "%s\n", renderer.error().message.c_str()), 1;
+    gis::render::RenderTarget target(1920, 1080);
+
+    StoreFigures onFile, onServer;
+    if (!measure(gpkg, province, repeats, *renderer.value(), target, onFile)) return 1;
+    if (!measure(pg, province, repeats, *renderer.value(), target, onServer)) return 1;
+    std::printf("\nmedian of %d, as of %s        | GeoPackage | PostgreSQL | target\n", repeats, kAsOf);
+    std::printf("summary of province %-6s (%zu units) | %7.0f ms | %7.0f ms | < 100 ms\n", province.c_str(), onServer.provinceRows,
+                onFile.provinceMs, onServer.provinceMs);
+    std::printf("summary of the country (%zu units)     | %7.0f ms | %7.0f ms |\n", onServer.countryRows, onFile.countryMs, onServer.countryMs);
+    std::printf("first frame 1920x1080 (open+read+mesh+draw) | %7.0f ms | %7.0f ms | < 1000 ms\n", onFile.frameMs, onServer.frameMs);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("peak memory: %.0f MB\n", usage.ru_maxrss / 1024.0);
+    renderer.value().reset();
+    std::filesystem::remove(gpkg);
+    return 0;
+}
