@@ -6,34 +6,66 @@ namespace gis::store {
 namespace {
 
 /// How the loaders restrict their rows. Unscoped: no restriction. Scoped to a unit: its subtree
-/// and ancestors for assessments, works, tasks and indicators; for the units and the money, also
-/// its siblings' subtrees (villages left out), because the summary ranks a unit's disbursement
-/// among its siblings. Portable SQL: both stores run WITH RECURSIVE; the unit is bound as ?1.
+/// and ancestors for assessments, works, tasks and indicators (Set::Units); for the units and the
+/// money, also its siblings' subtrees, villages left out (Set::Context), because the summary ranks
+/// a unit's disbursement among its siblings.
+///
+/// The two sets are resolved once, by one recursive query, and every loader is then given them as
+/// one bound list: PostgreSQL re-planned and re-ran the recursion in each of six statements (0.5 s
+/// of a province's 0.64 s summary on the national project).
 struct Scope {
+    enum class Set { Units, Context };
     std::string unit;
+    bool postgres = false;
+    std::vector<std::string> units, context;
+
     bool active() const { return !unit.empty(); }
-    /// "WITH RECURSIVE …" to put before a SELECT ("" when unscoped).
-    std::string with() const {
+
+    Status resolve(Database& db) {
+        postgres = db.isPostgres();
+        if (!active()) return Ok{};
+        auto stmt = db.prepare(
+            "WITH RECURSIVE scope_down(code) AS (SELECT code FROM ntm_units WHERE code = ?1 "
+            "UNION SELECT u.code FROM ntm_units u JOIN scope_down d ON u.parent_code = d.code), "
+            "scope_up(code, parent) AS (SELECT code, parent_code FROM ntm_units WHERE code = ?1 "
+            "UNION SELECT u.code, u.parent_code FROM ntm_units u JOIN scope_up p ON u.code = p.parent), "
+            "scope_units(code) AS (SELECT code FROM scope_down UNION SELECT code FROM scope_up), "
+            "scope_siblings(code) AS (SELECT code FROM ntm_units WHERE level <> 'village' AND parent_code IS NOT DISTINCT FROM "
+            "(SELECT parent_code FROM ntm_units WHERE code = ?1) "
+            "UNION SELECT u.code FROM ntm_units u JOIN scope_siblings s ON u.parent_code = s.code WHERE u.level <> 'village') "
+            "SELECT code, 1 FROM scope_units UNION ALL SELECT code, 0 FROM scope_siblings WHERE code NOT IN (SELECT code FROM scope_units)");
+        if (!stmt) return stmt.error();
+        stmt->bind(1, unit);
+        while (stmt->step()) {
+            context.push_back(stmt->text(0));
+            if (stmt->int64(1) != 0) units.push_back(stmt->text(0));
+        }
+        if (!stmt->lastError().empty()) return makeError(ErrorCode::Sql, db.path() + ": reading the units of " + unit + ": " + stmt->lastError());
+        return Ok{};
+    }
+    /// A condition on `column` ("" when unscoped), to follow WHERE or AND; the list is ?1.
+    std::string on(const std::string& column) const {
         if (!active()) return {};
-        return "WITH RECURSIVE scope_down(code) AS (SELECT code FROM ntm_units WHERE code = ?1 "
-               "UNION SELECT u.code FROM ntm_units u JOIN scope_down d ON u.parent_code = d.code), "
-               "scope_up(code, parent) AS (SELECT code, parent_code FROM ntm_units WHERE code = ?1 "
-               "UNION SELECT u.code, u.parent_code FROM ntm_units u JOIN scope_up p ON u.code = p.parent), "
-               "scope_units(code) AS (SELECT code FROM scope_down UNION SELECT code FROM scope_up), "
-               "scope_siblings(code) AS (SELECT code FROM ntm_units WHERE level <> 'village' AND parent_code IS NOT DISTINCT FROM "
-               "(SELECT parent_code FROM ntm_units WHERE code = ?1) "
-               "UNION SELECT u.code FROM ntm_units u JOIN scope_siblings s ON u.parent_code = s.code WHERE u.level <> 'village'), "
-               "scope_context(code) AS (SELECT code FROM scope_units UNION SELECT code FROM scope_siblings) ";
+        // (A subquery over a JSON array was slower on PostgreSQL: 0.55 s against 0.41 s for a province.)
+        return postgres ? column + " = ANY(?1::text[])" : column + " IN (SELECT value FROM json_each(?1))";
     }
-    /// A condition on `column` ("" when unscoped), to follow WHERE or AND.
-    std::string on(const std::string& column, const char* set = "scope_units") const {
-        return active() ? column + " IN (SELECT code FROM " + set + ")" : std::string();
-    }
-    std::string where(const std::string& column, const char* set = "scope_units") const {
-        return active() ? " WHERE " + on(column, set) : std::string();
-    }
-    void bind(Statement& stmt) const {
-        if (active()) stmt.bind(1, unit);
+    std::string where(const std::string& column) const { return active() ? " WHERE " + on(column) : std::string(); }
+    void bind(Statement& stmt, Set set) const {
+        if (!active()) return;
+        const std::vector<std::string>& codes = set == Set::Units ? units : context;
+        // A PostgreSQL array literal or a JSON array: both quote each code and escape " and \.
+        std::string list = postgres ? "{" : "[";
+        for (std::size_t i = 0; i < codes.size(); ++i) {
+            if (i > 0) list += ',';
+            list += '"';
+            for (char c : codes[i]) {
+                if (c == '"' || c == '\\') list += '\\';
+                list += c;
+            }
+            list += '"';
+        }
+        list += postgres ? "}" : "]";
+        stmt.bind(1, list);
     }
 };
 
@@ -45,12 +77,12 @@ Status readToEnd(const Database& db, const Statement& statement) {
 }
 
 Status loadUnits(Database& db, bool withGeometry, const Scope& scope, ProjectData& out) {
-    auto stmt = db.prepare(scope.with() + "SELECT code, name, level, type, parent_code, population, area_km2, source" +
-                           (withGeometry ? ", geom" : "") + " FROM ntm_units" + scope.where("code", "scope_context") +
+    auto stmt = db.prepare(std::string("SELECT code, name, level, type, parent_code, population, area_km2, source") +
+                           (withGeometry ? ", geom" : "") + " FROM ntm_units" + scope.where("code") +
                            " ORDER BY CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 "
                            "WHEN 'commune' THEN 2 ELSE 3 END, code");
     if (!stmt) return stmt.error();
-    scope.bind(*stmt);
+    scope.bind(*stmt, Scope::Set::Context);
     while (stmt->step()) {
         model::Unit u;
         u.code = stmt->text(0);
@@ -96,10 +128,10 @@ Status loadCriteriaSets(Database& db, ProjectData& out) {
 }
 
 Status loadAssessments(Database& db, const Scope& scope, ProjectData& out) {
-    auto stmt = db.prepare(scope.with() + "SELECT id, unit_code, set_id, as_of, criteria_met, criteria_total, detailed, source, note "
+    auto stmt = db.prepare("SELECT id, unit_code, set_id, as_of, criteria_met, criteria_total, detailed, source, note "
                            "FROM ntm_assessments" + scope.where("unit_code") + " ORDER BY unit_code, as_of, id");
     if (!stmt) return stmt.error();
-    scope.bind(*stmt);
+    scope.bind(*stmt, Scope::Set::Units);
     std::map<std::int64_t, std::size_t> byId;
     while (stmt->step()) {
         model::Assessment a;
@@ -114,12 +146,12 @@ Status loadAssessments(Database& db, const Scope& scope, ProjectData& out) {
         byId[stmt->int64(0)] = out.assessments.size();
         out.assessments.push_back(std::move(a));
     }
-    auto results = db.prepare(scope.with() + "SELECT assessment_id, number, status, note FROM ntm_criterion_results" +
+    auto results = db.prepare("SELECT assessment_id, number, status, note FROM ntm_criterion_results" +
                               (scope.active() ? " WHERE assessment_id IN (SELECT id FROM ntm_assessments WHERE " + scope.on("unit_code") + ")"
                                               : std::string()) +
                               " ORDER BY assessment_id, number");
     if (!results) return results.error();
-    scope.bind(*results);
+    scope.bind(*results, Scope::Set::Units);
     while (results->step()) {
         auto it = byId.find(results->int64(0));
         if (it == byId.end()) continue;
@@ -138,17 +170,17 @@ Status loadAssessments(Database& db, const Scope& scope, ProjectData& out) {
 }
 
 Status loadMoney(Database& db, const Scope& scope, ProjectData& out) {
-    auto plans = db.prepare(scope.with() + "SELECT unit_code, programme_id, year, capital_type, plan_vnd, source FROM ntm_capital_plans" +
-                            scope.where("unit_code", "scope_context") + " ORDER BY id");
+    auto plans = db.prepare("SELECT unit_code, programme_id, year, capital_type, plan_vnd, source FROM ntm_capital_plans" +
+                            scope.where("unit_code") + " ORDER BY id");
     if (!plans) return plans.error();
-    scope.bind(*plans);
+    scope.bind(*plans, Scope::Set::Context);
     while (plans->step())
         out.plans.push_back({plans->text(0), plans->text(1), static_cast<int>(plans->int64(2)), plans->text(3),
                              plans->int64(4), plans->text(5)});
-    auto disb = db.prepare(scope.with() + "SELECT unit_code, programme_id, year, capital_type, date, amount_vnd, cumulative, source "
-                           "FROM ntm_disbursements" + scope.where("unit_code", "scope_context") + " ORDER BY date, id");
+    auto disb = db.prepare("SELECT unit_code, programme_id, year, capital_type, date, amount_vnd, cumulative, source "
+                           "FROM ntm_disbursements" + scope.where("unit_code") + " ORDER BY date, id");
     if (!disb) return disb.error();
-    scope.bind(*disb);
+    scope.bind(*disb, Scope::Set::Context);
     while (disb->step())
         out.disbursements.push_back({disb->text(0), disb->text(1), static_cast<int>(disb->int64(2)), disb->text(3),
                                      disb->text(4), disb->int64(5), disb->int64(6) != 0, disb->text(7)});
@@ -158,10 +190,10 @@ Status loadMoney(Database& db, const Scope& scope, ProjectData& out) {
 }
 
 Status loadWorks(Database& db, bool withGeometry, const Scope& scope, ProjectData& out) {
-    auto infra = db.prepare(scope.with() + "SELECT type, name, status, budget_vnd, start_date, deadline, department, unit_code, source, fid" +
+    auto infra = db.prepare(std::string("SELECT type, name, status, budget_vnd, start_date, deadline, department, unit_code, source, fid") +
                             (withGeometry ? ", geom" : "") + " FROM ntm_infrastructure" + scope.where("unit_code") + " ORDER BY fid");
     if (!infra) return infra.error();
-    scope.bind(*infra);
+    scope.bind(*infra, Scope::Set::Units);
     while (infra->step()) {
         model::InfrastructureItem i;
         i.type = infra->text(0);
@@ -177,17 +209,17 @@ Status loadWorks(Database& db, bool withGeometry, const Scope& scope, ProjectDat
         if (withGeometry) i.geometry = infra->blob(10);
         out.infrastructure.push_back(std::move(i));
     }
-    auto tasks = db.prepare(scope.with() + "SELECT text, responsible, unit_code, deadline, status, done_date, source_document, id FROM ntm_tasks" +
+    auto tasks = db.prepare("SELECT text, responsible, unit_code, deadline, status, done_date, source_document, id FROM ntm_tasks" +
                             scope.where("unit_code") + " ORDER BY id");
     if (!tasks) return tasks.error();
-    scope.bind(*tasks);
+    scope.bind(*tasks, Scope::Set::Units);
     while (tasks->step())
         out.tasks.push_back({tasks->text(0), tasks->text(1), tasks->text(2), tasks->text(3), tasks->text(4), tasks->text(5),
                              tasks->text(6), tasks->int64(7)});
-    auto indicators = db.prepare(scope.with() + "SELECT unit_code, name, year, value FROM ntm_indicators" + scope.where("unit_code") +
+    auto indicators = db.prepare("SELECT unit_code, name, year, value FROM ntm_indicators" + scope.where("unit_code") +
                                  " ORDER BY unit_code, name, year");
     if (!indicators) return indicators.error();
-    scope.bind(*indicators);
+    scope.bind(*indicators, Scope::Set::Units);
     while (indicators->step())
         out.indicators.push_back({indicators->text(0), indicators->text(1), static_cast<int>(indicators->int64(2)), indicators->real(3)});
     if (auto read = readToEnd(db, *infra); !read) return read.error();
@@ -221,7 +253,9 @@ Result<std::vector<model::Bookmark>> loadBookmarks(Database& db) {
 
 Result<ProjectData> loadProjectData(Database& db, bool withGeometry, const std::string& scopeUnit) {
     ProjectData data;
-    const Scope scope{scopeUnit};
+    Scope scope;
+    scope.unit = scopeUnit;
+    if (auto s = scope.resolve(db); !s) return s.error();
     if (auto s = loadUnits(db, withGeometry, scope, data); !s) return s.error();
     if (auto s = loadCriteriaSets(db, data); !s) return s.error();
     if (auto s = loadAssessments(db, scope, data); !s) return s.error();
