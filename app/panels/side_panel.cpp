@@ -95,7 +95,9 @@ void SidePanel::drawSlides(shell::Controller& controller, const platform::UiFont
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
     ImGui::InputTextWithHint("##slidename", T(Text::BookmarkName, language), m_slideName.data(), m_slideName.size());
     ImGui::SameLine();
-    if (ImGui::Button(T(Text::SaveBookmark, language), ImVec2(-1, 0)) && m_slideName[0] != '\0') {
+    const bool savePressed = ImGui::Button(T(Text::SaveBookmark, language), ImVec2(-1, 0));
+    recordWidget("slides:save");
+    if (savePressed && m_slideName[0] != '\0') {
         controller.push(shell::SaveSlide{m_slideName.data()});
         m_slideName[0] = '\0';
     }
@@ -221,6 +223,7 @@ void SidePanel::draw(shell::Controller& controller, const platform::UiFonts& fon
         ImGui::Spacing();
         if (ImGui::Button(T(Text::ImportOpen, controller.language()), ImVec2(ImGui::GetContentRegionAvail().x, 0)))
             controller.push(shell::OpenImport{});
+        recordWidget("import:open");
     }
 }
 
