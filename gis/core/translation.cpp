@@ -193,6 +193,7 @@ constexpr MapText kMapTexts[] = {
     {"Phường", "Ward"},
     {"Thị trấn", "Township"},
     {"Thôn", "Village"},
+    {"Ký hiệu điểm: phóng to để xem", "Point symbols: zoom in to see them"},
     {"(không có)", "(none)"},
     // Layers
     {"Ranh giới xã", "Commune boundaries"},

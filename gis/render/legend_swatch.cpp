@@ -48,6 +48,8 @@ void drawLegendSwatch(OverlayBatch& batch, const scene::LegendEntry& entry, floa
         case scene::LegendEntry::Swatch::Line:
             addLineSwatch(batch, entry, x, x + size, cy, s);
             break;
+        case scene::LegendEntry::Swatch::Note:
+            break;
         case scene::LegendEntry::Swatch::Point:
             // The real symbol (same GLSL as the map), a little smaller so an overdue ring fits the row.
             batch.symbol(x + size * 0.5f, cy, size * 0.36f, entry.pointSymbol, entry.status, entry.overdue, entry.color,

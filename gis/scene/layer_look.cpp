@@ -123,10 +123,10 @@ std::string naturalIndicator(const data::VectorLayer& layer) {
     return layer.fieldIndex("criteria_met") >= 0 ? "criteria_met" : "";
 }
 
-Legend combinedLegend(const std::vector<MapLayer>& layers, std::size_t mainLayer) {
+Legend combinedLegend(const std::vector<MapLayer>& layers, std::size_t mainLayer, const std::vector<bool>& leftOut) {
     Legend legend = layers[mainLayer].legend;
     for (std::size_t i = 0; i < layers.size(); ++i) {
-        if (i == mainLayer || !layers[i].visible) continue;
+        if (i == mainLayer || !layers[i].visible || (i < leftOut.size() && leftOut[i])) continue;
         for (const LegendEntry& entry : layers[i].legend.entries) legend.entries.push_back(entry);
     }
     return legend;

@@ -38,7 +38,7 @@ int pickLabelField(const data::VectorLayer& layer);
 std::string naturalIndicator(const data::VectorLayer& layer);
 
 /// The thematic layer's legend followed by the symbols of the other visible layers.
-Legend combinedLegend(const std::vector<MapLayer>& layers, std::size_t mainLayer);
+Legend combinedLegend(const std::vector<MapLayer>& layers, std::size_t mainLayer, const std::vector<bool>& leftOut = {});
 
 /// Map label of an administrative name: "Xã Thành Sơn" → "Thành Sơn", "Thị trấn X" → "TT. X",
 /// "Phường X" → "P. X".

@@ -77,7 +77,8 @@ struct Label {
 struct LegendEntry {
     Rgba8 color;
     std::string text;  ///< e.g. "15 – 19 tiêu chí"
-    enum class Swatch : std::uint8_t { Fill, Line, Point } swatch = Swatch::Fill;
+    /// Note: a line of text without a swatch (what the map leaves out at this scale).
+    enum class Swatch : std::uint8_t { Fill, Line, Point, Note } swatch = Swatch::Fill;
     PointSymbol pointSymbol = PointSymbol::Circle;  ///< shape of a Point swatch, as on the map
     WorkStatus status = WorkStatus::Completed;      ///< fill of a Point swatch, dash of a Line swatch
     bool overdue = false;                           ///< red ring (Point) or red casing (Line)
