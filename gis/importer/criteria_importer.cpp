@@ -1,5 +1,10 @@
 // `import criteria`: assessments of communes against a criteria set, per criterion or as a count.
-#include <map>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "gis/importer/cell_values.hpp"
 #include "gis/importer/importer_kinds.hpp"
@@ -19,28 +24,111 @@ std::string knownSets(const ImportContext& ctx) {
     return names;
 }
 
-}  // namespace
+/// The rows' (unit, set, date) keys seen so far, each with the row it was first seen at: how a
+/// commune listed twice is caught across chunks. 16 bytes a row in one flat table (a
+/// std::map<string, string> took about 110), exact: the key is made of interned ids, not a hash.
+class AssessmentKeys {
+public:
+    /// The location number of the row where (unit, set, date) was first seen, or nullopt (and
+    /// `row` is remembered for it).
+    std::optional<std::int64_t> firstSeen(const std::string& unit, const std::string& set, const std::string& date, std::int64_t row) {
+        const std::uint64_t unitId = intern(m_units, unit);
+        const std::uint64_t setId = intern(m_sets, set);
+        const std::uint64_t dateId = dateNumber(date);
+        if (unitId >= (1u << 24) || setId >= (1u << 12) || dateId >= (1u << 27)) {  // beyond the packing: a plain map
+            const auto [it, added] = m_other.emplace(unit + "|" + set + "|" + date, row);
+            if (added) return std::nullopt;
+            return it->second;
+        }
+        const std::uint64_t key = (unitId << 39 | setId << 27 | dateId) + 1;  // 0 marks an empty slot
+        if ((m_count + 1) * 4 > m_slots.size() * 3) grow();
+        Slot& slot = find(key);
+        if (slot.key == key) return slot.row;
+        slot = {key, row};
+        ++m_count;
+        return std::nullopt;
+    }
 
-void planCriteria(ImportContext& ctx, ImportBatch& batch) {
-    const std::string level = ctx.options.level.empty() ? "commune" : ctx.options.level;
+private:
+    struct Slot {
+        std::uint64_t key = 0;
+        std::int64_t row = 0;
+    };
+    static std::uint64_t intern(std::unordered_map<std::string, std::uint64_t>& ids, const std::string& text) {
+        return ids.emplace(text, ids.size()).first->second;
+    }
+    /// YYYY-MM-DD as YYYYMMDD; anything else (never: dates are checked before) past the packing.
+    static std::uint64_t dateNumber(const std::string& date) {
+        if (date.size() != 10 || date[4] != '-' || date[7] != '-') return 1u << 27;
+        std::uint64_t n = 0;
+        for (std::size_t i = 0; i < date.size(); ++i) {
+            if (i == 4 || i == 7) continue;
+            if (date[i] < '0' || date[i] > '9') return 1u << 27;
+            n = n * 10 + static_cast<std::uint64_t>(date[i] - '0');
+        }
+        return n;
+    }
+    static std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
+        x ^= x >> 30;
+        x *= 0xbf58476d1ce4e5b9ULL;
+        x ^= x >> 27;
+        x *= 0x94d049bb133111ebULL;
+        return x ^ (x >> 31);
+    }
+    Slot& find(std::uint64_t key) {
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask)
+            if (m_slots[i].key == key || m_slots[i].key == 0) return m_slots[i];
+    }
+    void grow() {
+        std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(m_slots.empty() ? 1024 : 2 * m_slots.size()));
+        for (const Slot& s : old)
+            if (s.key != 0) find(s.key) = s;
+    }
+    std::unordered_map<std::string, std::uint64_t> m_units, m_sets;
+    std::vector<Slot> m_slots;
+    std::size_t m_count = 0;
+    std::unordered_map<std::string, std::int64_t> m_other;
+};
+
+class CriteriaPlanner final : public ChunkPlanner {
+public:
+    bool begin(ImportContext& ctx) override;
+    void plan(ImportContext& ctx, ImportBatch& batch) override;
+
+private:
+    AssessmentKeys m_seen;  // unit|set|date → row, to catch a commune listed twice
+};
+
+bool CriteriaPlanner::begin(ImportContext& ctx) {
     const bool detailed = !ctx.binding.criteria.empty();
     if (!detailed && !ctx.binding.has("criteria_met")) {
         ctx.problems.addGeneral(ctx.table.label(), "no criterion columns (Tiêu chí 1 … 19) and no count column (Số tiêu chí đạt)");
-        return;
+        return false;
     }
     if (!ctx.binding.has("set") && ctx.options.setId.empty()) {
         ctx.problems.addGeneral(ctx.table.label(), "which criteria set? give --set (" + knownSets(ctx) + ") or a 'Bộ tiêu chí' column");
-        return;
+        return false;
     }
     if (!ctx.options.setId.empty()) {
         const model::CriteriaSet* set = findSet(ctx, ctx.options.setId);
         if (set == nullptr || set->size() == 0) {
             ctx.problems.addGeneral("--set " + ctx.options.setId, "no criteria set with that id and a known criteria list in the project (" +
                                                                       knownSets(ctx) + ")");
-            return;
+            return false;
         }
     }
-    std::map<std::string, std::string> seen;  // unit|set|date → row, to catch a commune listed twice
+    return true;
+}
+
+}  // namespace
+
+std::unique_ptr<ChunkPlanner> makeCriteriaPlanner() { return std::make_unique<CriteriaPlanner>(); }
+
+void CriteriaPlanner::plan(ImportContext& ctx, ImportBatch& batch) {
+    const std::string level = ctx.options.level.empty() ? "commune" : ctx.options.level;
+    const bool detailed = !ctx.binding.criteria.empty();
+    AssessmentKeys& seen = m_seen;
     for (const SourceRow& row : ctx.table.rows) {
         RowScope scope(ctx, row);
         model::Assessment a;
@@ -111,11 +199,9 @@ void planCriteria(ImportContext& ctx, ImportBatch& batch) {
                 scope.problem("criteria_total", "set " + set->id + " has " + std::to_string(set->size()) + " criteria");
         }
         if (unit != nullptr && !a.asOf.empty()) {
-            const std::string key = a.unitCode + "|" + a.setId + "|" + a.asOf;
-            if (const auto it = seen.find(key); it != seen.end())
-                scope.problem("unit_name", unit->name + " is assessed twice for " + a.setId + " at " + a.asOf + " (also at " + it->second + ")");
-            else
-                seen[key] = row.location;
+            if (const auto first = seen.firstSeen(a.unitCode, a.setId, a.asOf, row.locationNumber))
+                scope.problem("unit_name", unit->name + " is assessed twice for " + a.setId + " at " + a.asOf + " (also at " +
+                                               ctx.table.locationOf(*first) + ")");
         }
         if (scope.finish()) batch.assessments.push_back(std::move(a));
     }

@@ -3,6 +3,8 @@
 /// generator fills the same struct, so `init --demo` and the importers share one write path.
 #include <functional>
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,11 @@
 #include "gis/model/ntm_types.hpp"
 #include "gis/store/criterion_work_types.hpp"
 #include "gis/store/database.hpp"
+
+namespace gis::store {
+class Transaction;
+class ProjectWriter;
+}  // namespace gis::store
 
 namespace gis::importer {
 
@@ -36,6 +43,35 @@ struct ImportBatch {
         for (const auto& [set, rows] : workTypesBySet) n += rows.empty() ? 1 : rows.size();  // an emptied set still counts
         return n;
     }
+};
+
+/// One import's write in pieces, all inside ONE transaction: write() adds the records of a batch
+/// (a chunk of the sheet) as they come, commit() records the import in ntm_imports and commits.
+/// Destroyed before commit(), or after any failure, everything written is rolled back.
+class BatchWriter {
+public:
+    BatchWriter(store::Database& db, std::string kind);
+    ~BatchWriter();
+    BatchWriter(const BatchWriter&) = delete;
+    BatchWriter& operator=(const BatchWriter&) = delete;
+
+    /// Writes the records of `batch` (its notes and warnings are not written). The transaction
+    /// starts with the first write. `progress` is told the records written so far, by all writes.
+    Status write(const ImportBatch& batch, const std::function<void(std::size_t written)>& progress = {});
+    /// Logs the import (the records written, `skippedRows`) and commits.
+    Status commit(const std::string& file, const std::string& sheet, int skippedRows);
+    /// Rolls back what was written (the project is as before) and ends the transaction.
+    void rollback();
+    std::size_t written() const { return m_written; }
+
+private:
+    Status fail(const Status& status);
+    store::Database& m_db;
+    std::string m_kind;
+    std::unique_ptr<store::Transaction> m_tx;
+    std::unique_ptr<store::ProjectWriter> m_writer;  // destroyed before the transaction
+    std::size_t m_written = 0;
+    std::set<std::string> m_units;  ///< every unit a written row is about, for the history of each unit
 };
 
 /// Writes the batch in ONE transaction (all or nothing) and records it in ntm_imports.

@@ -1,5 +1,6 @@
 #pragma once
 /// Options shared by every importer kind; the CLI fills them from its flags, the GUI from a dialog.
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <string>
@@ -25,6 +26,18 @@ struct ImportOptions {
     /// for a progress bar: `done` rises strictly from 1 to `total`; the planning is the first half of
     /// `total` (one step per row) and the write the second. nullptr = none. Called on the importing thread.
     std::function<void(int done, int total)> progress;
+    /// Rows planned (and written) at a time by the kinds read in chunks (criteria, tasks); 0 = kChunkRows.
+    /// Only tests set it, to make many chunks of a small sheet.
+    std::size_t chunkRows = 0;
 };
+
+/// Rows a chunked import (criteria, tasks) reads, plans and writes at a time.
+inline constexpr std::size_t kChunkRows = 4096;
+/// The most rows a chunked import reads from one sheet (its duplicate check keeps 16 bytes a row;
+/// an XLSX sheet, which GDAL holds whole, cannot have more than 1,048,576 anyway).
+inline constexpr std::size_t kMaxChunkedRows = 2'000'000;
+/// The most rows the other kinds (units, infrastructure, disbursement, criteria-set, work-types)
+/// read: they keep every row and record until the write (about 1 KB a row, more with geometry).
+inline constexpr std::size_t kMaxWholeSheetRows = 500'000;
 
 }  // namespace gis::importer

@@ -1,5 +1,7 @@
 #include "gis/importer/import_problems.hpp"
 
+#include <algorithm>
+
 namespace gis::importer {
 
 void ProblemList::add(const SourceTable& table, const SourceRow& row, int column, const std::string& message, bool unmatched) {
@@ -11,17 +13,38 @@ void ProblemList::add(const SourceTable& table, const SourceRow& row, int column
     }
     p.message = message;
     p.unmatched = unmatched;
-    m_problems.push_back(std::move(p));
+    add(p);
 }
 
-void ProblemList::addGeneral(const std::string& where, const std::string& message) {
-    m_problems.push_back(Problem{where, "", "", message, false});
+void ProblemList::addGeneral(const std::string& where, const std::string& message) { add(Problem{where, "", "", message, false}); }
+
+void ProblemList::add(const Problem& p) {
+    constexpr std::size_t kBlock = 1 << 20;
+    const std::size_t bytes = p.where.size() + p.column.size() + p.value.size() + p.message.size() + 5;
+    if (m_blocks.empty() || m_blocks.back().size() + bytes > m_blocks.back().capacity()) {
+        m_blocks.emplace_back();
+        m_blocks.back().reserve(std::max(kBlock, bytes));
+    }
+    std::string& block = m_blocks.back();
+    m_index.push_back(static_cast<std::uint64_t>(m_blocks.size() - 1) << 32 | block.size());
+    for (const std::string* text : {&p.where, &p.column, &p.value, &p.message}) {
+        block.append(text->data(), text->size());  // a cell's text never holds a '\0' (GDAL gives C strings)
+        block.push_back('\0');
+    }
+    block.push_back(p.unmatched ? 'u' : '-');
+    if (p.unmatched) ++m_unmatched;
 }
 
-bool ProblemList::onlyUnmatched() const {
-    for (const Problem& p : m_problems)
-        if (!p.unmatched) return false;
-    return true;
+Problem ProblemList::at(std::size_t i) const {
+    const std::uint64_t at = m_index[i];
+    const char* text = m_blocks[static_cast<std::size_t>(at >> 32)].data() + (at & 0xffffffffu);
+    Problem p;
+    for (std::string* field : {&p.where, &p.column, &p.value, &p.message}) {
+        *field = text;
+        text += field->size() + 1;
+    }
+    p.unmatched = *text == 'u';
+    return p;
 }
 
 std::string formatProblem(const Problem& p) {
@@ -33,24 +56,23 @@ std::string formatProblem(const Problem& p) {
 
 std::vector<std::string> ProblemList::lines() const {
     std::vector<std::string> out;
-    for (const Problem& p : m_problems) out.push_back(formatProblem(p));
+    out.reserve(size());
+    for (std::size_t i = 0; i < size(); ++i) out.push_back(formatProblem(at(i)));
     return out;
 }
 
 Error ProblemList::toError(const std::string& what, std::size_t shown, const std::string& reportNote) const {
-    std::string message = what + ": " + std::to_string(m_problems.size()) +
-                          (m_problems.size() == 1 ? " problem" : " problems") + ", nothing was imported (the project is unchanged):";
-    const std::vector<std::string> all = lines();
-    for (std::size_t i = 0; i < all.size() && i < shown; ++i) message += "\n  " + all[i];
-    if (all.size() > shown) {
-        const std::size_t rest = all.size() - shown;
+    const std::size_t count = size();
+    std::string message = what + ": " + std::to_string(count) + (count == 1 ? " problem" : " problems") +
+                          ", nothing was imported (the project is unchanged):";
+    for (std::size_t i = 0; i < count && i < shown; ++i) message += "\n  " + formatProblem(at(i));  // only the lines shown
+    if (count > shown) {
+        const std::size_t rest = count - shown;
         message += "\n  … and " + std::to_string(rest) + (rest == 1 ? " more problem" : " more problems") + " (" +
-                   std::to_string(shown) + " of " + std::to_string(all.size()) + " shown)";
+                   std::to_string(shown) + " of " + std::to_string(count) + " shown)";
         if (!reportNote.empty()) message += "\n" + reportNote;
     }
-    bool anyUnmatched = false;
-    for (const Problem& p : m_problems) anyUnmatched = anyUnmatched || p.unmatched;
-    if (anyUnmatched && onlyUnmatched())
+    if (m_unmatched > 0 && onlyUnmatched())
         message += "\n(use --skip-unmatched to import the other rows and list these as skipped)";
     return makeError(ErrorCode::BadInput, message);
 }

@@ -39,9 +39,11 @@ Status writeProblemReport(const ProblemList& problems, const std::string& report
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out) return makeError(ErrorCode::Io, reportPath + ": cannot write the problem report");
         out << "\xEF\xBB\xBF" << "where,column,value,problem,unmatched\r\n";
-        for (const Problem& p : problems.problems())
+        for (std::size_t i = 0; i < problems.size(); ++i) {
+            const Problem p = problems.at(i);
             out << csvField(p.where) << ',' << csvField(p.column) << ',' << csvField(p.value) << ',' << csvField(p.message)
                 << ',' << (p.unmatched ? "yes" : "no") << "\r\n";
+        }
         out.flush();
         if (!out) {
             out.close();

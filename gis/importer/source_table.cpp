@@ -67,7 +67,31 @@ Result<std::string> decodeCellText(const std::string& raw, const std::string& en
     return gis::data::decodeText(narrowed ? *narrowed : raw, encoding);
 }
 
-Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions& options, bool wantGeometry) {
+struct SourceReader::Impl {
+    // Spreadsheets: the first row is always the header, even when every cell below is text too
+    // (GDAL's AUTO guess would otherwise read a text-only sheet's header as data). GDAL 3.6 has
+    // no open option for it, only these config options, set for this thread while we read.
+    ThreadConfig xlsxHeaders{"OGR_XLSX_HEADERS", "FORCE"};
+    ThreadConfig odsHeaders{"OGR_ODS_HEADERS", "FORCE"};
+    gis::data::GdalErrorCapture gdalErrors;  // GDAL's messages go into our errors, not onto stderr
+    GDALDatasetUniquePtr ds;
+    OGRLayer* layer = nullptr;
+    OGRFeatureDefn* defn = nullptr;
+    std::string driver;
+    std::string encoding;
+    bool wantGeometry = false;
+    bool ended = false;
+    std::unique_ptr<OGRCoordinateTransformation> transform;
+};
+
+SourceReader::SourceReader(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+SourceReader::~SourceReader() {
+    // The dataset closes while the error capture and the config options are still in place.
+    if (m_impl) m_impl->ds.reset();
+}
+
+Result<std::unique_ptr<SourceReader>> SourceReader::open(const std::string& path, const ImportOptions& options, bool wantGeometry) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (auto checked = gis::data::checkUserPath(path); !checked) return checked.error();
@@ -75,12 +99,8 @@ Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions
         return makeError(ErrorCode::BadInput, path + ": the file is empty");
 
     gis::data::ensureGdalRegistered();
-    // Spreadsheets: the first row is always the header, even when every cell below is text too
-    // (GDAL's AUTO guess would otherwise read a text-only sheet's header as data). GDAL 3.6 has
-    // no open option for it, only these config options, set for this thread while we read.
-    const ThreadConfig xlsxHeaders("OGR_XLSX_HEADERS", "FORCE");
-    const ThreadConfig odsHeaders("OGR_ODS_HEADERS", "FORCE");
-    gis::data::GdalErrorCapture gdalErrors;  // GDAL's messages go into our errors, not onto stderr
+    auto impl = std::make_unique<Impl>();
+    gis::data::GdalErrorCapture& gdalErrors = impl->gdalErrors;
     auto opened = gis::data::openUserVectorFile(path);
     if (!opened) {
         const bool damaged = std::any_of(gdalErrors.errors().begin(), gdalErrors.errors().end(), [](const std::string& e) {
@@ -89,8 +109,12 @@ Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions
         if (damaged) return makeError(ErrorCode::OpenFailed, path + ": the file is damaged or truncated" + gdalErrors.suffix());
         return opened.error();
     }
-    GDALDatasetUniquePtr ds = std::move(*opened);
+    impl->ds = std::move(*opened);
+    GDALDataset* ds = impl->ds.get();
     const std::string driver = ds->GetDriver() != nullptr ? ds->GetDriver()->GetDescription() : "";
+    impl->driver = driver;
+    impl->encoding = options.encoding;
+    impl->wantGeometry = wantGeometry;
     SourceTable table;
     table.file = path;
     table.spreadsheet = driver == "XLSX" || driver == "ODS" || driver == "CSV";
@@ -107,6 +131,7 @@ Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions
     } else {
         layer = ds->GetLayer(0);
     }
+    impl->layer = layer;
     table.sheet = layer->GetName();
     if (driver == "CSV") table.sheet.clear();  // a CSV "layer" is just the file name again
 
@@ -116,13 +141,13 @@ Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions
     }
 
     OGRFeatureDefn* defn = layer->GetLayerDefn();
+    impl->defn = defn;
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
         auto name = decodeCellText(trim(defn->GetFieldDefn(i)->GetNameRef()), options.encoding);
         if (!name) return makeError(ErrorCode::BadInput, table.label() + ": column header: " + name.error().message);
         table.columns.push_back(*name);
     }
 
-    std::unique_ptr<OGRCoordinateTransformation> transform;
     if (wantGeometry && defn->GetGeomFieldCount() > 0) {
         OGRSpatialReference source;
         if (!options.sourceSrs.empty()) {
@@ -139,8 +164,8 @@ Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions
         OGRSpatialReference wgs84;
         wgs84.importFromEPSG(4326);
         wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        transform.reset(OGRCreateCoordinateTransformation(&source, &wgs84));
-        if (!transform) return makeError(ErrorCode::BadCrs, table.label() + ": cannot transform from its CRS to WGS 84");
+        impl->transform.reset(OGRCreateCoordinateTransformation(&source, &wgs84));
+        if (!impl->transform) return makeError(ErrorCode::BadCrs, table.label() + ": cannot transform from its CRS to WGS 84");
         table.hasGeometryField = true;
         double west = 0, south = 0, east = 0, north = 0;
         const char* areaName = nullptr;
@@ -152,19 +177,44 @@ Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions
             table.crsArea = CrsAreaOfUse{name, west, south, east, north};
         }
     }
+    layer->ResetReading();
+    std::unique_ptr<SourceReader> reader(new SourceReader(std::move(impl)));
+    reader->m_header = std::move(table);
+    return reader;
+}
 
-    for (auto& feature : *layer) {
-        SourceRow row;
+std::int64_t SourceReader::featureCountHint() {
+    if (m_rowsRead > 0 || m_impl->ended) return -1;  // only before the first row: counting rewinds the layer
+    const GIntBig count = m_impl->layer->GetFeatureCount(TRUE);
+    m_impl->layer->ResetReading();
+    return count;
+}
+
+Result<bool> SourceReader::next(SourceRow& row) {
+    Impl& impl = *m_impl;
+    const SourceTable& table = m_header;
+    OGRFeatureDefn* defn = impl.defn;
+    while (!impl.ended) {
+        OGRFeatureUniquePtr feature(impl.layer->GetNextFeature());
+        if (!feature) {
+            impl.ended = true;
+            break;
+        }
         row.fid = feature->GetFID();
-        if (driver == "CSV")
-            row.location = "row " + std::to_string(row.fid + 1);  // CSV FIDs count data lines from 1; the header is line 1
-        else if (table.spreadsheet)
-            row.location = "row " + std::to_string(row.fid);  // XLSX/ODS FIDs are sheet row numbers
+        if (impl.driver == "CSV")
+            row.locationNumber = row.fid + 1;  // CSV FIDs count data lines from 1; the header is line 1
         else
-            row.location = "feature " + std::to_string(row.fid);
+            row.locationNumber = row.fid;  // XLSX/ODS FIDs are sheet row numbers; vector files: the feature
+        row.location = table.locationOf(row.locationNumber);
+        row.cells.resize(static_cast<std::size_t>(defn->GetFieldCount()));
+        row.geometry.reset();
+        row.geometryProblem.clear();
         bool anyValue = false;
         for (int i = 0; i < defn->GetFieldCount(); ++i) {
-            Cell cell;
+            Cell& cell = row.cells[static_cast<std::size_t>(i)];
+            cell.text.clear();
+            cell.number.reset();
+            cell.isDate = false;
             if (feature->IsFieldSetAndNotNull(i)) {
                 const OGRFieldType type = defn->GetFieldDefn(i)->GetType();
                 if (type == OFTInteger || type == OFTInteger64 || type == OFTReal) {
@@ -179,41 +229,66 @@ Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions
                     cell.text = buffer;
                     cell.isDate = true;
                 } else {
-                    auto text = decodeCellText(trim(feature->GetFieldAsString(i)), options.encoding);
+                    auto text = decodeCellText(trim(feature->GetFieldAsString(i)), impl.encoding);
                     if (!text)
                         return makeError(ErrorCode::BadInput, table.label() + ", " + row.location + ", column '" +
                                                                   table.columns[static_cast<std::size_t>(i)] + "': " +
                                                                   text.error().message);
-                    cell.text = *text;
+                    cell.text = std::move(text).value();
                 }
             }
             anyValue = anyValue || !cell.empty();
-            row.cells.push_back(std::move(cell));
         }
-        if (wantGeometry && feature->GetGeometryRef() != nullptr) {
+        if (impl.wantGeometry && feature->GetGeometryRef() != nullptr) {
             std::unique_ptr<OGRGeometry> geometry(feature->StealGeometry());
             geometry->flattenTo2D();
             // A feature that cannot be reprojected (NaN, 1e308, a point beyond the projection's
             // domain) is one problem line among the others, not the end of the whole read.
             if (!hasOnlyFiniteCoordinates(*geometry))
                 row.geometryProblem = "coordinates that are not numbers (NaN or infinite)";
-            else if (transform && !geometry->IsEmpty() && geometry->transform(transform.get()) != OGRERR_NONE)
+            else if (impl.transform && !geometry->IsEmpty() && geometry->transform(impl.transform.get()) != OGRERR_NONE)
                 row.geometryProblem = "the geometry cannot be reprojected from the layer's CRS to WGS 84 (coordinates out of its range?)";
             else
                 row.geometry = std::move(geometry);
             anyValue = true;
         }
         if (!anyValue) continue;  // blank spreadsheet rows between blocks are not data
-        table.rows.push_back(std::move(row));
+        ++m_rowsRead;
+        return true;
     }
     // A reader that fails half-way (a truncated GeoPackage, a broken sheet) just stops returning
     // features; importing what came before would silently lose the rest.
-    if (!gdalErrors.errors().empty())
+    if (!impl.gdalErrors.errors().empty())
         return makeError(ErrorCode::BadInput, table.label() + ": the file could not be read completely (damaged or truncated?)" +
-                                                  gdalErrors.suffix());
-    if (table.rows.empty())
+                                                  impl.gdalErrors.suffix());
+    return false;
+}
+
+Error tooManyRowsError(const SourceTable& table, std::size_t limit, const std::string& kind) {
+    std::string n = std::to_string(limit);
+    for (int i = static_cast<int>(n.size()) - 3; i > 0; i -= 3) n.insert(static_cast<std::size_t>(i), ",");
+    return makeError(ErrorCode::BadInput, table.label() + ": more than " + n + " rows, the most an import of " + kind +
+                                              " reads from one sheet; split the sheet into parts of at most " + n +
+                                              " rows and import each (nothing was imported)");
+}
+
+Result<SourceTable> readSourceTable(const std::string& path, const ImportOptions& options, bool wantGeometry, std::size_t keepRows,
+                                    std::size_t maxRows, const std::string& kind, std::size_t* rowCount) {
+    auto reader = SourceReader::open(path, options, wantGeometry);
+    if (!reader) return reader.error();
+    SourceTable table = (*reader)->header();
+    for (;;) {
+        SourceRow row;
+        auto more = (*reader)->next(row);
+        if (!more) return more.error();
+        if (!*more) break;
+        if (static_cast<std::size_t>((*reader)->rowsRead()) > maxRows) return tooManyRowsError(table, maxRows, kind);
+        if (table.rows.size() < keepRows) table.rows.push_back(std::move(row));
+    }
+    if ((*reader)->rowsRead() == 0)
         return makeError(ErrorCode::BadInput, table.label() + ": no data rows" +
                                                   (options.where.empty() ? std::string() : " match --where '" + options.where + "'"));
+    if (rowCount != nullptr) *rowCount = static_cast<std::size_t>((*reader)->rowsRead());
     return table;
 }
 

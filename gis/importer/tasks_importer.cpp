@@ -5,11 +5,24 @@
 
 namespace gis::importer {
 
-void planTasks(ImportContext& ctx, ImportBatch& batch) {
-    if (!ctx.binding.has("text")) {
+namespace {
+
+/// Tasks need nothing across rows: each chunk is planned on its own.
+class TasksPlanner final : public ChunkPlanner {
+public:
+    bool begin(ImportContext& ctx) override {
+        if (ctx.binding.has("text")) return true;
         ctx.problems.addGeneral(ctx.table.label(), "no task column ('Nội dung' / 'Nhiệm vụ'; or --map text=FIELD)");
-        return;
+        return false;
     }
+    void plan(ImportContext& ctx, ImportBatch& batch) override;
+};
+
+}  // namespace
+
+std::unique_ptr<ChunkPlanner> makeTasksPlanner() { return std::make_unique<TasksPlanner>(); }
+
+void TasksPlanner::plan(ImportContext& ctx, ImportBatch& batch) {
     for (const SourceRow& row : ctx.table.rows) {
         RowScope scope(ctx, row);
         model::Task task;
