@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "bench/national_project.hpp"
 #include "gis/dashboard/dashboard_view.hpp"
-#include "gis/importer/importer.hpp"
 #include "gis/render/gpu_sync.hpp"
 #include "gis/render/headless_context.hpp"
 #include "gis/render/renderer.hpp"
@@ -29,18 +29,6 @@ double msSince(Clock::time_point start) { return std::chrono::duration<double, s
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     return values.empty() ? 0.0 : values[values.size() / 2];
-}
-
-bool importUnits(const std::string& project, const std::string& national, const std::string& layer, const std::string& level,
-                 std::map<std::string, std::string> columns, const std::string& where = "") {
-    gis::importer::ImportOptions options;
-    options.layer = layer;
-    options.level = level;
-    options.columnMap = std::move(columns);
-    options.where = where;
-    auto report = gis::importer::importFile(project, "units", national, options);
-    if (!report) std::fprintf(stderr, "%s\n", report.error().message.c_str());
-    return static_cast<bool>(report);
 }
 
 /// One assessment per commune (criteria met from its code, so runs are repeatable) and a plan
@@ -86,14 +74,12 @@ int main(int argc, char** argv) {
     std::filesystem::remove(project);
 
     auto start = Clock::now();
-    // The layer's own ids build the tree: its GSO codes have gaps and repeats (see SOURCE.md).
-    if (!gis::store::createProject(project) ||
-        !importUnits(project, national, "provinces", "province", {{"code", "province_id"}, {"name", "province_vn"}}) ||
-        !importUnits(project, national, "districts", "district", {{"code", "district_id"}, {"name", "district_vn"}, {"parent_code", "province_id"}}) ||
-        !importUnits(project, national, "communes", "commune", {{"code", "commune_id"}, {"name", "commune_vn"}, {"parent_code", "district_id"}},
-                     "commune_vn IS NOT NULL AND commune_vn <> ''") ||
-        !addFigures(project)) {
-        std::fprintf(stderr, "could not build the national project\n");
+    if (auto units = bench::buildNationalUnits(project, national); !units) {
+        std::fprintf(stderr, "%s\n", units.error().message.c_str());
+        return 1;
+    }
+    if (!addFigures(project)) {
+        std::fprintf(stderr, "could not add the figures to the national project\n");
         return 1;
     }
     std::printf("national project built (import of 3 unit layers + figures): %.0f ms\n", msSince(start));
