@@ -469,6 +469,7 @@ int main(int argc, char** argv) {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("\npeak memory of the bench process (not the first-frame children): %.0f MB\n", usage.ru_maxrss / 1024.0);
-    std::filesystem::remove(gpkg);
+    // NTM_BENCH_KEEP=1 keeps the GeoPackage in WORKDIR (to look into a figure afterwards).
+    if (const char* keep = std::getenv("NTM_BENCH_KEEP"); keep == nullptr || std::string(keep) != "1") std::filesystem::remove(gpkg);
     return 0;
 }
