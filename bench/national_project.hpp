@@ -10,9 +10,6 @@
 
 namespace bench {
 
-/// The national layer beside the checkout, as tools/bench.sh and tools/bench-pg.sh pass it.
-inline constexpr const char* kNationalLayerRelative = "../shared/data/real/censusVN2009_communes_c2016/vn_admin_c2016_wgs84.gpkg";
-
 /// Creates `project` (which must not exist) and imports the provinces, districts and communes of
 /// `nationalGpkg` into it, in that order.
 gis::Status buildNationalUnits(const std::string& project, const std::string& nationalGpkg);
