@@ -101,6 +101,7 @@ void SidePanel::drawSlides(shell::Controller& controller, const platform::UiFont
         controller.push(shell::SaveSlide{m_slideName.data()});
         m_slideName[0] = '\0';
     }
+    recordWidget("slide:save");
 }
 
 namespace {
@@ -208,7 +209,7 @@ void SidePanel::draw(shell::Controller& controller, const platform::UiFonts& fon
         ImGui::PushStyleColor(ImGuiCol_Text, kWarningColor);
         ImGui::TextWrapped("%s", T(Text::ReadOnlyProject, controller.language()));
         ImGui::PopStyleColor();
-        recordWidget("banner:read-only");
+        recordWidget("banner:read-only", T(Text::ReadOnlyProject, controller.language()));
         ImGui::Separator();
     }
     // Briefing order: what the map shows, the slides, then the planner's filters and layers.

@@ -8,11 +8,26 @@ std::map<std::string, ImVec2>& centers() {
     static std::map<std::string, ImVec2> kCenters;
     return kCenters;
 }
+std::map<std::string, std::string>& texts() {
+    static std::map<std::string, std::string> kTexts;
+    return kTexts;
+}
 }  // namespace
 
 void recordWidget(const std::string& id) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     centers()[id] = ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+}
+
+void recordWidget(const std::string& id, const std::string& text) {
+    recordWidget(id);
+    texts()[id] = text;
+}
+
+std::optional<std::string> widgetText(const std::string& id) {
+    const auto it = texts().find(id);
+    if (it == texts().end()) return std::nullopt;
+    return it->second;
 }
 
 std::optional<ImVec2> widgetCenter(const std::string& id) {
@@ -21,6 +36,9 @@ std::optional<ImVec2> widgetCenter(const std::string& id) {
     return it->second;
 }
 
-void clearWidgets() { centers().clear(); }
+void clearWidgets() {
+    centers().clear();
+    texts().clear();
+}
 
 }  // namespace panels

@@ -11,8 +11,12 @@ namespace panels {
 
 /// Records the rectangle of the item just drawn under `id`.
 void recordWidget(const std::string& id);
+/// The same, with the text the item shows (a banner, a message), for widgetText.
+void recordWidget(const std::string& id, const std::string& text);
 /// The centre of the widget recorded under `id` in the last frame that drew it.
 std::optional<ImVec2> widgetCenter(const std::string& id);
+/// The text recorded with `id` in the last frame that drew it.
+std::optional<std::string> widgetText(const std::string& id);
 /// Forgets every rectangle (call at the start of a frame).
 void clearWidgets();
 

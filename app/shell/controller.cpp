@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "gis/core/translation.hpp"
 #include "gis/dashboard/scope.hpp"
 #include "gis/export/export_target.hpp"
 #include "gis/export/layout_export.hpp"
@@ -74,7 +75,7 @@ Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& 
         m_import = std::make_unique<ImportSession>(m_figures->path());
         // Another window, planner or import may change the project while this one shows it.
         if (auto watch = gis::store::ChangeWatch::start(m_figures->path())) m_watch = std::move(watch).value();
-        m_session.readOnly = !gis::store::mayWriteProject(m_figures->path());
+        m_session.readOnly = opening.readOnly || !gis::store::mayWriteProject(m_figures->path());
     }
     reloadSlides();
     gis::dashboard::DashboardState state = opening.state;
@@ -89,6 +90,13 @@ Controller::Controller(gis::scene::MapDocument document, gis::render::Renderer& 
             }
     }
     applyState(state);
+}
+
+bool Controller::refusedAsReadOnly() {
+    if (!m_session.readOnly) return false;
+    // The panels do not offer these; a dropped file, a key or --import still asks.
+    m_view.statusMessage = gis::tr(gis::Text::ReadOnlyProject, m_session.language);
+    return true;
 }
 
 void Controller::reloadSlides() {
@@ -298,7 +306,7 @@ bool Controller::pollForOthersChanges(double elapsedSeconds) {
 }
 
 void Controller::apply(const EditCriterion& command) {
-    if (!m_edits) return;
+    if (!m_edits || refusedAsReadOnly()) return;
     gis::editing::CriterionEdit request;
     request.unitCode = command.unitCode;
     request.number = command.number;
@@ -307,7 +315,7 @@ void Controller::apply(const EditCriterion& command) {
 }
 
 void Controller::apply(const EditWorkStatus& command) {
-    if (!m_edits) return;
+    if (!m_edits || refusedAsReadOnly()) return;
     gis::editing::WorkEdit request;
     request.workId = command.workId;
     request.status = command.status;
@@ -318,7 +326,7 @@ void Controller::apply(const EditWorkStatus& command) {
 }
 
 void Controller::apply(const MarkTaskDone& command) {
-    if (!m_edits) return;
+    if (!m_edits || refusedAsReadOnly()) return;
     gis::editing::TaskEdit request;
     request.taskId = command.taskId;
     request.done = command.done;
@@ -329,11 +337,11 @@ void Controller::apply(const MarkTaskDone& command) {
 }
 
 void Controller::apply(const UndoEdit&) {
-    if (m_edits && m_edits->canUndo()) afterWrite(m_edits->undo());
+    if (m_edits && m_edits->canUndo() && !refusedAsReadOnly()) afterWrite(m_edits->undo());
 }
 
 void Controller::apply(const RedoEdit&) {
-    if (m_edits && m_edits->canRedo()) afterWrite(m_edits->redo());
+    if (m_edits && m_edits->canRedo() && !refusedAsReadOnly()) afterWrite(m_edits->redo());
 }
 
 void Controller::apply(const SetLayerVisible& command) { m_document.setLayerVisible(command.layerIndex, command.visible); }
@@ -503,7 +511,7 @@ void Controller::apply(const SetPlaying& command) {
 }
 
 void Controller::apply(const SaveSlide& command) {
-    if (!m_figures) return;
+    if (!m_figures || refusedAsReadOnly()) return;
     gis::dashboard::DashboardState state = m_session.state;
     state.view = gis::dashboard::MapView{m_view.camera.center.x, m_view.camera.center.y, m_view.camera.metersPerPixel};
     gis::Status saved = gis::dashboard::saveBookmark(m_figures->path(), command.name, state);
@@ -552,22 +560,22 @@ void Controller::apply(const AnswerOverwrite& command) {
     if (command.replace && question) std::visit([this](const auto& c) { apply(c); }, *question);
 }
 
-void Controller::apply(const OpenImport&) { m_importOpen = m_import != nullptr; }
+void Controller::apply(const OpenImport&) { m_importOpen = m_import != nullptr && !refusedAsReadOnly(); }
 void Controller::apply(const CloseImport&) { m_importOpen = false; }
 
 void Controller::apply(const PreviewImport& command) {
-    if (!m_import) return;
+    if (!m_import || refusedAsReadOnly()) return;
     m_importOpen = true;
     m_import->preview(command.file, command.kind, command.options);
 }
 
 void Controller::apply(const AddImportAlias& command) {
-    if (!m_import) return;
+    if (!m_import || refusedAsReadOnly()) return;
     if (gis::Status added = m_import->addAlias(command.alias, command.unitCode); !added) m_view.statusMessage = added.error().message;
 }
 
 void Controller::apply(const CommitImport&) {
-    if (m_import) m_import->start();
+    if (m_import && !refusedAsReadOnly()) m_import->start();
 }
 
 void Controller::apply(const PreviewPage& command) {

@@ -62,6 +62,9 @@ struct OpeningState {
     std::string bookmark;       ///< --bookmark NAME
     gis::Language language = gis::Language::Vi;
     bool briefing = false;
+    /// View only (--read-only: a meeting-room screen), even where the user may write: the same
+    /// banner and the same commands left out as for a user who may not write.
+    bool readOnly = false;
 };
 
 /// A map opened as the window opens one: the vector file or project, and for a project the
@@ -168,6 +171,8 @@ private:
     bool reopenAt(const std::string& date);
     void applyState(const gis::dashboard::DashboardState& state);
     void reloadSlides();
+    /// true (and the status line says why) when the project is read-only: for the commands that write.
+    bool refusedAsReadOnly();
 
     gis::scene::MapDocument m_document;
     gis::render::Renderer& m_renderer;

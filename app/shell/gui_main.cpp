@@ -57,7 +57,7 @@ namespace {
 
 constexpr const char* kGuiUsage =
     "usage: ntm-atlas gui [PROJECT_OR_VECTOR_FILE] [--unit CODE] [--as-of YYYY-MM-DD] [--color-by FIELD] [--bookmark NAME]\n"
-    "                     [--briefing] [--lang vi|en] [--screenshot PNG] [--import FILE] [--layer NAME] [--s-srs CRS]\n";
+    "                     [--briefing] [--read-only] [--lang vi|en] [--screenshot PNG] [--import FILE] [--layer NAME] [--s-srs CRS]\n";
 
 int usageError(const std::string& message) {
     if (!message.empty()) std::fprintf(stderr, "ntm-atlas: %s\n", message.c_str());
@@ -69,7 +69,7 @@ int usageError(const std::string& message) {
 
 int runGui(const cli::Args& args) {
     const cli::ParsedArgs arguments = cli::parseArgs(
-        args, {"layer", "s-srs", "color-by", "screenshot", "frames", "unit", "as-of", "bookmark", "lang", "import"}, {"briefing"});
+        args, {"layer", "s-srs", "color-by", "screenshot", "frames", "unit", "as-of", "bookmark", "lang", "import"}, {"briefing", "read-only"});
     if (!arguments.error.empty() || arguments.positional.size() > 1) return usageError(arguments.error);
     gis::scene::MapSourceSpec source;
     if (!arguments.positional.empty() && arguments.positional[0] != "demo") source.path = arguments.positional[0];
@@ -83,6 +83,7 @@ int runGui(const cli::Args& args) {
     if (!source.asOf.empty() && !gis::model::isIsoDate(source.asOf)) return usageError("--as-of " + source.asOf + ": not a date (YYYY-MM-DD)");
     shell::OpeningState opening;
     opening.briefing = arguments.flag("briefing");
+    opening.readOnly = arguments.flag("read-only");
     opening.bookmark = arguments.value("bookmark");
     opening.state.colorField = arguments.value("color-by");
     if (const std::string lang = arguments.value("lang"); !lang.empty()) {

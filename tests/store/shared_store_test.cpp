@@ -113,6 +113,11 @@ TEST_CASE("shared store: the read-only role can read and export but not write, a
     const std::string leader = test::pg::location(databaseOf("shared_roles"), "lanh_dao", "xem-thoi");
     const std::string planner = test::pg::location(databaseOf("shared_roles"), "ke_hoach", "sua-duoc");
 
+    // What the window asks before it offers edits, imports and slide saving (its read-only banner).
+    CHECK_FALSE(store::mayWriteProject(leader));
+    CHECK(store::mayWriteProject(planner));
+    CHECK(store::mayWriteProject(project));  // the superuser who made it
+
     int status = 0;
     const std::string summary = cli("summary " + quotedArg(leader) + " --unit " + storefx::kThanhSon + " --json", &status);
     CHECK(status == 0);
