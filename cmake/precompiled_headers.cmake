@@ -1,0 +1,22 @@
+# Precompiled headers for the test executables: Catch2's single header (~17,000 lines, in every
+# test file) and the standard headers almost every file includes are parsed once per executable
+# instead of once per file. CI builds everything twice from nothing (Release and the sanitized
+# build) and most of its time is compiling: the unit tests' own files took 22 % less CPU (169 → 132 s).
+# Not used for gis/ and app/: there gcc 12 then reports its known -Wstringop-overflow false
+# positives inside <string> (GCC bug 105329) as if they were in our code.
+option(NTM_PRECOMPILED_HEADERS "Precompile Catch2 and the common standard headers for the tests" ON)
+
+set(NTM_COMMON_HEADERS <algorithm> <cmath> <cstdint> <cstdio> <filesystem> <functional> <map> <memory> <optional>
+    <set> <string> <string_view> <unordered_map> <utility> <variant> <vector>)
+
+# ntm_precompile_common_headers(TARGET [CATCH]): CATCH adds <catch2/catch.hpp>.
+function(ntm_precompile_common_headers target)
+  if(NOT NTM_PRECOMPILED_HEADERS)
+    return()
+  endif()
+  set(headers ${NTM_COMMON_HEADERS})
+  if("CATCH" IN_LIST ARGN)
+    list(APPEND headers <catch2/catch.hpp>)
+  endif()
+  target_precompile_headers(${target} PRIVATE ${headers})
+endfunction()
