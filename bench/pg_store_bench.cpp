@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "bench/bench_clock.hpp"
 #include "bench/national_project.hpp"
+#include "gis/figures/project_map.hpp"
 #include "gis/figures/summary.hpp"
 #include "gis/render/gpu_sync.hpp"
 #include "gis/render/headless_context.hpp"
@@ -58,6 +60,35 @@ bool firstFrameOnce(const std::string& location, gis::render::Renderer& renderer
     document->ensureLevelsFor(camera.metersPerPixel);
     renderer.render(document->buildScene(camera), target);
     gis::render::waitForGpu();
+    return true;
+}
+
+/// Where a summary's and the map's time goes, one warm pass: each stage timed on its own, so a
+/// target missed names the stage to work on.
+bool printBreakdown(const char* storeName, const std::string& location, const std::string& province) {
+    for (const std::string& unit : {province, std::string()}) {
+        auto t = Clock::now();
+        auto db = gis::store::openProject(location, false);
+        if (!db) return std::fprintf(stderr, "%s\n", db.error().message.c_str()), false;
+        const double openMs = msSince(t);
+        t = Clock::now();
+        auto data = gis::store::loadProjectData(*db, false, unit);
+        if (!data) return std::fprintf(stderr, "%s\n", data.error().message.c_str()), false;
+        const double readMs = msSince(t);
+        t = Clock::now();
+        gis::figures::SummaryOptions options;
+        options.asOf = kAsOf;
+        options.unitCode = unit;
+        auto summary = gis::figures::computeSummary(*data, options);
+        if (!summary) return std::fprintf(stderr, "%s\n", summary.error().message.c_str()), false;
+        std::printf("%s, summary of %s: open %.0f ms, read %.0f ms (%zu units, %zu assessments, %zu works), compute %.0f ms\n", storeName,
+                    unit.empty() ? "the country" : unit.c_str(), openMs, readMs, data->units.size(), data->assessments.size(),
+                    data->infrastructure.size(), msSince(t));
+    }
+    auto t = Clock::now();
+    auto layers = gis::figures::loadProjectMapLayers(location, kAsOf);
+    if (!layers) return std::fprintf(stderr, "%s\n", layers.error().message.c_str()), false;
+    std::printf("%s, the map's layers (open, read with geometry, summary, to EPSG:3857): %.0f ms\n", storeName, msSince(t));
     return true;
 }
 
@@ -108,22 +139,26 @@ int main(int argc, char** argv) {
     const auto dir = std::filesystem::temp_directory_path() / "ntm-pg-store-bench";
     std::filesystem::create_directories(dir);
     const std::string gpkg = (dir / "national.gpkg").string();
-    std::filesystem::remove(gpkg);
+    // NTM_BENCH_REUSE=1 measures the GeoPackage a run with NTM_BENCH_KEEP=1 left and the database it
+    // copied it into, without building and copying again (for trying a change to a query).
+    const bool reuse = std::getenv("NTM_BENCH_REUSE") != nullptr && std::filesystem::exists(gpkg);
+    if (!reuse) {
+        std::filesystem::remove(gpkg);
+        bench::NationalScale scale;
+        scale.assessmentYears = 10;
+        scale.works = 100'000;
+        scale.villages = 100'000;
+        auto start = Clock::now();
+        if (!bench::buildNationalProject(gpkg, national, scale)) return 1;
+        std::printf("GeoPackage built (3 unit layers, 10 years of assessments, %d works, %d villages): %.1f s, %.0f MB\n", scale.works,
+                    scale.villages, msSince(start) / 1e3, std::filesystem::file_size(gpkg) / 1e6);
 
-    bench::NationalScale scale;
-    scale.assessmentYears = 10;
-    scale.works = 100'000;
-    scale.villages = 100'000;
-    auto start = Clock::now();
-    if (!bench::buildNationalProject(gpkg, national, scale)) return 1;
-    std::printf("GeoPackage built (3 unit layers, 10 years of assessments, %d works, %d villages): %.1f s, %.0f MB\n", scale.works,
-                scale.villages, msSince(start) / 1e3, std::filesystem::file_size(gpkg) / 1e6);
-
-    start = Clock::now();
-    auto copied = gis::store::copyProject(gpkg, pg);
-    if (!copied) return std::fprintf(stderr, "%s\n", copied.error().message.c_str()), 1;
-    std::printf("copied into PostgreSQL (one transaction, then both dumps compared): %.1f s, %lld rows\n", msSince(start) / 1e3,
-                copied->rows);
+        start = Clock::now();
+        auto copied = gis::store::copyProject(gpkg, pg);
+        if (!copied) return std::fprintf(stderr, "%s\n", copied.error().message.c_str()), 1;
+        std::printf("copied into PostgreSQL (one transaction, then both dumps compared): %.1f s, %lld rows\n", msSince(start) / 1e3,
+                    copied->rows);
+    }
 
     const std::string province = largestProvince(gpkg);
     auto context = gis::render::HeadlessContext::create();
@@ -142,8 +177,12 @@ int main(int argc, char** argv) {
     std::printf("first frame 1920x1080 (open+read+mesh+draw) | %7.0f ms | %7.0f ms | < 1000 ms\n", onFile.frameMs, onServer.frameMs);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
+    std::printf("\n");
+    if (!printBreakdown("GeoPackage", gpkg, province) || !printBreakdown("PostgreSQL", pg, province)) return 1;
     std::printf("peak memory: %.0f MB\n", usage.ru_maxrss / 1024.0);
     renderer.value().reset();
-    std::filesystem::remove(gpkg);
+    // NTM_BENCH_KEEP=1 leaves the GeoPackage for a look at its query plans.
+    if (std::getenv("NTM_BENCH_KEEP") == nullptr) std::filesystem::remove(gpkg);
+    else std::printf("kept %s\n", gpkg.c_str());
     return 0;
 }

@@ -77,8 +77,6 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
     options.asOf = asOf;
     auto summaries = computeSummary(*project, options);
     if (!summaries) return summaries.error();
-    std::map<std::string, const UnitSummary*> byCode;
-    for (const UnitSummary& s : *summaries) byCode[s.code] = &s;
     auto toMercator = proj::Transformer::create("EPSG:4326", "EPSG:3857");
     if (!toMercator) return toMercator.error();
 
@@ -106,7 +104,10 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
     // must say why it is empty.
     std::vector<std::string> undrawable;
     std::size_t mappedUnits = 0;
-    for (const Unit& unit : project->units) {
+    // computeSummary over every unit gives the summaries in the units' order: the i-th is the i-th
+    // unit's (a map by code over the country's 111,927 units cost more than the lookups it saved).
+    for (std::size_t unitIndex = 0; unitIndex < project->units.size(); ++unitIndex) {
+        const Unit& unit = project->units[unitIndex];
         if (unit.level == "commune" || unit.level == "village") ++mappedUnits;
         Geometry geometry = toDisplay(unit.geometry, *toMercator);
         if (geometry.kind == GeometryKind::None) {
@@ -120,7 +121,7 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
                 addFeature(unit.level == "district" ? districts : provinces, std::move(geometry), {unit.code, unit.name});
             continue;
         }
-        const UnitSummary& s = *byCode.at(unit.code);
+        const UnitSummary& s = (*summaries)[unitIndex];
         if (unit.level == "village") {
             if (geometry.kind == GeometryKind::Point) addFeature(villages, std::move(geometry), {unit.code, unit.name, optionalNumber(unit.population)});
             continue;

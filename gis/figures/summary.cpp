@@ -126,17 +126,26 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
     }
 
     std::vector<UnitSummary> out(units.size());
-    std::map<std::string, std::vector<const Assessment*>> assessmentsByUnit;
-    for (const Assessment& a : project.assessments) assessmentsByUnit[a.unitCode].push_back(&a);
+    // Per unit index, not per code in a map: the country's summary of 111,927 units spent most of
+    // its time comparing code strings in std::map lookups.
+    std::vector<std::vector<const Assessment*>> assessmentsByUnit(units.size());
+    for (const Assessment& a : project.assessments)
+        if (const auto u = tree.find(a.unitCode)) assessmentsByUnit[*u].push_back(&a);
 
     // 1. Own figures of every unit.
     const auto years = planYears(project, asOf);
-    using MoneyKey = std::pair<std::size_t, std::string>;  // unit, programme
-    std::map<MoneyKey, std::int64_t> plan, disbursed;
+    // Money per programme (in the order of `years`) and unit index.
+    std::map<std::string, std::size_t> programmeIndex;
+    for (const auto& [programme, year] : years) {
+        (void)year;
+        programmeIndex.emplace(programme, programmeIndex.size());
+    }
+    std::vector<std::vector<std::int64_t>> plan(years.size(), std::vector<std::int64_t>(units.size(), 0));
+    std::vector<std::vector<std::int64_t>> disbursed(years.size(), std::vector<std::int64_t>(units.size(), 0));
     for (const CapitalPlan& p : project.plans) {
         const auto u = tree.find(p.unitCode);
         const auto y = years.find(p.programmeId);
-        if (u && y != years.end() && p.year == y->second) plan[{*u, p.programmeId}] += p.planVnd;
+        if (u && y != years.end() && p.year == y->second) plan[programmeIndex.at(p.programmeId)][*u] += p.planVnd;
     }
     std::map<std::tuple<std::string, std::string, int, std::string>, std::vector<const Disbursement*>> series;
     for (const Disbursement& d : project.disbursements) series[{d.unitCode, d.programmeId, d.year, d.capitalType}].push_back(&d);
@@ -146,7 +155,7 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
         const auto u = tree.find(unitCode);
         const auto y = years.find(programme);
         if (!u || y == years.end() || year != y->second) continue;
-        disbursed[{*u, programme}] += disbursedAt(rows, asOf);
+        disbursed[programmeIndex.at(programme)][*u] += disbursedAt(rows, asOf);
     }
 
     for (std::size_t i = 0; i < units.size(); ++i) {
@@ -158,8 +167,7 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
         s.type = u.type;
         s.parentCode = u.parentCode;
         s.summaryDate = asOf;
-        if (const auto it = assessmentsByUnit.find(u.code); it != assessmentsByUnit.end())
-            summariseAssessment(s, it->second, project, asOf);
+        if (!assessmentsByUnit[i].empty()) summariseAssessment(s, assessmentsByUnit[i], project, asOf);
     }
     auto unitIndex = [&](const std::string& code) { return tree.find(code); };
     for (const InfrastructureItem& item : project.infrastructure)
@@ -204,10 +212,9 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
                 for (const auto& [status, count] : statuses) s.infrastructure[type][status] += count;
             s.tasksOpen += child.tasksOpen;
             s.tasksOverdue += child.tasksOverdue;
-            for (const auto& [programme, year] : years) {
-                (void)year;
-                plan[{i, programme}] += plan[{c, programme}];
-                disbursed[{i, programme}] += disbursed[{c, programme}];
+            for (std::size_t p = 0; p < years.size(); ++p) {
+                plan[p][i] += plan[p][c];
+                disbursed[p][i] += disbursed[p][c];
             }
         }
         if ((units[i].level == "district" || units[i].level == "province") && s.communesAssessed > 0)
@@ -217,8 +224,9 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
     // 3. Money per programme, and the rank among siblings (same level and parent) that have a plan.
     for (std::size_t i = 0; i < units.size(); ++i)
         for (const auto& [programme, year] : years) {
-            const std::int64_t p = plan[{i, programme}];
-            const std::int64_t d = disbursed[{i, programme}];
+            const std::size_t index = programmeIndex.at(programme);
+            const std::int64_t p = plan[index][i];
+            const std::int64_t d = disbursed[index][i];
             if (p == 0 && d == 0) continue;
             ProgrammeFigures f;
             f.programme = programme;

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "gis/model/ntm_types.hpp"
@@ -34,7 +35,7 @@ public:
 
 private:
     const std::vector<model::Unit>* m_units;
-    std::map<std::string, std::size_t> m_index;
+    std::unordered_map<std::string, std::size_t> m_index;  ///< hashed: string compares in a map were the national summary's hot spot
     std::vector<std::vector<std::size_t>> m_children;
     std::vector<std::optional<std::size_t>> m_parent;
     std::vector<std::size_t> m_roots;
