@@ -157,15 +157,17 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     if (!request.unit.empty()) scope.state.scope = request.unit;
     if (!request.source.asOf.empty()) scope.state.asOf = request.source.asOf;
 
-    // The GL context, shaders and text atlas are made on a worker while the data load: the two do
-    // not depend on each other, and most of reading a layer keeps one core busy. The context is
-    // then handed to this thread (released there, made current here).
+    // The GL context, shaders and text atlas are made on a worker while the data load (the two do
+    // not depend on each other, and most of reading a layer keeps one core busy), and a tiny draw
+    // has llvmpipe compile its shader variants there. The context is then handed to this thread
+    // (released there, made current here).
     GlSetup gl;
     std::thread glWorker([&gl] {
         const auto glStart = Clock::now();
         gl.context.emplace(render::HeadlessContext::create());
         if (*gl.context) {
             gl.renderer.emplace(render::Renderer::create());
+            if (*gl.renderer) gl.renderer->value()->warmUp();
             gl.released = gl.context->value()->releaseCurrent();
         }
         gl.seconds = secondsSince(glStart);
