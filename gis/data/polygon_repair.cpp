@@ -31,6 +31,65 @@ int certainOrientation(Vec2 a, Vec2 b, Vec2 c) {
     return 0;
 }
 
+
+/// Whether segments i (p[i] to p[i+1]) and j of a ring of n vertices may meet: certainly apart
+/// returns false; crossing, touching, or too close to tell returns true. Adjacent ones never.
+bool segmentsMayMeet(const std::vector<Vec2>& p, std::size_t i, std::size_t j) {
+    const std::size_t n = p.size();
+    const std::size_t gap = i > j ? i - j : j - i;
+    if (gap == 1 || gap == n - 1) return false;  // adjacent: checked by the fold-back test
+    const Vec2 a = p[i], b = p[i + 1 == n ? 0 : i + 1], c = p[j], d = p[j + 1 == n ? 0 : j + 1];
+    const int o1 = certainOrientation(a, b, c), o2 = certainOrientation(a, b, d);
+    const int o3 = certainOrientation(c, d, a), o4 = certainOrientation(c, d, b);
+    if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0) {
+        // Collinear or too close to tell: only a problem when their boxes overlap.
+        const bool apart = std::max(a.x, b.x) < std::min(c.x, d.x) || std::max(c.x, d.x) < std::min(a.x, b.x) ||
+                           std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y);
+        return !apart;
+    }
+    return o1 != o2 && o3 != o4;
+}
+
+/// Rings up to this size are checked by a sweep over segment boxes: every pair whose boxes
+/// overlap is tested, which on the rings of real layers (a few active segments at any x) is
+/// several times cheaper than Shamos–Hoey's ordered set; its quadratic worst case (wavy rings,
+/// 24 s at 1,000,000 vertices) stays bounded at this size.
+constexpr std::size_t kBoxSweepMaxVertices = 1024;
+
+/// Ring without repeated consecutive points, n >= 3, no fold-back: true when no two
+/// non-adjacent segments may meet. A repeated vertex makes two segments touch, so it is found.
+bool boxSweepSimple(const std::vector<Vec2>& p) {
+    struct Box {
+        double minX, maxX, minY, maxY;
+        std::uint32_t segment;
+    };
+    const std::size_t n = p.size();
+    thread_local std::vector<Box> boxes;
+    thread_local std::vector<std::uint32_t> active;
+    boxes.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Vec2 a = p[i], b = p[i + 1 == n ? 0 : i + 1];
+        boxes[i] = {std::min(a.x, b.x), std::max(a.x, b.x), std::min(a.y, b.y), std::max(a.y, b.y), static_cast<std::uint32_t>(i)};
+    }
+    std::sort(boxes.begin(), boxes.end(), [](const Box& l, const Box& r) { return l.minX < r.minX; });
+    active.clear();
+    for (std::uint32_t k = 0; k < n; ++k) {
+        const Box& box = boxes[k];
+        for (std::size_t a = 0; a < active.size();) {
+            const Box& other = boxes[active[a]];
+            if (other.maxX < box.minX) {  // left behind the sweep: it meets nothing further on
+                active[a] = active.back();
+                active.pop_back();
+                continue;
+            }
+            if (other.maxY >= box.minY && box.maxY >= other.minY && segmentsMayMeet(p, other.segment, box.segment)) return false;
+            ++a;
+        }
+        active.push_back(k);
+    }
+    return true;
+}
+
 }  // namespace
 
 bool ringCertainlySimple(const Ring& ring) {
@@ -47,6 +106,7 @@ bool ringCertainlySimple(const Ring& ring) {
     // Adjacent segments share their vertex and nothing else unless they fold back on a line.
     for (std::size_t i = 0; i < n; ++i)
         if (certainOrientation(p[(i + n - 1) % n], p[i], p[(i + 1) % n]) == 0) return false;
+    if (n <= kBoxSweepMaxVertices) return boxSweepSimple(p);
     // Non-adjacent segments must not meet at all. Shamos–Hoey sweep (O(n log n), the old sweep
     // over segment boxes was quadratic on wavy rings: 24 s for 1,000,000 vertices): vertices in
     // (x, y) order; the segments crossing the sweep line are kept ordered bottom to top, and only

@@ -123,6 +123,16 @@ Result<LayoutReport> exportLayout(render::Renderer& renderer, scene::MapDocument
     }
 
     step(1, "render");
+    if (!page && options.format == ExportFormat::Png && canStreamPng(renderer, scene, options.maxTileSizePx)) {
+        // The bare map PNG: strips rendered and encoded on two threads, no whole frame held.
+        auto streamed = exportPngStrips(renderer, scene, outPath, options.page.dpi, options.maxTileSizePx);
+        if (!streamed) return makeError(streamed.error().code, "cannot export " + outPath + ": " + streamed.error().message);
+        report.render = streamed->render;
+        step(2, "encode");
+        report.encode = streamed->encode;
+        step(3, "done");
+        return report;
+    }
     auto start = Clock::now();
     auto rendered = renderPage(renderer, scene, options.page, options.format == ExportFormat::Pdf, options.maxTileSizePx);
     if (!rendered) return makeError(rendered.error().code, "cannot export " + outPath + ": " + rendered.error().message);

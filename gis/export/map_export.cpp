@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 #include "gis/dashboard/dashboard_state.hpp"
 #include "gis/dashboard/project_figures.hpp"
@@ -26,6 +28,30 @@ using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
+
+/// What the GL worker makes: the context (current on no thread once released) and the renderer.
+struct GlSetup {
+    std::optional<Result<std::unique_ptr<render::HeadlessContext>>> context;
+    std::optional<Result<std::unique_ptr<render::Renderer>>> renderer;
+    bool released = false;
+    double seconds = 0;
+
+    ~GlSetup() {
+        // The renderer deletes GL objects: its context must be current here (after an early
+        // return the worker had released it and nobody took it over).
+        if (released && context && *context) context->value()->makeCurrent();
+        renderer.reset();
+        context.reset();
+    }
+};
+
+/// Joins a worker on every return path (an early error must not leave it running).
+struct JoinOnExit {
+    std::thread& thread;
+    ~JoinOnExit() {
+        if (thread.joinable()) thread.join();
+    }
+};
 
 }  // namespace
 
@@ -131,6 +157,23 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     if (!request.unit.empty()) scope.state.scope = request.unit;
     if (!request.source.asOf.empty()) scope.state.asOf = request.source.asOf;
 
+    // The GL context, shaders and text atlas are made on a worker while the data load (the two do
+    // not depend on each other, and most of reading a layer keeps one core busy), and a tiny draw
+    // has llvmpipe compile its shader variants there. The context is then handed to this thread
+    // (released there, made current here).
+    GlSetup gl;
+    std::thread glWorker([&gl] {
+        const auto glStart = Clock::now();
+        gl.context.emplace(render::HeadlessContext::create());
+        if (*gl.context) {
+            gl.renderer.emplace(render::Renderer::create());
+            if (*gl.renderer) gl.renderer->value()->warmUp();
+            gl.released = gl.context->value()->releaseCurrent();
+        }
+        gl.seconds = secondsSince(glStart);
+    });
+    JoinOnExit joinGl{glWorker};
+
     auto start = Clock::now();
     auto document = scene::MapDocument::open(source, colorField);
     if (!document) return document.error();
@@ -145,12 +188,17 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     timings.load = secondsSince(start);
     timings.warnings = document->warnings();
 
+    // gl_init is what the load did not hide: the wait for the worker, then taking the context over.
     start = Clock::now();
-    auto context = render::HeadlessContext::create();
+    glWorker.join();
+    auto& context = *gl.context;
     if (!context) return context.error();
-    auto renderer = render::Renderer::create();
+    auto& renderer = *gl.renderer;
     if (!renderer) return renderer.error();
+    if (!gl.released || !context.value()->makeCurrent())
+        return makeError(ErrorCode::GlUnavailable, "cannot hand the headless OpenGL context to the export thread");
     timings.glInit = secondsSince(start);
+    timings.glSetup = gl.seconds;
     timings.glRenderer = context.value()->rendererName();
 
     start = Clock::now();

@@ -49,6 +49,7 @@ struct ExportRequest {
 /// Seconds spent in each phase, for the BENCH line and benchmarks.
 struct ExportTimings {
     double load = 0, mesh = 0, glInit = 0, render = 0, encode = 0;
+    double glSetup = 0;  ///< the GL worker's own time (context, shaders, text atlas), spent beside the load
     std::string glRenderer;
     std::vector<std::string> warnings;  ///< features repaired or skipped while reading
 };

@@ -12,10 +12,6 @@ namespace gis::exporting {
 
 namespace {
 
-/// Rows per band: enough for deflate to find its matches (its window is 32 KB, a row of a
-/// 4000 px map is 12 KB) and few enough bands to keep both cores busy on small frames.
-constexpr int kRowsPerBand = 64;
-
 void appendBigEndian(std::vector<std::uint8_t>& out, std::uint32_t value) {
     for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<std::uint8_t>(value >> shift));
 }
@@ -28,14 +24,6 @@ void appendChunk(std::vector<std::uint8_t>& out, const char type[4], const std::
     const uLong crc = crc32(crc32(0L, Z_NULL, 0), out.data() + typeAt, static_cast<uInt>(length + 4));
     appendBigEndian(out, static_cast<std::uint32_t>(crc));
 }
-
-/// One band, filtered and deflated as raw deflate data ending on a byte boundary (full flush),
-/// so the bands concatenate into one stream; only the last band ends the stream.
-struct Band {
-    std::vector<std::uint8_t> deflated;
-    uLong adler = 1;
-    std::size_t filteredBytes = 0;
-};
 
 /// The "Sub" filter (each byte minus the one a pixel to its left): a map is mostly runs of one
 /// colour, which this turns into runs of zeros that deflate's run matching eats at level 1
@@ -54,60 +42,77 @@ void filterRow(const std::uint8_t* rgba, int width, int channels, std::uint8_t* 
         for (int c = 0; c < 3; ++c) o[x * 3 + c] = static_cast<std::uint8_t>(rgba[x * 4 + c] - rgba[(x - 1) * 4 + c]);
 }
 
-void deflateBand(const render::Image& image, int channels, int row0, int row1, bool last, Band& band) {
-    const std::size_t rowBytes = 1 + static_cast<std::size_t>(image.width) * channels;
-    std::vector<std::uint8_t> filtered(rowBytes * static_cast<std::size_t>(row1 - row0));
-    for (int y = row0; y < row1; ++y)
-        filterRow(image.rgba.data() + static_cast<std::size_t>(y) * image.width * 4, image.width, channels,
-                  filtered.data() + static_cast<std::size_t>(y - row0) * rowBytes);
-    band.filteredBytes = filtered.size();
-    band.adler = adler32(adler32(0L, Z_NULL, 0), filtered.data(), static_cast<uInt>(filtered.size()));
+/// One band (rows row0..row1 of the image, `stride` bytes apart), filtered and deflated as raw
+/// deflate data ending on a byte boundary (full flush), so the bands concatenate into one
+/// stream; only the last band ends the stream.
+void deflateBand(const std::uint8_t* rgba, std::size_t stride, int width, int channels, int rows, bool last,
+                 std::vector<std::uint8_t>& deflated, uLong& adlerOut, std::size_t& filteredBytes) {
+    const std::size_t rowBytes = 1 + static_cast<std::size_t>(width) * channels;
+    // Scratch kept per thread: a fresh 768 KB buffer per band was a page fault per 4 KB.
+    thread_local std::vector<std::uint8_t> filtered, out;
+    filtered.resize(rowBytes * static_cast<std::size_t>(rows));
+    for (int y = 0; y < rows; ++y)
+        filterRow(rgba + static_cast<std::size_t>(y) * stride, width, channels, filtered.data() + static_cast<std::size_t>(y) * rowBytes);
+    filteredBytes = filtered.size();
+    adlerOut = adler32(adler32(0L, Z_NULL, 0), filtered.data(), static_cast<uInt>(filtered.size()));
 
     z_stream zs{};
     // Raw deflate (negative window bits): the zlib header and Adler-32 are written once around
     // all bands. Level 1 with the Z_RLE strategy: the filtered map is runs of zeros.
     deflateInit2(&zs, 1, Z_DEFLATED, -15, 8, Z_RLE);
-    band.deflated.resize(deflateBound(&zs, static_cast<uLong>(filtered.size())) + 16);
+    out.resize(deflateBound(&zs, static_cast<uLong>(filtered.size())) + 16);
     zs.next_in = filtered.data();
     zs.avail_in = static_cast<uInt>(filtered.size());
-    zs.next_out = band.deflated.data();
-    zs.avail_out = static_cast<uInt>(band.deflated.size());
+    zs.next_out = out.data();
+    zs.avail_out = static_cast<uInt>(out.size());
     deflate(&zs, last ? Z_FINISH : Z_FULL_FLUSH);
-    band.deflated.resize(band.deflated.size() - zs.avail_out);
+    // Kept at its size: the bound is about the filtered size, 3-4 times what a map deflates to.
+    deflated.assign(out.data(), out.data() + (out.size() - zs.avail_out));
     deflateEnd(&zs);
 }
 
 }  // namespace
 
-std::vector<std::uint8_t> encodePng(const render::Image& image, int dpi) {
-    bool opaque = true;
-    for (std::size_t i = 3; i < image.rgba.size() && opaque; i += 4) opaque = image.rgba[i] == 255;
-    const int channels = opaque ? 3 : 4;
+PngBandEncoder::PngBandEncoder(int width, int height, int channels) : m_width(width), m_height(height), m_channels(channels) {
+    m_bands.reserve(static_cast<std::size_t>(std::max(1, (height + kPngRowsPerBand - 1) / kPngRowsPerBand)));
+}
 
-    const int bandCount = std::max(1, (image.height + kRowsPerBand - 1) / kRowsPerBand);
-    std::vector<Band> bands(static_cast<std::size_t>(bandCount));
-    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-    std::vector<std::thread> workers;
+void PngBandEncoder::addRows(const std::uint8_t* rgba, std::size_t strideBytes, int rows, unsigned threads) {
+    rows = std::min(rows, m_height - m_rowsAdded);
+    if (rows <= 0) return;
+    const int firstBand = static_cast<int>(m_bands.size());
+    const int bandCount = (rows + kPngRowsPerBand - 1) / kPngRowsPerBand;
+    m_bands.resize(m_bands.size() + static_cast<std::size_t>(bandCount));
+    const int endRow = m_rowsAdded + rows;
+    threads = std::clamp(threads, 1u, 8u);
     auto work = [&](unsigned index) {
         // Interleaved bands: neighbours go to different threads, so both finish together.
-        for (int b = static_cast<int>(index); b < bandCount; b += static_cast<int>(threads))
-            deflateBand(image, channels, b * kRowsPerBand, std::min(image.height, (b + 1) * kRowsPerBand), b == bandCount - 1,
-                        bands[static_cast<std::size_t>(b)]);
+        for (int b = static_cast<int>(index); b < bandCount; b += static_cast<int>(threads)) {
+            const int row0 = b * kPngRowsPerBand;
+            const int bandRows = std::min(kPngRowsPerBand, rows - row0);
+            Band& band = m_bands[static_cast<std::size_t>(firstBand + b)];
+            deflateBand(rgba + static_cast<std::size_t>(row0) * strideBytes, strideBytes, m_width, m_channels, bandRows,
+                        m_rowsAdded + row0 + bandRows == m_height, band.deflated, band.adler, band.filteredBytes);
+        }
     };
-    for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work, t);
+    std::vector<std::thread> workers;
+    for (unsigned t = 1; t < threads && t < static_cast<unsigned>(bandCount); ++t) workers.emplace_back(work, t);
     work(0);
     for (std::thread& worker : workers) worker.join();
+    m_rowsAdded = endRow;
+}
 
+std::vector<std::uint8_t> PngBandEncoder::finish(int dpi) const {
     std::size_t deflatedBytes = 0;
-    for (const Band& band : bands) deflatedBytes += band.deflated.size();
+    for (const Band& band : m_bands) deflatedBytes += band.deflated.size();
     static constexpr std::uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     std::vector<std::uint8_t> png(std::begin(kSignature), std::end(kSignature));
-    png.reserve(deflatedBytes + 128);
+    png.reserve(deflatedBytes + deflatedBytes / (1u << 16) * 12 + 256);
 
     std::vector<std::uint8_t> header;
-    appendBigEndian(header, static_cast<std::uint32_t>(image.width));
-    appendBigEndian(header, static_cast<std::uint32_t>(image.height));
-    for (const std::uint8_t byte : {std::uint8_t{8}, std::uint8_t(opaque ? 2 : 6), std::uint8_t{0}, std::uint8_t{0}, std::uint8_t{0}})
+    appendBigEndian(header, static_cast<std::uint32_t>(m_width));
+    appendBigEndian(header, static_cast<std::uint32_t>(m_height));
+    for (const std::uint8_t byte : {std::uint8_t{8}, std::uint8_t(m_channels == 3 ? 2 : 6), std::uint8_t{0}, std::uint8_t{0}, std::uint8_t{0}})
         header.push_back(byte);  // 8 bit, RGB/RGBA, deflate, adaptive filters, no interlace
     appendChunk(png, "IHDR", header.data(), header.size());
     if (dpi > 0) {
@@ -119,22 +124,45 @@ std::vector<std::uint8_t> encodePng(const render::Image& image, int dpi) {
         appendChunk(png, "pHYs", phys.data(), phys.size());
     }
 
-    // One zlib stream: header (deflate, 32 KB window, fastest), the bands, the combined Adler-32.
-    std::vector<std::uint8_t> stream;
-    stream.reserve(deflatedBytes + 6);
-    stream.push_back(0x78);
-    stream.push_back(0x01);
+    // One zlib stream: header (deflate, 32 KB window, fastest), the bands, the combined Adler-32,
+    // written straight into IDAT chunks of 1 MiB (as encoders usually write), no copy of the stream between.
     uLong adler = adler32(0L, Z_NULL, 0);
-    for (const Band& band : bands) {
-        stream.insert(stream.end(), band.deflated.begin(), band.deflated.end());
-        adler = adler32_combine(adler, band.adler, static_cast<z_off_t>(band.filteredBytes));
+    for (const Band& band : m_bands) adler = adler32_combine(adler, band.adler, static_cast<z_off_t>(band.filteredBytes));
+    static constexpr std::uint8_t kZlibHeader[2] = {0x78, 0x01};
+    std::uint8_t trailer[4];
+    for (int i = 0; i < 4; ++i) trailer[i] = static_cast<std::uint8_t>(adler >> (24 - 8 * i));
+    // The stream as pieces: header, each band, trailer; cut into chunks at the same 1 MiB offsets as before.
+    std::vector<std::pair<const std::uint8_t*, std::size_t>> pieces;
+    pieces.emplace_back(kZlibHeader, 2);
+    for (const Band& band : m_bands) pieces.emplace_back(band.deflated.data(), band.deflated.size());
+    pieces.emplace_back(trailer, 4);
+    constexpr std::size_t kIdatBytes = 1u << 20;
+    std::size_t piece = 0, offset = 0;
+    std::vector<std::uint8_t> chunk;
+    chunk.reserve(kIdatBytes);
+    while (piece < pieces.size()) {
+        chunk.clear();
+        while (chunk.size() < kIdatBytes && piece < pieces.size()) {
+            const std::size_t take = std::min(kIdatBytes - chunk.size(), pieces[piece].second - offset);
+            chunk.insert(chunk.end(), pieces[piece].first + offset, pieces[piece].first + offset + take);
+            offset += take;
+            if (offset == pieces[piece].second) {
+                ++piece;
+                offset = 0;
+            }
+        }
+        if (!chunk.empty()) appendChunk(png, "IDAT", chunk.data(), chunk.size());
     }
-    appendBigEndian(stream, static_cast<std::uint32_t>(adler));
-    constexpr std::size_t kIdatBytes = 1u << 20;  // chunks of 1 MiB, as encoders usually write
-    for (std::size_t at = 0; at < stream.size(); at += kIdatBytes)
-        appendChunk(png, "IDAT", stream.data() + at, std::min(kIdatBytes, stream.size() - at));
     appendChunk(png, "IEND", nullptr, 0);
     return png;
+}
+
+std::vector<std::uint8_t> encodePng(const render::Image& image, int dpi) {
+    bool opaque = true;
+    for (std::size_t i = 3; i < image.rgba.size() && opaque; i += 4) opaque = image.rgba[i] == 255;
+    PngBandEncoder encoder(image.width, image.height, opaque ? 3 : 4);
+    encoder.addRows(image.rgba.data(), static_cast<std::size_t>(image.width) * 4, image.height, std::thread::hardware_concurrency());
+    return encoder.finish(dpi);
 }
 
 }  // namespace gis::exporting

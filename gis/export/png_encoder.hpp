@@ -12,4 +12,33 @@ namespace gis::exporting {
 /// `dpi` in a pHYs chunk when > 0. Deterministic: the bytes do not depend on the thread count.
 std::vector<std::uint8_t> encodePng(const render::Image& image, int dpi = 0);
 
+/// The same file built from rows as they arrive (a frame rendered in strips): each call filters
+/// and deflates its bands, so only the compressed bands stay, never the whole frame. Rows must
+/// come top to bottom, every call but the last a multiple of kPngRowsPerBand rows; the bytes are
+/// those encodePng gives for the whole image with the same channel count.
+/// Rows per band: enough for deflate to find its matches (its window is 32 KB, a row of a
+/// 4000 px map is 12 KB) and few enough bands to keep both cores busy on small frames.
+inline constexpr int kPngRowsPerBand = 64;
+
+class PngBandEncoder {
+public:
+    /// channels: 3 (RGB; the caller knows every pixel is opaque) or 4 (RGBA).
+    PngBandEncoder(int width, int height, int channels);
+    /// `rows` rows of straight-alpha RGBA (`strideBytes` apart, top first), continuing the image.
+    void addRows(const std::uint8_t* rgba, std::size_t strideBytes, int rows, unsigned threads);
+    int rowsAdded() const { return m_rowsAdded; }
+    /// The whole file, once every row is in; declares `dpi` in a pHYs chunk when > 0.
+    std::vector<std::uint8_t> finish(int dpi) const;
+
+private:
+    struct Band {
+        std::vector<std::uint8_t> deflated;
+        unsigned long adler = 1;
+        std::size_t filteredBytes = 0;
+    };
+    int m_width, m_height, m_channels;
+    int m_rowsAdded = 0;
+    std::vector<Band> m_bands;
+};
+
 }  // namespace gis::exporting

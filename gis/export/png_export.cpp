@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <chrono>
+#include <thread>
 #include <vector>
 
 #include <cpl_conv.h>
@@ -73,6 +75,87 @@ Result<render::Image> renderFrame(render::Renderer& renderer, const scene::Rende
         }
     }
     return image;
+}
+
+bool canStreamPng(const render::Renderer& renderer, const scene::RenderScene& scene, int maxTileSizePx) {
+    int tile = renderer.maxTargetSize();
+    if (maxTileSizePx > 0) tile = std::min(tile, maxTileSizePx);
+    const int frameW = scene.camera.frameWidthPx;
+    const int frameH = scene.camera.frameHeightPx;
+    return scene.background.a == 255 && frameW > 0 && frameH > 0 && frameW <= tile && tile >= kPngRowsPerBand &&
+           static_cast<long long>(frameW) * frameH <= kMaxFramePixels;
+}
+
+Result<StreamedPng> exportPngStrips(render::Renderer& renderer, const scene::RenderScene& scene, const std::string& path, int dpi,
+                                    int maxTileSizePx) {
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    if (!canStreamPng(renderer, scene, maxTileSizePx))
+        return makeError(ErrorCode::BadInput, "Cannot stream this frame to " + path + " (transparent background or too wide).");
+    if (auto target = checkExportTarget(path, {}, ExportFormat::Png); !target) return target.error();
+    const int frameW = scene.camera.frameWidthPx;
+    const int frameH = scene.camera.frameHeightPx;
+    int tile = renderer.maxTargetSize();
+    if (maxTileSizePx > 0) tile = std::min(tile, maxTileSizePx);
+    const int stripRows = std::min(kPngStripRows, tile / kPngRowsPerBand * kPngRowsPerBand);
+
+    // An opaque background under premultiplied blending keeps every pixel opaque: RGB throughout.
+    PngBandEncoder encoder(frameW, frameH, 3);
+    render::Image strips[2];
+    for (render::Image& strip : strips) {
+        strip.width = frameW;
+        strip.height = std::min(stripRows, frameH);
+        strip.rgba.resize(static_cast<std::size_t>(frameW) * strip.height * 4);
+    }
+    const std::size_t stride = static_cast<std::size_t>(frameW) * 4;
+    std::thread worker;
+    struct Joiner {
+        std::thread& thread;
+        ~Joiner() {
+            if (thread.joinable()) thread.join();
+        }
+    } joiner{worker};
+
+    // The blank check of renderPage, on the same 64 × 64 probes, strip by strip.
+    constexpr int kSamples = 64;
+    std::uint8_t firstPixel[4] = {0, 0, 0, 0};
+    bool showsSomething = false;
+
+    render::RenderTarget target(frameW, std::min(stripRows, frameH));
+    scene::RenderScene stripScene = scene;
+    for (int y0 = 0, k = 0; y0 < frameH; y0 += stripRows, ++k) {
+        const int rows = std::min(stripRows, frameH - y0);
+        target.resize(frameW, rows);
+        stripScene.camera.tileOffsetYPx = scene.camera.tileOffsetYPx + y0;
+        renderer.render(stripScene, target);
+        render::Image& strip = strips[k % 2];  // the worker has the other one
+        target.readPixelsInto(strip, 0, 0);
+        if (y0 == 0) std::memcpy(firstPixel, strip.rgba.data(), 4);
+        for (int j = 0; j < kSamples && !showsSomething; ++j) {
+            const int y = (frameH - 1) * j / (kSamples - 1) - y0;
+            if (y < 0 || y >= rows) continue;
+            for (int i = 0; i < kSamples && !showsSomething; ++i) {
+                const int x = (frameW - 1) * i / (kSamples - 1);
+                showsSomething = std::memcmp(firstPixel, strip.rgba.data() + static_cast<std::size_t>(y) * stride + x * 4u, 4) != 0;
+            }
+        }
+        if (worker.joinable()) worker.join();
+        const bool last = y0 + rows >= frameH;
+        if (last) break;  // the last strip is deflated below on every core
+        worker = std::thread([&encoder, &strip, stride, rows] { encoder.addRows(strip.rgba.data(), stride, rows, 1); });
+    }
+    StreamedPng timings;
+    timings.render = std::chrono::duration<double>(Clock::now() - start).count();
+    if (!showsSomething)
+        return makeError(ErrorCode::Io, "the rendered map came out blank (" + std::to_string(frameW) + " × " + std::to_string(frameH) +
+                                            " px, one colour): nothing was written. The GL driver may have run out of memory; try a lower --dpi");
+    const auto encodeStart = Clock::now();
+    const int lastStrip = (frameH - 1) / stripRows;
+    encoder.addRows(strips[lastStrip % 2].rgba.data(), stride, frameH - encoder.rowsAdded(), std::thread::hardware_concurrency());
+    const std::vector<std::uint8_t> png = encoder.finish(dpi);
+    if (Status saved = writeFileAtomically(path, png.data(), png.size(), ExportFormat::Png); !saved) return saved.error();
+    timings.encode = std::chrono::duration<double>(Clock::now() - encodeStart).count();
+    return timings;
 }
 
 Status writeRaster(const render::Image& image, const std::string& path, const RasterFile& file) {

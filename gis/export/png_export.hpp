@@ -14,6 +14,25 @@ namespace gis::exporting {
 /// `renderer.maxTargetSize()` (or `maxTileSizePx` when > 0), and returns the whole image.
 Result<render::Image> renderFrame(render::Renderer& renderer, const scene::RenderScene& scene, int maxTileSizePx = 0);
 
+/// Rows of a strip of a streamed PNG export (a multiple of kPngRowsPerBand).
+inline constexpr int kPngStripRows = 512;
+
+/// Whether exportPngStrips can draw `scene`: an opaque background (every pixel then is, so the
+/// file is RGB from the first strip on) and a frame width the GL target takes in one piece.
+bool canStreamPng(const render::Renderer& renderer, const scene::RenderScene& scene, int maxTileSizePx = 0);
+
+struct StreamedPng {
+    double render = 0;  ///< the strips drawn and read back, each encoded on a worker while the next one draws
+    double encode = 0;  ///< what is left after the last strip: its bands, the file assembled and written
+};
+
+/// Renders `scene` in full-width strips and deflates each into the PNG while the next one renders,
+/// so neither the whole frame nor a frame-sized render target is ever held (the 4000×3000 export
+/// held both, 96 MB, and llvmpipe's per-target state). Refuses a blank render as renderPage does,
+/// writing nothing; replaces `path` atomically as writePng does.
+Result<StreamedPng> exportPngStrips(render::Renderer& renderer, const scene::RenderScene& scene, const std::string& path, int dpi,
+                                    int maxTileSizePx = 0);
+
 enum class RasterFormat { Png, GeoTiff };
 
 /// How a raster file is written: format, the resolution it declares, and (GeoTIFF) where it lies.

@@ -116,6 +116,14 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
 
 HeadlessContext::~HeadlessContext() = default;
 
+bool HeadlessContext::releaseCurrent() {
+    return eglMakeCurrent(m_impl->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT) == EGL_TRUE;
+}
+
+bool HeadlessContext::makeCurrent() {
+    return eglMakeCurrent(m_impl->display, EGL_NO_SURFACE, EGL_NO_SURFACE, m_impl->context) == EGL_TRUE;
+}
+
 std::string HeadlessContext::rendererName() const {
     const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
     return name != nullptr ? name : "";

@@ -16,6 +16,11 @@ public:
     HeadlessContext(const HeadlessContext&) = delete;
     HeadlessContext& operator=(const HeadlessContext&) = delete;
 
+    /// Hands the context to another thread: release it on the thread that has it current, then
+    /// make it current on the next one (EGL allows a context current on one thread at a time).
+    bool releaseCurrent();
+    bool makeCurrent();
+
     std::string rendererName() const;  ///< GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"
 
 private:

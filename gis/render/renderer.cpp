@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <utility>
+#include <memory>
+#include <tuple>
 #include <vector>
 
 #include "gis/render/gpu_cache.hpp"
@@ -329,6 +331,60 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
 const std::vector<TextRun>& Renderer::lastTextRuns() const { return m_impl->textRuns; }
 
 int Renderer::maxTargetSize() const { return m_impl->maxTargetSize; }
+
+void Renderer::warmUp() {
+    // Ids no real layer gets (the scene's are small counters); the cache drops them once unused.
+    constexpr std::uint64_t kWarmUpLayerId = ~std::uint64_t{0} - 16;
+    const auto colors = std::make_shared<const std::vector<Rgba8>>(1, Rgba8{200, 80, 60, 255});
+    const auto symbols = std::make_shared<const std::vector<scene::FeatureSymbol>>(1);
+    auto polygon = std::make_shared<tess::LayerMeshes>();
+    auto line = std::make_shared<tess::LayerMeshes>();
+    auto point = std::make_shared<tess::LayerMeshes>();
+    Bounds box;
+    box.expand(Vec2{0, 0});
+    box.expand(Vec2{100, 100});
+    for (auto* meshes : {polygon.get(), line.get(), point.get()}) {
+        meshes->featureCount = 1;
+        meshes->bounds = box;
+        meshes->levels.emplace_back();
+    }
+    tess::LodLevel& fillLevel = polygon->levels[0];
+    fillLevel.fill.positions = {10, 10, 90, 10, 50, 90};
+    fillLevel.fill.featureIds = {0, 0, 0};
+    fillLevel.fill.indices = {0, 1, 2};
+    fillLevel.outline.segments = {10, 10, 90, 10, 90, 10, 50, 90, 50, 90, 10, 10};
+    fillLevel.outline.featureIds = {0, 0, 0};
+    tess::LodLevel& lineLevel = line->levels[0];
+    lineLevel.outline.segments = {5, 50, 95, 50};
+    lineLevel.outline.featureIds = {0};
+    lineLevel.outline.startDistances = {0};
+    tess::LodLevel& pointLevel = point->levels[0];
+    pointLevel.points.positions = {50, 50};
+    pointLevel.points.featureIds = {0};
+
+    scene::RenderScene scene;
+    scene.camera = scene::Camera::fit(box, 32, 32, 0.0);
+    scene.title = "Aa";
+    const scene::LayerStyle polygonStyle;
+    scene::LayerStyle lineStyle;
+    lineStyle.lineCasingPx = 1.0f;
+    scene::LayerStyle pointStyle;
+    for (auto [meshes, style, id] : {std::tuple{polygon, polygonStyle, 0}, std::tuple{line, lineStyle, 1}, std::tuple{point, pointStyle, 2}}) {
+        scene::LayerDraw draw;
+        draw.layerId = kWarmUpLayerId + static_cast<std::uint64_t>(id);
+        draw.meshes = meshes;
+        draw.geometryVersion = 1;
+        draw.featureColors = colors;
+        draw.colorVersion = 1;
+        draw.featureSymbols = id == 0 ? nullptr : symbols;
+        draw.symbolVersion = 1;
+        draw.style = style;
+        scene.layers.push_back(draw);
+    }
+    RenderTarget target(32, 32);
+    render(scene, target);
+    glFinish();
+}
 
 RenderStats Renderer::render(const scene::RenderScene& scene, RenderTarget& target) {
     RenderStats stats;

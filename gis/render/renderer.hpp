@@ -66,6 +66,11 @@ public:
     /// The text of the last render() of a scene with textAsRuns set, in frame pixels (empty otherwise).
     const std::vector<TextRun>& lastTextRuns() const;
 
+    /// Draws a tiny scene with every program (fill, outline, line casing and dash, point symbol,
+    /// text) into a small target, so llvmpipe compiles its shader variants now: the export does
+    /// this on its GL worker while the layers load, and its first real frame skips the JIT.
+    void warmUp();
+
     /// Largest render target side this context supports (tiled export splits above it).
     int maxTargetSize() const;
 

@@ -54,7 +54,9 @@ LayerStyle defaultLayerStyle(const std::string& layerName, GeometryKind kind) {
         } else {
             style.pointSizePx = name.find("village") != std::string::npos ? 5.0f : 6.0f;
             style.pointSymbol = PointSymbol::Circle;
-            style.pointStrokeColor = Rgba8{255, 255, 255, 200};
+            // An opaque white halo: at 200/255 it let mid-tone classes (the criteria red, RdYlGn
+            // green) through and the dark dot fell under 3:1 against both (style_line_contrast_test).
+            style.pointStrokeColor = Rgba8{255, 255, 255, 255};
         }
         break;
     case GeometryKind::None:

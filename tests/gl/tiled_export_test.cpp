@@ -55,3 +55,44 @@ TEST_CASE("Export: writePng round-trips through GDAL and names the path on failu
     REQUIRE_FALSE(failed);
     CHECK(failed.error().message.find(bad) != std::string::npos);
 }
+
+TEST_CASE("Export: a PNG streamed in strips equals the single render, and a blank one is refused", "[gl][export]") {
+    NTM_REQUIRE_GL_OR_SKIP();
+    auto renderer = test::makeRenderer();
+    auto scene = test::basicMapScene();
+    scene.camera.frameWidthPx = 300;
+    scene.camera.frameHeightPx = 600;  // a 300 px tile: strips of 256 rows (256, 256, 88)
+    scene.title = "Thành Sơn";
+    REQUIRE(gis::exporting::canStreamPng(*renderer, scene, 300));
+    const auto whole = gis::exporting::renderFrame(*renderer, scene);
+    REQUIRE(whole);
+    const auto dir = test::scratchDir("png_strips");
+    const auto path = dir / "map.png";
+    const auto streamed = gis::exporting::exportPngStrips(*renderer, scene, path.string(), 150, 300);
+    REQUIRE(streamed);
+    const auto read = test::readPng(path);
+    REQUIRE(read.width == 300);
+    REQUIRE(read.height == 600);
+    const auto diff = test::compareImages(*whole, read, 2);
+    INFO("differing pixels " << diff.differingPixels << ", max delta " << diff.maxChannelDelta);
+    CHECK(diff.ratio <= 0.0005);
+    CHECK(diff.maxChannelDelta <= 24);
+
+    // Transparent backgrounds keep the whole-frame path (the file may need alpha).
+    auto transparent = scene;
+    transparent.background.a = 0;
+    CHECK_FALSE(gis::exporting::canStreamPng(*renderer, transparent, 0));
+
+    // Nothing drawn: one colour everywhere is refused and no file is written.
+    auto empty = scene;
+    empty.layers.clear();
+    empty.labels.clear();
+    empty.title.clear();
+    empty.legend = {};
+    empty.watermark.clear();
+    const auto blankPath = dir / "blank.png";
+    const auto blank = gis::exporting::exportPngStrips(*renderer, empty, blankPath.string(), 0, 300);
+    REQUIRE_FALSE(blank);
+    CHECK(blank.error().message.find("blank") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(blankPath));
+}
