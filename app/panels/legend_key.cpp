@@ -77,6 +77,7 @@ void drawLegendKey(const gis::scene::Legend& legend, gis::Language language) {
             break;
         }
         case gis::scene::LegendEntry::Swatch::Point: drawPointSwatch(draw, centre, size * 0.38f, entry); break;
+        case gis::scene::LegendEntry::Swatch::Note: break;  // a line of text only ("zoom in to see the symbols")
         }
         ImGui::Dummy(ImVec2(size * 1.9f, size));
         ImGui::SameLine();

@@ -99,4 +99,30 @@ Geometry convertOgrGeometry(const OGRGeometry* geometry, std::string* note) {
     return out;
 }
 
+std::size_t countOgrVertices(const OGRGeometry* geometry) {
+    if (geometry == nullptr || geometry->IsEmpty()) return 0;
+    const OGRwkbGeometryType type = wkbFlatten(geometry->getGeometryType());
+    if (type == wkbPoint) return 1;
+    if (OGR_GT_IsCurve(type)) return static_cast<std::size_t>(geometry->toCurve()->getNumPoints());
+    if (OGR_GT_IsSubClassOf(type, wkbCurvePolygon)) {
+        const OGRCurvePolygon* polygon = geometry->toCurvePolygon();
+        std::size_t count = countOgrVertices(polygon->getExteriorRingCurve());
+        for (int i = 0; i < polygon->getNumInteriorRings(); ++i) count += countOgrVertices(polygon->getInteriorRingCurve(i));
+        return count;
+    }
+    if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection)) {
+        const OGRGeometryCollection* collection = geometry->toGeometryCollection();
+        std::size_t count = 0;
+        for (int i = 0; i < collection->getNumGeometries(); ++i) count += countOgrVertices(collection->getGeometryRef(i));
+        return count;
+    }
+    if (OGR_GT_IsSubClassOf(type, wkbPolyhedralSurface)) {
+        const OGRPolyhedralSurface* surface = geometry->toPolyhedralSurface();
+        std::size_t count = 0;
+        for (int i = 0; i < surface->getNumGeometries(); ++i) count += countOgrVertices(surface->getGeometryRef(i));
+        return count;
+    }
+    return 0;
+}
+
 }  // namespace gis::data

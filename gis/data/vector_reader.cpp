@@ -105,6 +105,30 @@ std::string featureLabel(const std::string& path, const std::string& layer, std:
     return path + ", layer \"" + layer + "\", feature fid " + std::to_string(fid);
 }
 
+/// The field a person would name a feature by, or -1: the first text field called (in any case)
+/// name, ten, ten_xa, commune_vn or commune — the names the project's own layers use.
+int nameFieldIndex(const std::vector<Field>& fields) {
+    for (const char* wanted : {"NAME", "TEN", "TEN_XA", "COMMUNE_VN", "COMMUNE"})
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            if (fields[i].kind == FieldKind::Text && upper(fields[i].name) == wanted) return static_cast<int>(i);
+    return -1;
+}
+
+std::size_t convertedVertexCount(const Geometry& geometry) {
+    std::size_t count = geometry.points.size();
+    for (const LineString& line : geometry.lines) count += line.size();
+    for (const Polygon& polygon : geometry.polygons)
+        for (const Ring& ring : polygon.rings) count += ring.size();
+    return count;
+}
+
+/// Refusal of a feature with more vertices than a layer may hold (the import's limit): the
+/// check that keeps one absurd shape from taking the whole load's memory and time.
+std::string tooManyVerticesWarning(const std::string& label, std::size_t vertices, std::size_t limit) {
+    return label + ": skipped, the shape has " + std::to_string(vertices) + " vertices; at most " + std::to_string(limit) +
+           " per feature are loaded: simplify it first (e.g. ogr2ogr -simplify 0.00001).";
+}
+
 /// Per-feature outcome of the parallel reprojection + validation pass.
 struct FeatureCheck {
     bool skip = false;
@@ -173,6 +197,22 @@ Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& 
         out.fields.push_back({toNfc(fd->GetNameRef()), fieldKindOf(fd->GetType())});
     }
     const bool decode = needsDecoding(options.encoding);
+    const std::size_t vertexLimit = options.maxFeatureVertices != 0 ? options.maxFeatureVertices : kMaxFeatureVertices;
+    const int nameField = nameFieldIndex(out.fields);
+    // "…, feature fid 7 ("Xã Thạch Hà")" when the feature has a name.
+    auto labelOf = [&](const OGRFeature& feature, std::int64_t fid) {
+        std::string label = featureLabel(path, out.name, fid);
+        if (nameField < 0 || !feature.IsFieldSetAndNotNull(nameField)) return label;
+        const char* raw = feature.GetFieldAsString(nameField);
+        std::string name = raw;
+        if (decode) {
+            auto text = decodeText(raw, options.encoding);
+            name = text ? std::move(*text) : std::string();
+        } else if (!isAscii(raw)) {
+            name = toNfc(raw);
+        }
+        return name.empty() ? label : label + " (\"" + name + "\")";
+    };
 
     // Features: geometry in the source CRS first; everything geometric happens afterwards in bulk.
     std::vector<std::string> notes;
@@ -182,8 +222,18 @@ Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& 
         Feature f;
         f.fid = feature->GetFID() == OGRNullFID ? sequence : feature->GetFID();
         ++sequence;
+        // Counted on GDAL's copy before ours is made; linearised curves are counted again after.
+        const OGRGeometry* ogrGeometry = feature->GetGeometryRef();
+        if (const std::size_t stored = countOgrVertices(ogrGeometry); stored > vertexLimit) {
+            out.warnings.push_back(tooManyVerticesWarning(labelOf(*feature, f.fid), stored, vertexLimit));
+            continue;
+        }
         std::string note;
-        f.geometry = convertOgrGeometry(feature->GetGeometryRef(), &note);
+        f.geometry = convertOgrGeometry(ogrGeometry, &note);
+        if (const std::size_t converted = convertedVertexCount(f.geometry); converted > vertexLimit) {
+            out.warnings.push_back(tooManyVerticesWarning(labelOf(*feature, f.fid), converted, vertexLimit));
+            continue;
+        }
         if (!note.empty()) out.warnings.push_back(featureLabel(path, out.name, f.fid) + ": " + note + ".");
         f.attributes.resize(static_cast<std::size_t>(fieldCount));
         for (int i = 0; i < fieldCount; ++i) {

@@ -9,6 +9,7 @@
 #include "gis/model/work_schedule.hpp"
 #include "gis/proj/transformer.hpp"
 #include "gis/data/layer_builder.hpp"
+#include "gis/data/vector_reader.hpp"
 #include "gis/store/gpkg_geometry.hpp"
 #include "gis/store/project_reader.hpp"
 #include "gis/store/schema.hpp"
@@ -28,12 +29,28 @@ VectorLayer makeLayer(const std::string& name, const std::string& path, std::vec
     return data::makeLayer(name, path, "EPSG:4326", std::move(fields));
 }
 
-/// Blob → plain geometry in EPSG:3857; kind None when missing or not transformable.
-Geometry toDisplay(const std::vector<std::uint8_t>& blob, const proj::Transformer& toMercator) {
+/// Blob → plain geometry in EPSG:3857; kind None when missing, not transformable or past the
+/// vertex limit. `whyNot` says which when the blob was there: the map names what it left out.
+Geometry toDisplay(const std::vector<std::uint8_t>& blob, const proj::Transformer& toMercator, std::string& whyNot) {
+    whyNot.clear();
     const auto ogr = store::decodeGpkgGeometry(blob);
-    if (!ogr) return {};
+    if (!ogr) {
+        if (!blob.empty()) whyNot = "its stored geometry cannot be read";
+        return {};
+    }
+    // Counted on GDAL's copy before ours is made: a project edited by hand (or written by another
+    // tool) can hold a shape the import would have refused, and one such shape must not take the
+    // whole load's memory and time.
+    if (const std::size_t vertices = data::countOgrVertices(ogr.get()); vertices > data::kMaxFeatureVertices) {
+        whyNot = "its stored geometry has " + std::to_string(vertices) + " vertices, at most " +
+                 std::to_string(data::kMaxFeatureVertices) + " are drawn per feature (simplify it and import it again)";
+        return {};
+    }
     Geometry g = data::convertOgrGeometry(ogr.get());
-    if (!toMercator.forward(g)) return {};
+    if (!toMercator.forward(g)) {
+        whyNot = "its stored geometry cannot be drawn (outside the map's coordinate range?)";
+        return {};
+    }
     return g;
 }
 
@@ -104,16 +121,15 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
     // must say why it is empty.
     std::vector<std::string> undrawable;
     std::size_t mappedUnits = 0;
+    std::string whyNot;
     // computeSummary over every unit gives the summaries in the units' order: the i-th is the i-th
     // unit's (a map by code over the country's 111,927 units cost more than the lookups it saved).
     for (std::size_t unitIndex = 0; unitIndex < project->units.size(); ++unitIndex) {
         const Unit& unit = project->units[unitIndex];
         if (unit.level == "commune" || unit.level == "village") ++mappedUnits;
-        Geometry geometry = toDisplay(unit.geometry, *toMercator);
+        Geometry geometry = toDisplay(unit.geometry, *toMercator, whyNot);
         if (geometry.kind == GeometryKind::None) {
-            if (!unit.geometry.empty())
-                undrawable.push_back(projectPath + ": " + unit.level + " " + unit.code + " " + unit.name +
-                                     ": its stored geometry cannot be drawn (outside the map's coordinate range?), left out");
+            if (!whyNot.empty()) undrawable.push_back(projectPath + ": " + unit.level + " " + unit.code + " " + unit.name + ": " + whyNot + ", left out");
             continue;
         }
         if (unit.level == "district" || unit.level == "province") {
@@ -145,8 +161,11 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
     // The map's date: the one the figures are computed for, so "overdue" agrees with them.
     const std::string mapDate = asOf.empty() ? todayIso() : asOf;
     for (const InfrastructureItem& item : project->infrastructure) {
-        Geometry geometry = toDisplay(item.geometry, *toMercator);
-        if (geometry.kind == GeometryKind::None) continue;
+        Geometry geometry = toDisplay(item.geometry, *toMercator, whyNot);
+        if (geometry.kind == GeometryKind::None) {
+            if (!whyNot.empty()) undrawable.push_back(projectPath + ": work " + item.type + " \"" + item.name + "\": " + whyNot + ", left out");
+            continue;
+        }
         std::vector<AttributeValue> attributes = {
             item.type, item.name, item.status,
             item.budgetVnd ? AttributeValue(static_cast<double>(*item.budgetVnd)) : AttributeValue(),

@@ -6,6 +6,7 @@
 
 #include "gis/data/ogr_geometry_convert.hpp"
 #include "gis/data/polygon_repair.hpp"
+#include "gis/data/vector_reader.hpp"
 
 namespace gis::importer {
 namespace {
@@ -92,16 +93,6 @@ void checkPolygons(GeometryVerdict& verdict) {
     }
 }
 
-std::size_t countVertices(const OGRGeometry& geometry) {
-    struct Counter : public OGRDefaultConstGeometryVisitor {
-        std::size_t count = 0;
-        using OGRDefaultConstGeometryVisitor::visit;
-        void visit(const OGRPoint*) override { ++count; }
-    } counter;
-    geometry.accept(&counter);
-    return counter.count;
-}
-
 }  // namespace
 
 // Vertex by vertex: a NaN never fails a comparison, so an envelope alone would not tell. Lines and
@@ -144,8 +135,8 @@ GeometryVerdict checkImportGeometry(const OGRGeometry& wgs84, ShapeKind kind, co
         verdict.problem = "coordinates that are not numbers (NaN or infinite)";
         return verdict;
     }
-    if (const std::size_t vertices = countVertices(wgs84); vertices > kMaxFeatureVertices) {
-        verdict.problem = "the shape has " + std::to_string(vertices) + " vertices; at most " + std::to_string(kMaxFeatureVertices) +
+    if (const std::size_t vertices = data::countOgrVertices(&wgs84); vertices > data::kMaxFeatureVertices) {
+        verdict.problem = "the shape has " + std::to_string(vertices) + " vertices; at most " + std::to_string(data::kMaxFeatureVertices) +
                           " per feature are accepted: simplify it first (e.g. ogr2ogr -simplify 0.00001)";
         return verdict;
     }

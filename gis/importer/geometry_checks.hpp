@@ -32,11 +32,6 @@ struct GeometryVerdict {
 /// "onshore" areas leave out the islands that are part of Vietnam.
 GeometryVerdict checkImportGeometry(const OGRGeometry& wgs84, ShapeKind kind, const std::optional<CrsAreaOfUse>& area);
 
-/// The most vertices one imported feature may have (all its rings or lines). Chosen from
-/// bench/huge_ring_bench: a 1,000,000-vertex wavy ring takes up to 0.9 s to check and 1.2 s to mesh
-/// at its finest level, so twice that stays within a few seconds; a commune has a few thousand.
-inline constexpr std::size_t kMaxFeatureVertices = 2000000;
-
 /// Every vertex a finite number (no NaN, no infinity)?
 bool hasOnlyFiniteCoordinates(const OGRGeometry& geometry);
 

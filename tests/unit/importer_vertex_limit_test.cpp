@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "gis/data/vector_reader.hpp"
 #include "gis/importer/geometry_checks.hpp"
 
 namespace {
@@ -28,7 +29,7 @@ OGRPolygon wavyPolygon(std::size_t vertices) {
 }  // namespace
 
 TEST_CASE("A polygon past the vertex limit is refused saying so", "[importer][limits]") {
-    const OGRPolygon huge = wavyPolygon(gis::importer::kMaxFeatureVertices + 10);
+    const OGRPolygon huge = wavyPolygon(gis::data::kMaxFeatureVertices + 10);
     const auto verdict = gis::importer::checkImportGeometry(huge, gis::importer::ShapeKind::Area, std::nullopt);
     CHECK(verdict.geometry == nullptr);
     CHECK_THAT(verdict.problem, Catch::Contains("2000011 vertices") && Catch::Contains("at most 2000000 per feature"));
