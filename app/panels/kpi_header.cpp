@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
 
 #include "app/panels/ui_helpers.hpp"
 
@@ -13,20 +14,30 @@ ImFont* figureFont(const shell::Controller& controller, const platform::UiFonts&
     return controller.view().briefingMode && fonts.figureLarge != nullptr ? fonts.figureLarge : fonts.figure;
 }
 
+/// One line in `color`, its type made smaller (down to `minScale`) when it is wider than the card:
+/// "19 đang thực hiện" in briefing type must read whole, not end in a cut "hiệ".
+void fittedLine(const ImVec4& color, const std::string& text, float minScale = 0.6f) {
+    const float width = ImGui::CalcTextSize(text.c_str()).x;
+    const float room = ImGui::GetContentRegionAvail().x;
+    const bool shrink = width > room && width > 0.0f;
+    if (shrink) ImGui::SetWindowFontScale(std::max(minScale, room / width));
+    ImGui::TextColored(color, "%s", text.c_str());
+    if (shrink) ImGui::SetWindowFontScale(1.0f);
+}
+
 void drawCard(const gis::dashboard::Kpi& kpi, ImFont* figure, ImFont* strong) {
+    const ImVec4 textColor = ImGui::GetStyleColorVec4(ImGuiCol_Text);
     if (strong != nullptr) ImGui::PushFont(strong);
-    ImGui::TextColored(kMutedColor, "%s", kpi.title.c_str());
+    fittedLine(kMutedColor, kpi.title);
     if (strong != nullptr) ImGui::PopFont();
     if (figure != nullptr) ImGui::PushFont(figure);
-    if (!kpi.available) ImGui::TextColored(kMutedColor, "%s", kpi.value.c_str());
-    else if (kpi.behind) ImGui::TextColored(kWarningColor, "%s", kpi.value.c_str());
-    else ImGui::TextUnformatted(kpi.value.c_str());
+    fittedLine(!kpi.available ? kMutedColor : kpi.behind ? kWarningColor : textColor, kpi.value);
     if (figure != nullptr) ImGui::PopFont();
     if (!kpi.detail.empty()) ImGui::TextWrapped("%s", kpi.detail.c_str());
-    if (!kpi.reference.empty()) ImGui::TextColored(kpi.behind ? kWarningColor : kMutedColor, "%s", kpi.reference.c_str());
+    if (!kpi.reference.empty()) fittedLine(kpi.behind ? kWarningColor : kMutedColor, kpi.reference);
     if (!kpi.change.empty()) {
         const ImVec4 color = kpi.trend > 0 ? kGoodColor : kpi.trend < 0 ? kWarningColor : kMutedColor;
-        ImGui::TextColored(color, "%s", kpi.change.c_str());  // the sign is in the text; Noto Sans has no arrows glyphs
+        fittedLine(color, kpi.change);  // the sign is in the text; Noto Sans has no arrows glyphs
     }
 }
 }  // namespace

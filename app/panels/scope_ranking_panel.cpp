@@ -10,6 +10,28 @@
 #include "app/panels/widget_probe.hpp"
 
 namespace panels {
+namespace {
+
+/// "Đạt chuẩn" → "Đạt\nchuẩn": a header ImGui draws on two lines when the columns are tight.
+std::string oneWordPerLine(std::string text) {
+    std::replace(text.begin(), text.end(), ' ', '\n');
+    return text;
+}
+
+/// The widest line of a header (as drawn stacked, one word a line, when `stacked`).
+float headerWidth(const std::string& header, bool stacked) {
+    const std::string text = stacked ? oneWordPerLine(header) : header;
+    float widest = 0.0f;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        widest = std::max(widest, ImGui::CalcTextSize(text.data() + start, text.data() + end).x);
+        start = end + 1;
+    }
+    return widest;
+}
+
+}  // namespace
 
 using gis::dashboard::RankColumn;
 using gis::Text;
@@ -39,22 +61,41 @@ void drawScopeRanking(shell::Controller& controller, const platform::UiFonts& fo
         ImGui::TextDisabled("%s", T(Text::NoMatch, language));
         return;
     }
-    // Proportional columns: the name gets the most room at every type size (briefing included).
+    // The figures' columns are as wide as their header (with room for the sort arrow) or their
+    // widest value, whichever is wider, so no header is cut to "Đạt chu…" on a projector; the name
+    // takes the rest and shows the full name on hover when it is cut. Sized at every type size
+    // (briefing included) because the widths come from the current font.
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
                                        ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
     if (!ImGui::BeginTable("scope ranking", 6, kFlags, ImVec2(0, height))) return;
+    const float sortArrow = ImGui::GetFontSize() * 0.8f + ImGui::GetStyle().ItemInnerSpacing.x;
+    const Text figureHeaders[] = {Text::ColumnCriteria, Text::ColumnAtStandard, Text::ColumnDisbursed, Text::ColumnOverdue};
+    const char* widestValues[] = {"20/20", table.communes ? T(Text::NotMet, language) : "000/000", "100,0 %", "000"};
+    const char* widestRank = table.rows.size() >= 1000 ? "00000" : "000";
+    // Headers on one line when the name keeps room for a commune's name, else one word a line.
+    const float cellPadding = ImGui::GetStyle().CellPadding.x * 2.0f;
+    auto figuresWidth = [&](bool stacked) {
+        float sum = ImGui::CalcTextSize(widestRank).x + cellPadding;
+        for (int i = 0; i < 4; ++i)
+            sum += std::max(headerWidth(T(figureHeaders[i], language), stacked) + sortArrow, ImGui::CalcTextSize(widestValues[i]).x) + cellPadding;
+        return sum;
+    };
+    const float nameRoom = ImGui::CalcTextSize("Thiệu Nguyên").x + cellPadding;
+    const bool stacked = ImGui::GetContentRegionAvail().x - figuresWidth(false) < nameRoom;
+    std::string headers[4];
+    for (int i = 0; i < 4; ++i) headers[i] = stacked ? oneWordPerLine(T(figureHeaders[i], language)) : T(figureHeaders[i], language);
+    auto fitted = [&](int i) {
+        return std::max(headerWidth(headers[i], false) + sortArrow, ImGui::CalcTextSize(widestValues[i]).x);
+    };
+    constexpr ImGuiTableColumnFlags kFigure = ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(T(Text::ColumnRank, language), ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthStretch, 0.35f);
-    ImGui::TableSetupColumn(T(Text::ColumnName, language), ImGuiTableColumnFlags_WidthStretch, 1.9f, static_cast<ImGuiID>(RankColumn::Name));
-    ImGui::TableSetupColumn(T(Text::ColumnCriteria, language),
-                            ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 0.85f,
-                            static_cast<ImGuiID>(RankColumn::Criteria));
-    ImGui::TableSetupColumn(T(Text::ColumnAtStandard, language), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending,
-                            0.95f, static_cast<ImGuiID>(RankColumn::AtStandard));
-    ImGui::TableSetupColumn(T(Text::ColumnDisbursed, language), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending,
-                            0.9f, static_cast<ImGuiID>(RankColumn::Disbursed));
-    ImGui::TableSetupColumn(T(Text::ColumnOverdue, language), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending,
-                            0.7f, static_cast<ImGuiID>(RankColumn::Overdue));
+    ImGui::TableSetupColumn(T(Text::ColumnRank, language), ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize(widestRank).x);
+    ImGui::TableSetupColumn(T(Text::ColumnName, language), ImGuiTableColumnFlags_WidthStretch, 1.0f, static_cast<ImGuiID>(RankColumn::Name));
+    ImGui::TableSetupColumn(headers[0].c_str(), kFigure | ImGuiTableColumnFlags_DefaultSort, fitted(0), static_cast<ImGuiID>(RankColumn::Criteria));
+    ImGui::TableSetupColumn(headers[1].c_str(), kFigure, fitted(1), static_cast<ImGuiID>(RankColumn::AtStandard));
+    ImGui::TableSetupColumn(headers[2].c_str(), kFigure, fitted(2), static_cast<ImGuiID>(RankColumn::Disbursed));
+    ImGui::TableSetupColumn(headers[3].c_str(), kFigure, fitted(3), static_cast<ImGuiID>(RankColumn::Overdue));
     ImGui::TableHeadersRow();
     // A unit selected on the map scrolls its row into view (once per new selection).
     static std::string scrolledTo;

@@ -102,7 +102,9 @@ void Workspace::draw(Controller& controller, const platform::UiFonts& fonts) {
             ImGui::EndChild();
             ImGui::SameLine(0, 0);
         }
-        const float rightWidth = std::min(kRightWidth * scale, viewport->WorkSize.x * 0.4f);
+        // In a briefing the side panel is hidden, so the ranking may take a little more of the
+        // width: its larger type needs it, and the map's pane stays the widest.
+        const float rightWidth = std::min(kRightWidth * scale, viewport->WorkSize.x * (briefing ? 0.45f : 0.4f));
         ImGui::BeginChild("map", ImVec2(-rightWidth, -statusHeight), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         m_mapOrigin = ImGui::GetCursorScreenPos();
         m_mapSize = ImGui::GetContentRegionAvail();

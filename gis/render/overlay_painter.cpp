@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "gis/render/label_placer.hpp"
 #include "gis/render/legend_swatch.hpp"
@@ -16,16 +18,52 @@ constexpr Rgba8 kHalo{255, 255, 255, 235};
 constexpr Rgba8 kPanel{255, 255, 255, 225};
 constexpr Rgba8 kPanelBorder{0, 0, 0, 70};
 constexpr Rgba8 kWatermarkColor{120, 40, 40, 230};
+/// Two lines of a title: broken after its dash ("Huyện … —" / "số liệu đến …") when it has one,
+/// else at the space nearest its middle. Breaks fall on ASCII spaces, so UTF-8 stays whole.
+std::vector<std::string> splitTitleInTwo(const std::string& title) {
+    const std::string dash = " \u2014 ";
+    std::size_t best = std::string::npos;
+    const std::size_t middle = title.size() / 2;
+    auto closer = [&](std::size_t at) {
+        return best == std::string::npos || (at > middle ? at - middle : middle - at) < (best > middle ? best - middle : middle - best);
+    };
+    for (std::size_t at = title.find(dash); at != std::string::npos; at = title.find(dash, at + 1))
+        if (closer(at)) best = at;
+    if (best != std::string::npos) return {title.substr(0, best + dash.size() - 1), title.substr(best + dash.size())};
+    for (std::size_t at = title.find(' '); at != std::string::npos; at = title.find(' ', at + 1))
+        if (closer(at)) best = at;
+    if (best == std::string::npos) return {title};
+    return {title.substr(0, best), title.substr(best + 1)};
+}
+
 }  // namespace
 
 OverlayPainter::Box OverlayPainter::addTitle(const scene::RenderScene& scene, float s, OverlayBatch& batch) {
     if (scene.title.empty()) return {};
     TextStyle style{m_metrics.titlePx * s, FontWeight::Bold, kTextColor, kHalo, 2.5f * s};
-    const TextExtent e = m_atlas.measure(scene.title, style);
     const float x = m_metrics.marginPx * s;
-    const float baseline = m_metrics.marginPx * s + e.ascent;
-    put(batch, scene.title, x, baseline, style);
-    return {x, baseline - e.ascent, x + e.width, baseline + e.descent};
+    const float room = static_cast<float>(scene.camera.frameWidthPx) - 2.0f * x;
+    // A title wider than the frame (a long name in briefing type, a narrow pane) is set smaller,
+    // down to 70 %, and past that on two lines: cut off, "… số liệu đến 31/1" loses its date.
+    float width = m_atlas.measure(scene.title, style).width;
+    if (width > room && width > 0.0f) {
+        const float shrink = std::max(0.7f, room / width);
+        style.sizePx *= shrink;
+        style.haloPx *= shrink;
+        width = m_atlas.measure(scene.title, style).width;
+    }
+    const std::vector<std::string> lines = width > room ? splitTitleInTwo(scene.title) : std::vector<std::string>{scene.title};
+    Box box{x, m_metrics.marginPx * s, x, m_metrics.marginPx * s};
+    float top = box.y0;
+    for (const std::string& line : lines) {
+        const TextExtent e = m_atlas.measure(line, style);
+        const float baseline = top + e.ascent;
+        put(batch, line, x, baseline, style);
+        box.x1 = std::max(box.x1, x + e.width);
+        box.y1 = baseline + e.descent;
+        top = box.y1 + 0.15f * style.sizePx;
+    }
+    return box;
 }
 
 OverlayPainter::Box OverlayPainter::addWatermark(const scene::RenderScene& scene, float s, const Box& title,
