@@ -295,3 +295,35 @@ TEST_CASE("monotone: a big spiky ring of 20000 waves is covered exactly", "[tess
     CHECK(m.triangles() == 60000 - 2);
     CHECK(meshArea(m) == Approx(std::fabs(gis::ringArea(p.rings[0]))).epsilon(1e-9));
 }
+
+TEST_CASE("monotone: random rings on a small integer grid are covered exactly or refused", "[tess][monotone]") {
+    // Vertices on a 12 x 12 grid: equal x and y everywhere, collinear runs, vertices on other
+    // edges, repeated points, self-crossings. Whatever is accepted must be an exact cover.
+    std::mt19937 rng(3);
+    std::uniform_int_distribution<int> coordinate(0, 11);
+    std::size_t accepted = 0, refused = 0;
+    for (int round = 0; round < 4000; ++round) {
+        const std::size_t n = 3 + round % 20;
+        Ring ring;
+        for (std::size_t i = 0; i < n; ++i) ring.push_back({static_cast<double>(coordinate(rng)), static_cast<double>(coordinate(rng))});
+        if (round % 2 == 0) {
+            // Sorted by angle around the centre: star-shaped, so mostly simple.
+            std::sort(ring.begin(), ring.end(), [](Vec2 a, Vec2 b) { return std::atan2(a.y - 5.5, a.x - 5.5) < std::atan2(b.y - 5.5, b.x - 5.5); });
+        }
+        Polygon p{{ring}};
+        if (round % 3 == 0) p.rings.push_back(squareRing(5.25, 5.25, 5.75, 5.75, 1 + round % 2));  // a hole round the centre
+        Mesh m;
+        if (!gis::tess::triangulateMonotone(p, m.vertices, m.indices)) {
+            ++refused;
+            CHECK(m.indices.empty());
+            continue;
+        }
+        ++accepted;
+        CAPTURE(round);
+        CHECK(meshArea(m) == Approx(gis::polygonArea(p)).epsilon(1e-9));
+        CHECK(clockwiseTriangles(m) == 0);
+        CHECK(centroidsOutside(p, m) == 0);
+    }
+    CHECK(accepted > 500);
+    CHECK(refused > 500);
+}
