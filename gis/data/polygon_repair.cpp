@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <set>
 
+#include "gis/core/planar.hpp"
 #include "gis/data/geos_support.hpp"
 
 namespace gis::data {
@@ -17,20 +18,6 @@ bool allFinite(const std::vector<Polygon>& polygons) {
                 if (!std::isfinite(v.x) || !std::isfinite(v.y)) return false;
     return true;
 }
-
-/// Sign of the cross product (b - a) × (c - a): +1 / -1 when certain in double arithmetic,
-/// 0 when the value is within its rounding error bound (collinear or too close to tell).
-int certainOrientation(Vec2 a, Vec2 b, Vec2 c) {
-    const double left = (b.x - a.x) * (c.y - a.y);
-    const double right = (b.y - a.y) * (c.x - a.x);
-    const double det = left - right;
-    // Shewchuk's bound for the orientation filter (differences of inputs rounded as well).
-    const double bound = 3.3306690738754716e-16 * (std::fabs(left) + std::fabs(right)) * 4.0;
-    if (det > bound) return 1;
-    if (det < -bound) return -1;
-    return 0;
-}
-
 
 /// Whether segments i (p[i] to p[i+1]) and j of a ring of n vertices may meet: certainly apart
 /// returns false; crossing, touching, or too close to tell returns true. Adjacent ones never.

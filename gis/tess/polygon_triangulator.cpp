@@ -10,6 +10,7 @@
 
 #include "gis/tess/convex_fan.hpp"
 #include "gis/tess/geos_triangulator.hpp"
+#include "gis/tess/monotone_triangulator.hpp"
 
 namespace gis::tess {
 namespace {
@@ -17,6 +18,7 @@ namespace {
 std::atomic<std::uint64_t> g_gluErrors{0};
 std::atomic<std::uint64_t> g_geosFallbacks{0};
 std::atomic<std::uint64_t> g_dropped{0};
+std::atomic<std::uint64_t> g_monotoneRefusals{0};
 
 /// State of one gluTessBeginPolygon … gluTessEndPolygon run, passed to every callback as the
 /// polygon data (so the callbacks need no globals and threads do not interfere).
@@ -182,7 +184,7 @@ bool tessellateWithGlu(const Polygon& polygon, std::vector<Vec2>& vertices, std:
 
 TriangulatorStats triangulatorStats() {
     return {g_gluErrors.load(std::memory_order_relaxed), g_geosFallbacks.load(std::memory_order_relaxed),
-            g_dropped.load(std::memory_order_relaxed)};
+            g_dropped.load(std::memory_order_relaxed), g_monotoneRefusals.load(std::memory_order_relaxed)};
 }
 
 namespace {
@@ -341,6 +343,12 @@ bool triangulatePolygon(const Polygon& polygon, std::vector<Vec2>& vertices, std
     if (polygon.rings.empty() || polygon.rings[0].size() < 3) return false;
     std::size_t total = 0;
     for (const Ring& ring : polygon.rings) total += ring.size();
+    if (total > kMonotoneVertices) {
+        // Simple rings (most huge ones) in O(n log n); anything it refuses — self-intersecting
+        // or touching rings, a failed check — goes the general way, which appended nothing yet.
+        if (triangulateMonotone(polygon, vertices, indices)) return true;
+        g_monotoneRefusals.fetch_add(1, std::memory_order_relaxed);
+    }
     if (total > kPieceVertices) return triangulateInPieces(polygon, vertices, indices);
     return triangulateWhole(polygon, vertices, indices);
 }

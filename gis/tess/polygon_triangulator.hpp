@@ -24,11 +24,17 @@ bool triangulatePolygon(const Polygon& polygon, std::vector<Vec2>& vertices, std
 inline constexpr std::size_t kPieceVertices = 4096;  // of 256, 1024, 4096, 16384 the fastest on wavy rings
 inline constexpr unsigned kPieceThreads = 2;
 
+/// A polygon with more vertices than this is first given to the monotone triangulator
+/// (monotone_triangulator.hpp), which takes O(n log n) but only simple rings; smaller ones keep
+/// GLU, whose output the golden images were made with.
+inline constexpr std::size_t kMonotoneVertices = 4096;
+
 /// Process-wide counts since start, for diagnostics and tests.
 struct TriangulatorStats {
     std::uint64_t gluErrors = 0;      ///< polygons the GLU tessellator rejected
     std::uint64_t geosFallbacks = 0;  ///< of those, triangulated by GEOS instead
     std::uint64_t dropped = 0;        ///< of those, dropped (no fill; the outline is still drawn)
+    std::uint64_t monotoneRefusals = 0;  ///< polygons above kMonotoneVertices the monotone path refused
 };
 TriangulatorStats triangulatorStats();
 
