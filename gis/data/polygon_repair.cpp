@@ -7,6 +7,7 @@
 
 #include "gis/core/planar.hpp"
 #include "gis/data/geos_support.hpp"
+#include "gis/tess/monotone_decomposition.hpp"
 
 namespace gis::data {
 namespace {
@@ -165,6 +166,21 @@ bool ringCertainlySimple(const Ring& ring) {
     return true;
 }
 
+namespace {
+
+/// A one-ring polygon proven simple, so GEOS IsValid need not run. The quick sweep refuses runs
+/// of nearly collinear vertices it cannot decide (a densely sampled wavy coastline: GEOS then took
+/// 1.5 s on 1,000,000 vertices); the monotone decomposition's sweep, which accepts straight
+/// vertices and refuses every crossing, touch, repeat or fold-back, decides those in its place.
+bool oneRingCertainlySimple(const Polygon& polygon) {
+    if (ringCertainlySimple(polygon.rings[0])) return true;
+    tess::RingSet rings;
+    tess::MonotoneSplit split;
+    return tess::buildRingSet(polygon, rings) && tess::splitIntoMonotone(rings, split);
+}
+
+}  // namespace
+
 RepairResult validateAndRepair(std::vector<Polygon>& polygons) {
     if (polygons.empty()) return {RepairOutcome::Failed, "no polygon"};
     if (!allFinite(polygons)) return {RepairOutcome::Failed, "non-finite coordinates"};
@@ -174,7 +190,7 @@ RepairResult validateAndRepair(std::vector<Polygon>& polygons) {
 
     // One polygon without holes whose ring is certainly simple is valid: GEOS would only confirm
     // it (most communes; IsValid was a third of reading a layer).
-    if (polygons.size() == 1 && polygons[0].rings.size() == 1 && ringCertainlySimple(polygons[0].rings[0]))
+    if (polygons.size() == 1 && polygons[0].rings.size() == 1 && oneRingCertainlySimple(polygons[0]))
         return {RepairOutcome::Valid, {}};
 
     GEOSContextHandle_t ctx = geosContext();
