@@ -54,6 +54,34 @@ double bruteForceBest(const std::vector<double>& sorted, int k) {
     return best;
 }
 
+/// Fisher's dynamic programme as a plain triple loop, O(k n²): the optimum over all splits for
+/// sets too large to enumerate, to hold the divide-and-conquer version to.
+double dynamicProgrammeBest(const std::vector<double>& sorted, int k) {
+    const std::size_t n = sorted.size();
+    auto ssd = [&](std::size_t i, std::size_t j) {
+        double mean = 0;
+        for (std::size_t t = i; t <= j; ++t) mean += sorted[t];
+        mean /= static_cast<double>(j - i + 1);
+        double s = 0;
+        for (std::size_t t = i; t <= j; ++t) s += (sorted[t] - mean) * (sorted[t] - mean);
+        return s;
+    };
+    std::vector<std::vector<double>> classSsd(n, std::vector<double>(n, 0.0));
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = i; j < n; ++j) classSsd[i][j] = ssd(i, j);
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> cost(n);
+    for (std::size_t j = 0; j < n; ++j) cost[j] = classSsd[0][j];
+    for (int c = 1; c < k; ++c) {
+        std::vector<double> next(n, inf);
+        for (std::size_t j = static_cast<std::size_t>(c); j < n; ++j)
+            for (std::size_t i = static_cast<std::size_t>(c); i <= j; ++i)
+                next[j] = std::min(next[j], cost[i - 1] + classSsd[i][j]);
+        cost = next;
+    }
+    return cost[n - 1];
+}
+
 }  // namespace
 
 TEST_CASE("ramps: lookup, endpoints and interpolation", "[unit][style]") {
@@ -111,6 +139,37 @@ TEST_CASE("quantile breaks", "[unit][style]") {
     }
 }
 
+TEST_CASE("quantile classification selects the same breaks and lowest value as sorting would", "[unit][style]") {
+    gis::demo::Prng rng(3);
+    const ColorRamp& ramp = rampById("YlGn");
+    for (int trial = 0; trial < 40; ++trial) {
+        std::vector<double> v;
+        const int n = rng.uniformInt(1, 400);
+        const bool coarse = trial % 2 == 0, large = trial % 3 == 0;
+        for (int i = 0; i < n; ++i) {
+            double x = rng.uniform(large ? 3000 : 0, large ? 15000 : 100);
+            if (coarse) x = std::round(x / (large ? 1000 : 10));  // many ties
+            v.push_back(rng.uniformInt(0, 9) == 0 ? std::nan("") : x);
+        }
+        const int k = rng.uniformInt(1, 7);
+        const Classification c = classifyNumeric(v, ClassMethod::Quantile, k, ramp);
+        std::vector<double> finite;
+        for (double x : v)
+            if (std::isfinite(x)) finite.push_back(x);
+        if (finite.empty()) {
+            CHECK(c.breaks.empty());
+            continue;
+        }
+        CHECK(c.breaks == quantileBreaks(v, k));
+        // The legend starts at the minimum: its labels are rangeLabels from it at some precision.
+        const double lowest = *std::min_element(finite.begin(), finite.end());
+        bool labelsFromLowest = false;
+        for (int decimals = 0; decimals <= 4; ++decimals)
+            labelsFromLowest = labelsFromLowest || c.labels == rangeLabels(c.breaks, lowest, decimals);
+        CHECK(labelsFromLowest);
+    }
+}
+
 TEST_CASE("natural breaks (Jenks)", "[unit][style]") {
     CHECK(jenksBreaks({1, 2, 3, 10, 11, 12, 20, 21, 22}, 3) == std::vector<double>{3, 12, 22});
     CHECK(jenksBreaks({22, 1, 12, 3, 21, 2, 10, 20, 11}, 3) == std::vector<double>{3, 12, 22});
@@ -128,6 +187,24 @@ TEST_CASE("natural breaks (Jenks)", "[unit][style]") {
             const int k = rng.uniformInt(2, 4);
             const auto b = jenksBreaks(v, k);
             CHECK(withinClassSsd(v, b) == Approx(bruteForceBest(v, k)).margin(1e-9));
+        }
+    }
+
+    SECTION("matches Fisher's full dynamic programme on larger sets with clusters and ties") {
+        gis::demo::Prng rng(11);
+        for (int trial = 0; trial < 12; ++trial) {
+            std::vector<double> v;
+            const int n = rng.uniformInt(40, 160);
+            const int clusters = rng.uniformInt(1, 6);
+            for (int i = 0; i < n; ++i) {
+                const double centre = 20.0 * rng.uniformInt(0, clusters);
+                v.push_back(std::round((centre + rng.uniform(-3, 3)) * (trial % 3 == 0 ? 1 : 10)) / 10);  // ties when coarse
+            }
+            std::sort(v.begin(), v.end());
+            const int k = rng.uniformInt(2, 7);
+            const auto b = jenksBreaks(v, k);
+            CHECK(std::is_sorted(b.begin(), b.end()));
+            CHECK(withinClassSsd(v, b) == Approx(dynamicProgrammeBest(v, k)).margin(1e-7));
         }
     }
 
