@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "gis/render/font_files.hpp"
+#include "gis/render/glyph_cache_file.hpp"
 
 namespace gis::render {
 
@@ -36,6 +37,7 @@ Result<std::unique_ptr<FontFace>> FontFace::load(FontWeight weight) {
     int lineGap = 0;
     stbtt_GetFontVMetrics(&face->m_info, &face->m_ascent, &face->m_descent, &lineGap);
     face->m_path = path;
+    face->m_contentHash = fnv1a(face->m_data.data(), face->m_data.size());
     return face;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 /// A TrueType font in memory, found through fontconfig (Noto Sans), parsed by stb_truetype.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@ public:
 
     const stbtt_fontinfo& info() const { return m_info; }
     const std::string& path() const { return m_path; }
+    /// FNV-1a of the font file's bytes: names the glyphs made from it in the glyph cache.
+    std::uint64_t contentHash() const { return m_contentHash; }
 
     /// Scale from font units to pixels for an em of `emPx` pixels.
     float scaleForEm(float emPx) const { return stbtt_ScaleForMappingEmToPixels(&m_info, emPx); }
@@ -33,6 +36,7 @@ private:
     std::string m_path;
     int m_ascent = 0;
     int m_descent = 0;
+    std::uint64_t m_contentHash = 0;
 };
 
 }  // namespace gis::render

@@ -134,6 +134,12 @@ std::uint32_t OverlayPainter::build(const scene::RenderScene& scene, OverlayBatc
     m_runs = runs;
     const float s = scene.textScale > 0.0f ? scene.textScale : 1.0f;
 
+    // The title's and legend's glyphs likewise (a first export makes 60–100 of them).
+    std::vector<std::string_view> legendTexts;
+    for (const scene::LegendEntry& entry : scene.legend.entries) legendTexts.push_back(entry.text);
+    m_atlas.prepare(legendTexts, FontWeight::Regular);
+    m_atlas.prepare({scene.title, scene.watermark, scene.legend.title}, FontWeight::Bold);
+
     // Labels go under the legend and title, and must avoid them: reserve their boxes first.
     OverlayBatch decorations;
     std::vector<PixelBox> reserved;
@@ -150,6 +156,12 @@ std::uint32_t OverlayPainter::build(const scene::RenderScene& scene, OverlayBatc
         reserve(title);
         reserve(addWatermark(scene, s, title, decorations));
     }
+
+    // The labels' glyphs not made yet are made together on every core, not one by one below.
+    std::vector<std::string_view> labelTexts;
+    labelTexts.reserve(scene.labels.size());
+    for (const scene::Label& label : scene.labels) labelTexts.push_back(label.text);
+    m_atlas.prepare(labelTexts, FontWeight::Regular);
 
     const TextStyle labelStyle{m_metrics.labelPx * s, FontWeight::Regular, kTextColor, kHalo, 2.0f * s};
     const auto measure = [&](const std::string& text) {

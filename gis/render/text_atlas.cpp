@@ -25,6 +25,19 @@ Result<std::unique_ptr<TextAtlas>> TextAtlas::create() {
         if (!face) return face.error();
         atlas->m_faces[weight == FontWeight::Bold ? 1 : 0] = std::move(*face);
     }
+    // Field by field: the struct's padding bytes are not part of the settings.
+    const GlyphRaster settings = raster();
+    std::uint64_t fingerprint = fnv1a(&settings.emPx, sizeof settings.emPx);
+    fingerprint = fnv1a(&settings.paddingPx, sizeof settings.paddingPx, fingerprint);
+    fingerprint = fnv1a(&settings.onEdge, sizeof settings.onEdge, fingerprint);
+    fingerprint = fnv1a(&settings.valuePerPx, sizeof settings.valuePerPx, fingerprint);
+    for (const auto& face : atlas->m_faces) {
+        const std::uint64_t hash = face->contentHash();
+        fingerprint = fnv1a(&hash, sizeof hash, fingerprint);
+    }
+    atlas->m_cacheFingerprint = fingerprint;
+    atlas->m_cachePath = glyphCachePath(fingerprint);
+    atlas->m_bitmaps = readGlyphCache(atlas->m_cachePath, fingerprint);
     atlas->m_pixels.assign(static_cast<std::size_t>(kAtlasSize) * kAtlasSize, 0);
     atlas->m_texture = makeGl<TextureTraits>();
     glBindTexture(GL_TEXTURE_2D, atlas->m_texture.get());
@@ -39,23 +52,48 @@ Result<std::unique_ptr<TextAtlas>> TextAtlas::create() {
     return atlas;
 }
 
+TextAtlas::~TextAtlas() {
+    if (m_madeGlyphs) writeGlyphCache(m_cachePath, m_cacheFingerprint, m_bitmaps);
+}
+
+char32_t TextAtlas::drawnCodepoint(char32_t codepoint, FontWeight weight) const {
+    if (!isSupported(codepoint) || stbtt_FindGlyphIndex(&face(weight).info(), static_cast<int>(codepoint)) == 0)
+        return U'?';
+    return codepoint;
+}
+
+void TextAtlas::prepare(const std::vector<std::string_view>& texts, FontWeight weight) {
+    std::vector<char32_t> missing;
+    for (std::string_view text : texts)
+        for (std::size_t pos = 0; pos < text.size();) {
+            const char32_t codepoint = nextCodepoint(text, pos);
+            const std::uint64_t key = glyphKey(codepoint, weight);
+            if (m_glyphs.count(key) != 0 || m_bitmaps.count(key) != 0) continue;
+            const char32_t drawn = drawnCodepoint(codepoint, weight);
+            if (m_bitmaps.count(glyphKey(drawn, weight)) != 0) continue;
+            if (std::find(missing.begin(), missing.end(), drawn) == missing.end()) missing.push_back(drawn);
+        }
+    if (missing.empty()) return;
+    std::vector<GlyphBitmap> made = rasterizeGlyphs(face(weight), missing, raster());
+    for (std::size_t i = 0; i < missing.size(); ++i) m_bitmaps[glyphKey(missing[i], weight)] = std::move(made[i]);
+    m_madeGlyphs = true;
+}
+
 const TextAtlas::Glyph& TextAtlas::glyph(char32_t codepoint, FontWeight weight) {
-    const FontFace& font = face(weight);
-    if (!isSupported(codepoint) || stbtt_FindGlyphIndex(&font.info(), static_cast<int>(codepoint)) == 0)
-        codepoint = U'?';
-    const std::uint64_t key = (static_cast<std::uint64_t>(weight == FontWeight::Bold) << 32) | codepoint;
+    codepoint = drawnCodepoint(codepoint, weight);
+    const std::uint64_t key = glyphKey(codepoint, weight);
     if (const auto it = m_glyphs.find(key); it != m_glyphs.end()) return it->second;
 
-    const float scale = font.scaleForEm(kBaseEmPx);
+    auto made = m_bitmaps.find(key);
+    if (made == m_bitmaps.end()) {
+        made = m_bitmaps.emplace(key, rasterizeGlyph(face(weight), codepoint, raster())).first;
+        m_madeGlyphs = true;
+    }
+    const GlyphBitmap& bitmap = made->second;
     Glyph g;
-    int advance = 0, leftBearing = 0;
-    stbtt_GetCodepointHMetrics(&font.info(), static_cast<int>(codepoint), &advance, &leftBearing);
-    g.advance = static_cast<float>(advance) * scale;
-
-    int w = 0, h = 0, xoff = 0, yoff = 0;
-    unsigned char* sdf = stbtt_GetCodepointSDF(&font.info(), scale, static_cast<int>(codepoint), kPaddingPx, kOnEdge,
-                                               kValuePerPx, &w, &h, &xoff, &yoff);
-    if (sdf != nullptr && w > 0 && h > 0) {
+    g.advance = bitmap.advance;
+    const int w = bitmap.width, h = bitmap.height;
+    if (w > 0 && h > 0) {
         // Shelf packing with a 1 px gap so bilinear filtering never bleeds between glyphs.
         if (m_shelfX + w + 1 > kAtlasSize) {
             m_shelfX = 0;
@@ -67,10 +105,10 @@ const TextAtlas::Glyph& TextAtlas::glyph(char32_t codepoint, FontWeight weight) 
             g.atlasY = m_shelfY;
             g.width = w;
             g.height = h;
-            g.xOffset = static_cast<float>(xoff);
-            g.yOffset = static_cast<float>(yoff);
+            g.xOffset = static_cast<float>(bitmap.xOffset);
+            g.yOffset = static_cast<float>(bitmap.yOffset);
             for (int row = 0; row < h; ++row)
-                std::copy_n(sdf + static_cast<std::size_t>(row) * w, w,
+                std::copy_n(bitmap.pixels.begin() + static_cast<std::ptrdiff_t>(row) * w, w,
                             m_pixels.begin() + static_cast<std::ptrdiff_t>(g.atlasY + row) * kAtlasSize + g.atlasX);
             m_shelfX += w + 1;
             m_shelfHeight = std::max(m_shelfHeight, h);
@@ -79,7 +117,6 @@ const TextAtlas::Glyph& TextAtlas::glyph(char32_t codepoint, FontWeight weight) 
         }
         // A full atlas leaves the glyph invisible (advance kept) rather than corrupting others.
     }
-    if (sdf != nullptr) stbtt_FreeSDF(sdf, nullptr);
     return m_glyphs.emplace(key, g).first->second;
 }
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "gis/core/color.hpp"
 #include "gis/core/result.hpp"
 #include "gis/render/font_face.hpp"
+#include "gis/render/glyph_cache_file.hpp"
 #include "gis/render/gl_handle.hpp"
 #include "gis/render/overlay_batch.hpp"
 
@@ -27,6 +29,15 @@ public:
 
     /// Loads both fonts and allocates the atlas texture. Needs a current context.
     static Result<std::unique_ptr<TextAtlas>> create();
+    /// Writes the glyphs made in this run to the glyph cache (gis/render/glyph_cache_file.hpp).
+    ~TextAtlas();
+    TextAtlas(const TextAtlas&) = delete;
+    TextAtlas& operator=(const TextAtlas&) = delete;
+
+    /// Makes, on every core, the glyphs of `texts` that neither this atlas nor the glyph cache
+    /// has yet; measure and append then find them. For a frame's labels, whose glyphs would
+    /// otherwise be made one by one on the drawing thread.
+    void prepare(const std::vector<std::string_view>& texts, FontWeight weight);
 
     /// Width and vertical extent of `utf8` at `style` (no GL needed).
     TextExtent measure(std::string_view utf8, const TextStyle& style);
@@ -52,10 +63,20 @@ private:
 
     TextAtlas() = default;
     const Glyph& glyph(char32_t codepoint, FontWeight weight);
+    /// The code point drawn for `codepoint`: itself, or '?' when unsupported or not in the font.
+    char32_t drawnCodepoint(char32_t codepoint, FontWeight weight) const;
+    static std::uint64_t glyphKey(char32_t codepoint, FontWeight weight) {
+        return (static_cast<std::uint64_t>(weight == FontWeight::Bold) << 32) | codepoint;
+    }
+    static GlyphRaster raster() { return {kBaseEmPx, kPaddingPx, kOnEdge, kValuePerPx}; }
     const FontFace& face(FontWeight weight) const { return *m_faces[weight == FontWeight::Bold ? 1 : 0]; }
 
     std::array<std::unique_ptr<FontFace>, 2> m_faces;
-    std::unordered_map<std::uint64_t, Glyph> m_glyphs;
+    std::unordered_map<std::uint64_t, Glyph> m_glyphs;  // packed into the atlas
+    GlyphStore m_bitmaps;             // every field known: from the cache file or made in this run
+    bool m_madeGlyphs = false;        // some were made: write the cache file when done
+    std::uint64_t m_cacheFingerprint = 0;
+    std::string m_cachePath;
     std::vector<std::uint8_t> m_pixels;  // CPU copy of the atlas (R8)
     int m_shelfX = 0, m_shelfY = 0, m_shelfHeight = 0;
     int m_dirtyMinY = kAtlasSize, m_dirtyMaxY = -1;
