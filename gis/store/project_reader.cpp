@@ -17,9 +17,41 @@ struct Scope {
     enum class Set { Units, Context };
     std::string unit;
     bool postgres = false;
+    /// Only the unit and everything under it, villages included (loadSubtreeData).
+    bool subtreeOnly = false;
     std::vector<std::string> units, context;
 
     bool active() const { return !unit.empty(); }
+
+    /// The unit's subtree, read with the units' columns in the one recursive statement; both sets
+    /// are that subtree. A unit listed as its own parent is not its own child (UnitTree makes it a
+    /// root); UNION, not UNION ALL, ends the recursion on a cycle in bad data.
+    Status resolveSubtree(Database& db, std::vector<model::Unit>* unitsOut) {
+        const std::string columns = "code, name, level, type, parent_code, population, area_km2, source";
+        const std::string uColumns = "u.code, u.name, u.level, u.type, u.parent_code, u.population, u.area_km2, u.source";
+        auto stmt = db.prepare("WITH RECURSIVE scope_down(" + columns + ") AS (SELECT " + columns + " FROM ntm_units WHERE code = ?1 "
+                               "UNION SELECT " + uColumns + " FROM ntm_units u JOIN scope_down d ON u.parent_code = d.code "
+                               "WHERE u.code <> d.code) SELECT " + columns + " FROM scope_down");
+        if (!stmt) return stmt.error();
+        stmt->bind(1, unit);
+        while (stmt->step()) {
+            context.push_back(stmt->text(0));
+            units.push_back(stmt->text(0));
+            if (unitsOut == nullptr) continue;
+            model::Unit u;
+            u.code = stmt->text(0);
+            u.name = stmt->text(1);
+            u.level = stmt->text(2);
+            u.type = stmt->text(3);
+            u.parentCode = stmt->text(4);
+            if (!stmt->isNull(5)) u.population = stmt->real(5);
+            if (!stmt->isNull(6)) u.areaKm2 = stmt->real(6);
+            u.source = stmt->text(7);
+            unitsOut->push_back(std::move(u));
+        }
+        if (!stmt->lastError().empty()) return makeError(ErrorCode::Sql, db.path() + ": reading the units under " + unit + ": " + stmt->lastError());
+        return Ok{};
+    }
 
     /// Resolves the two sets. With `unitsOut`, the units of the context are read in the same
     /// statement, their columns carried through the recursion: a second statement looking the
@@ -27,6 +59,7 @@ struct Scope {
     Status resolve(Database& db, std::vector<model::Unit>* unitsOut) {
         postgres = db.isPostgres();
         if (!active()) return Ok{};
+        if (subtreeOnly) return resolveSubtree(db, unitsOut);
         // The unit's parent first: its siblings are then found through the parent_code index
         // (IS NOT DISTINCT FROM a subquery made PostgreSQL scan every unit).
         auto parentQuery = db.prepare("SELECT parent_code FROM ntm_units WHERE code = ?1");
@@ -317,10 +350,13 @@ Result<std::vector<model::Bookmark>> loadBookmarks(Database& db) {
     return bookmarks;
 }
 
-Result<ProjectData> loadProjectData(Database& db, bool withGeometry, const std::string& scopeUnit) {
+namespace {
+
+Result<ProjectData> loadScoped(Database& db, bool withGeometry, const std::string& scopeUnit, bool subtreeOnly) {
     ProjectData data;
     Scope scope;
     scope.unit = scopeUnit;
+    scope.subtreeOnly = subtreeOnly;
     // Without geometry, a scoped load takes its units from the query that resolves the scope
     // (geometry is not carried through the recursion: UNION would compare the shapes).
     const bool unitsWithScope = scope.active() && !withGeometry;
@@ -336,5 +372,13 @@ Result<ProjectData> loadProjectData(Database& db, bool withGeometry, const std::
     if (auto s = loadMilestones(db, data); !s) return s.error();
     return data;
 }
+
+}  // namespace
+
+Result<ProjectData> loadProjectData(Database& db, bool withGeometry, const std::string& scopeUnit) {
+    return loadScoped(db, withGeometry, scopeUnit, false);
+}
+
+Result<ProjectData> loadSubtreeData(Database& db, const std::string& unit) { return loadScoped(db, false, unit, true); }
 
 }  // namespace gis::store
