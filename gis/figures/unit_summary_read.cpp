@@ -44,7 +44,24 @@ using SiblingMoney = std::map<std::string, std::map<std::pair<std::string, int>,
 /// or a commune the siblings' subtrees are small and are walked down. A province's siblings are
 /// the whole country (112,000 units with the villages): there the walk goes up instead, from the
 /// few thousand units that have money rows, and stops at the sibling it reaches.
-Result<SiblingMoney> siblingMoney(store::Database& db, const model::Unit& unit, const std::string& asOf) {
+///
+/// Only each programme's plan year counts (summary.cpp adds up no other), so only its rows are
+/// read: a tenth of the national project's money.
+Result<SiblingMoney> siblingMoney(store::Database& db, const model::Unit& unit, const std::string& asOf,
+                                  const std::map<std::string, int>& years) {
+    if (years.empty()) return SiblingMoney{};
+    // The ids and years are the database's own, written in as literals (quotes doubled): bound
+    // parameters would have to be numbered around the optional ?4.
+    auto inPlanYear = [&](const std::string& t) {
+        std::string sql = "(";
+        for (const auto& [programme, year] : years) {
+            std::string quoted;
+            for (char c : programme) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+            sql += std::string(sql.size() > 1 ? " OR " : "") + "(" + t + ".programme_id = '" + quoted + "' AND " + t + ".year = " +
+                   std::to_string(year) + ")";
+        }
+        return sql + ")";
+    };
     const bool topLevel = unit.parentCode.empty();
     auto isSibling = [&](const std::string& t, const std::string& parent) {
         return t + ".level = ?2 AND " + (topLevel ? "(" + parent + " IS NULL OR " + parent + " = '')" : parent + " = ?4");
@@ -54,7 +71,8 @@ Result<SiblingMoney> siblingMoney(store::Database& db, const model::Unit& unit, 
         // Each step looks the parent up by its code (scalar subqueries, so by the index): a join
         // here was planned as a hash of all 112,000 units, the recursion's row estimate being
         // far too high. A parent no unit has gives a NULL level, and the walk ends there.
-        owned = "money(code) AS (SELECT unit_code FROM ntm_capital_plans UNION SELECT unit_code FROM ntm_disbursements), "
+        owned = "money(code) AS (SELECT unit_code FROM ntm_capital_plans p WHERE " + inPlanYear("p") +
+                " UNION SELECT unit_code FROM ntm_disbursements d WHERE " + inPlanYear("d") + "), "
                 "up(origin, code, level, parent) AS (SELECT m.code, m.code, (SELECT level FROM ntm_units WHERE code = m.code), "
                 "(SELECT parent_code FROM ntm_units WHERE code = m.code) FROM money m "
                 "UNION SELECT up.origin, up.parent, (SELECT level FROM ntm_units WHERE code = up.parent), "
@@ -68,11 +86,11 @@ Result<SiblingMoney> siblingMoney(store::Database& db, const model::Unit& unit, 
     auto stmt = db.prepare(
         "WITH RECURSIVE " + owned + ", "
         "disb AS (SELECT d.id, d.unit_code, d.programme_id, d.year, d.capital_type, d.date, d.amount_vnd, d.cumulative, o.sibling "
-        "FROM ntm_disbursements d JOIN owned o ON o.code = d.unit_code WHERE d.date <= ?3), "
+        "FROM ntm_disbursements d JOIN owned o ON o.code = d.unit_code WHERE d.date <= ?3 AND " + inPlanYear("d") + "), "
         "last_cum AS (SELECT * FROM (SELECT disb.*, row_number() OVER (PARTITION BY unit_code, programme_id, year, capital_type "
         "ORDER BY date DESC, id DESC) AS n FROM disb WHERE cumulative <> 0) c WHERE n = 1) "
         "SELECT o.sibling, p.programme_id, p.year, 0, CAST(sum(p.plan_vnd) AS BIGINT) FROM ntm_capital_plans p "
-        "JOIN owned o ON o.code = p.unit_code GROUP BY o.sibling, p.programme_id, p.year "
+        "JOIN owned o ON o.code = p.unit_code WHERE " + inPlanYear("p") + " GROUP BY o.sibling, p.programme_id, p.year "
         "UNION ALL SELECT sibling, programme_id, year, 1, CAST(sum(amount_vnd) AS BIGINT) FROM last_cum GROUP BY sibling, programme_id, year "
         "UNION ALL SELECT i.sibling, i.programme_id, i.year, 1, CAST(sum(i.amount_vnd) AS BIGINT) FROM disb i "
         "LEFT JOIN last_cum c ON c.unit_code = i.unit_code AND c.programme_id = i.programme_id AND c.year = i.year "
@@ -111,7 +129,7 @@ Result<UnitSummary> readUnitSummary(store::Database& db, const SummaryOptions& o
     const model::Unit unit = *found;
     auto years = planYearsOfProject(db, scoped.asOf);
     if (!years) return years.error();
-    auto money = siblingMoney(db, unit, scoped.asOf);
+    auto money = siblingMoney(db, unit, scoped.asOf, *years);
     if (!money) return money.error();
     // Each sibling with money stands in the project as a unit of the same level and parent with
     // one plan row and one increment on the as-of date per programme, holding its subtree's sums:
