@@ -8,6 +8,7 @@
 #include "app/cli/arg_parser.hpp"
 #include "gis/figures/summary.hpp"
 #include "gis/figures/summary_json.hpp"
+#include "gis/figures/unit_summary_read.hpp"
 #include "gis/store/project_reader.hpp"
 #include "gis/store/schema.hpp"
 
@@ -30,21 +31,21 @@ int runSummary(const Args& args) {
     if (parsed.positional.size() != 1) return fail("usage: ntm-atlas summary PROJECT [--unit CODE] [--as-of YYYY-MM-DD] --json");
     auto db = gis::store::openProject(parsed.positional[0], false);
     if (!db) return fail(db.error().message);
-    // One unit's summary reads that unit's part of the project (a province of a national database).
-    const std::string unit = parsed.value("unit");
-    auto data = gis::store::loadProjectData(*db, false, unit);
-    if (!data) return fail(data.error().message);
-    // A code as a spreadsheet shows it ("6331" for 06331) matches no row: the summary's own
-    // padding rule needs every unit.
-    if (!unit.empty() && std::none_of(data->units.begin(), data->units.end(), [&](const auto& u) { return u.code == unit; })) {
-        data = gis::store::loadProjectData(*db, false);
-        if (!data) return fail(data.error().message);
-    }
     gis::figures::SummaryOptions options;
     options.asOf = parsed.value("as-of");
     options.unitCode = parsed.value("unit");
-    auto summary = gis::figures::computeSummary(*data, options);
-    if (!summary) return fail(summary.error().message);
+    // One unit's summary reads that unit's part of the project (a province of a national
+    // database), its siblings' money added up by the database.
+    gis::Result<std::vector<gis::figures::UnitSummary>> summary = std::vector<gis::figures::UnitSummary>{};
+    if (!options.unitCode.empty()) {
+        auto one = gis::figures::readUnitSummary(*db, options);
+        if (!one) return fail(one.error().message);
+        summary->push_back(std::move(one).value());
+    } else {
+        auto data = gis::store::loadProjectData(*db, false);
+        if (!data) return fail(data.error().message);
+        summary = gis::figures::computeSummary(*data, options);
+    }
     if (parsed.flag("json")) {
         const std::string json = options.unitCode.empty() ? gis::figures::summariesToJson(*summary)
                                                            : gis::figures::summaryToJson(summary->front());

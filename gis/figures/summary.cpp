@@ -133,7 +133,7 @@ Result<std::vector<UnitSummary>> computeSummary(const store::ProjectData& projec
         if (const auto u = tree.find(a.unitCode)) assessmentsByUnit[*u].push_back(&a);
 
     // 1. Own figures of every unit.
-    const auto years = planYears(project, asOf);
+    const auto years = options.planYears ? *options.planYears : planYears(project, asOf);
     // Money per programme (in the order of `years`) and unit index.
     std::map<std::string, std::size_t> programmeIndex;
     for (const auto& [programme, year] : years) {

@@ -55,6 +55,10 @@ struct UnitSummary {
 struct SummaryOptions {
     std::string asOf;      ///< YYYY-MM-DD; empty = today
     std::string unitCode;  ///< empty = every unit
+    /// The plan year per programme when the project holds only part of the rows (one unit's
+    /// summary read by readUnitSummary: the year is worked out by the database over all of them);
+    /// unset, it is worked out from the project's rows.
+    std::optional<std::map<std::string, int>> planYears;
 };
 
 /// Computes the summary of every unit (or one). Fails when the unit code is unknown or the date is bad.

@@ -35,6 +35,11 @@ struct ProjectData {
 /// in a national database reads the province, not the country); criteria sets and programmes whole.
 Result<ProjectData> loadProjectData(Database& db, bool withGeometry, const std::string& scopeUnit = "");
 
+/// Only `unit` and everything under it, villages included, without geometry; criteria sets and
+/// programmes whole. Empty units when no unit has that code. What one unit's own figures need
+/// (gis/figures/unit_summary_read adds its siblings' money, added up by the database).
+Result<ProjectData> loadSubtreeData(Database& db, const std::string& unit);
+
 /// Saved slides in show order (empty for a project from before they existed).
 Result<std::vector<model::Bookmark>> loadBookmarks(Database& db);
 

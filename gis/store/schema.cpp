@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gis/core/temp_file_guard.hpp"
+#include "gis/store/integrity_memo.hpp"
 #include "gis/store/location.hpp"
 #include "gis/store/pg_project.hpp"
 #include "gis/store/schema_migrations.hpp"
@@ -141,6 +142,9 @@ Result<Database> openProject(const std::string& path, bool writable, int busyTim
             return projectBusyError(path, busyTimeoutMs);
         }
     }
+    // Taken before the connection reads anything: a write after it changes the file's stamp, so
+    // the check's result is never remembered for content it did not see.
+    const std::optional<FileStamp> stamp = stampOfSqliteFile(path);
     auto db = Database::open(path, writable ? Database::Mode::ReadWrite : Database::Mode::ReadOnly, busyTimeoutMs);
     if (!db) return db.error().code == ErrorCode::Busy ? projectBusyError(path, busyTimeoutMs) : db.error();
     // A truncated file passes the header test but fails here or in the integrity check. A file
@@ -148,19 +152,32 @@ Result<Database> openProject(const std::string& path, bool writable, int busyTim
     // integrity_check rather than quick_check: a copy of a cut-short write taken without its journal
     // has index entries missing, which only the full check sees (28 ms against 19 ms on the national
     // project). The first problem is enough to say the file is damaged.
-    auto check = db->prepare("PRAGMA integrity_check(1)");
-    if (!check) {
-        if (check.error().code == ErrorCode::Busy) return projectBusyError(path, busyTimeoutMs);
-        return makeError(ErrorCode::OpenFailed, path + ": the project file is damaged or truncated (SQLite: " + check.error().message + ")");
+    // A file this process already found whole, unchanged since (same inode, size, times and change
+    // counter, before and after this open's first read: integrity_memo.hpp says why that is safe),
+    // is only read once, to see a lock held elsewhere as the check would.
+    auto runCheck = [&](const char* sql, const char* what) -> Status {
+        auto check = db->prepare(sql);
+        if (!check) {
+            if (check.error().code == ErrorCode::Busy) return projectBusyError(path, busyTimeoutMs);
+            return makeError(ErrorCode::OpenFailed, path + ": the project file is damaged or truncated (SQLite: " + check.error().message + ")");
+        }
+        const bool stepped = check->step();
+        if (!stepped && check->busy()) return projectBusyError(path, busyTimeoutMs);
+        const std::string answer = stepped ? check->text(0) : std::string();
+        if (answer != "ok")
+            return makeError(ErrorCode::OpenFailed, path + ": the project file is damaged or truncated (SQLite " + what + ": " +
+                                                        (stepped ? answer : "cannot read: " + check->lastError()) + ")");
+        return Ok{};
+    };
+    bool checked = false;
+    if (stamp && foundWholeWith(path, *stamp)) {
+        if (auto read = runCheck("SELECT CASE WHEN count(*) >= 0 THEN 'ok' END FROM sqlite_master", "read"); !read) return read.error();
+        checked = stampOfSqliteFile(path) == stamp;
     }
-    const bool stepped = check->step();
-    if (!stepped && check->busy()) return projectBusyError(path, busyTimeoutMs);
-    const std::string quick = stepped ? check->text(0) : std::string();
-    if (quick != "ok")
-        return makeError(ErrorCode::OpenFailed,
-                         path + ": the project file is damaged or truncated (SQLite integrity_check: " +
-                             (stepped ? quick : "cannot read: " + check->lastError()) + ")");
-    check = Statement();
+    if (!checked) {
+        if (auto whole = runCheck("PRAGMA integrity_check(1)", "integrity_check"); !whole) return whole.error();
+        if (stamp && stampOfSqliteFile(path) == stamp) rememberFoundWhole(path, *stamp);
+    }
     if (!db->tableExists("gpkg_contents"))
         return makeError(ErrorCode::OpenFailed, path + ": not a GeoPackage (no gpkg_contents table)");
     const int version = schemaVersion(*db);

@@ -192,6 +192,14 @@ CREATE TABLE ntm_unit_aliases (
   PRIMARY KEY (alias_key, unit_code));
 CREATE INDEX ntm_unit_aliases_unit ON ntm_unit_aliases(unit_code);
 )sql",
+        // 4 → 5: works and tasks found by their unit. A unit's summary reads those of its subtree;
+        // without these PostgreSQL scanned the national project's 100,000 works for a province's
+        // 5,000 (the other tables' unique keys already begin with the unit). IF NOT EXISTS: a
+        // project made older by dropping newer tables (as tests do) still has them.
+        R"sql(
+CREATE INDEX IF NOT EXISTS ntm_infrastructure_unit ON ntm_infrastructure(unit_code);
+CREATE INDEX IF NOT EXISTS ntm_tasks_unit ON ntm_tasks(unit_code);
+)sql",
     };
     return kMigrations;
 }

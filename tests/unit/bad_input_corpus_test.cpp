@@ -15,6 +15,7 @@
 #include "gis/data/text_encoding.hpp"
 #include "gis/figures/summary.hpp"
 #include "gis/figures/summary_json.hpp"
+#include "gis/figures/unit_summary_read.hpp"
 #include "gis/figures/unit_tree.hpp"
 #include "gis/importer/demo_import.hpp"
 #include "gis/importer/importer.hpp"
@@ -233,6 +234,14 @@ TEST_CASE("bad input: a project edited by hand into inconsistency still loads, s
     auto summary = figures::computeSummary(*data, figures::SummaryOptions{.asOf = "2024-12-31"});
     REQUIRE(summary);
     CHECK(summary->size() >= data->units.size() - 1);
+    // One unit's summary read from its subtree ends too, the cycle walked once.
+    for (const std::string& code : {district, commune, std::string("own")}) {
+        INFO(code);
+        auto one = figures::readUnitSummary(*db, figures::SummaryOptions{.asOf = "2024-12-31", .unitCode = code});
+        INFO((one ? std::string() : one.error().message));
+        REQUIRE(one);
+        CHECK(one->code == code);
+    }
 }
 
 TEST_CASE("bad input: text that is not UTF-8 in a damaged project still gives UTF-8 JSON", "[store][figures][bad-input]") {

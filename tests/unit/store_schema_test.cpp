@@ -240,3 +240,45 @@ TEST_CASE("store: a copy of a cut-short write taken without its journal is repor
     REQUIRE(db);
     CHECK(db->queryText("SELECT count(*) FROM ntm_units WHERE code LIKE 'N%'") == "0");
 }
+
+TEST_CASE("store: a project found whole and then damaged in place, its modification time put back, is reported damaged", "[store]") {
+    // The full integrity check runs once per file and process (integrity_memo.hpp): a later open of
+    // the unchanged file skips it. Bytes written into the same file — here the careless backup's
+    // half-written pages copied back over the original, its mtime and size restored as a restore
+    // tool might — change its status-change time, so the next open checks in full again.
+    const auto dir = test::scratchDir("store_damaged_in_place");
+    const std::string path = (dir / "p.gpkg").string();
+    const std::string cut = (dir / "cut.gpkg").string();
+    REQUIRE(store::createProject(path));
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw,
+                         "BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+                         "INSERT INTO ntm_units (code, name, level, type) SELECT printf('%05d', i), 'Xã ' || i, 'commune', 'xa' FROM n; COMMIT;",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "PRAGMA cache_size = 2; BEGIN; UPDATE ntm_units SET code = 'N' || code, name = name || ' mới';", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    std::filesystem::copy_file(path, cut);
+    sqlite3_exec(raw, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+
+    for (int open = 0; open < 2; ++open) {  // checked in full, then remembered
+        auto db = store::openProject(path, false);
+        REQUIRE(db);
+        CHECK(db->queryText("SELECT count(*) FROM ntm_units") == "20000");
+    }
+    const auto mtime = std::filesystem::last_write_time(path);
+    const std::string whole = fixtures::readBytes(path);
+    std::string damaged = fixtures::readBytes(cut);
+    damaged.resize(whole.size());
+    {
+        std::fstream out(path, std::ios::binary | std::ios::in | std::ios::out);  // the same inode, written over
+        out.write(damaged.data(), static_cast<std::streamsize>(damaged.size()));
+    }
+    std::filesystem::last_write_time(path, mtime);
+    REQUIRE(fixtures::readBytes(path) != whole);
+    auto again = store::openProject(path, false);
+    REQUIRE_FALSE(again);
+    CHECK(again.error().code == ErrorCode::OpenFailed);
+    CHECK_THAT(again.error().message, Catch::Contains("damaged"));
+}
