@@ -46,10 +46,10 @@ bool fail(const std::string& message) {
 
 /// The blobs of every unit and work, through OGR and convertOgrGeometry, then to EPSG:3857, on one
 /// thread: how the map read its geometry before gis/store/gpkg_blob_decoder.
-std::size_t decodeWithOgr(const std::vector<const std::vector<std::uint8_t>*>& blobs, const gis::proj::Transformer& toMercator) {
+std::size_t decodeWithOgr(const std::vector<std::vector<std::uint8_t>>& blobs, const gis::proj::Transformer& toMercator) {
     std::size_t drawn = 0;
-    for (const auto* blob : blobs) {
-        const auto ogr = gis::store::decodeGpkgGeometry(*blob);
+    for (const auto& blob : blobs) {
+        const auto ogr = gis::store::decodeGpkgGeometry(blob);
         if (!ogr || gis::data::countOgrVertices(ogr.get()) > gis::data::kMaxFeatureVertices) continue;
         gis::Geometry g = gis::data::convertOgrGeometry(ogr.get());
         if (toMercator.forward(g) && g.kind != gis::GeometryKind::None) ++drawn;
@@ -66,9 +66,9 @@ bool printStages(const std::string& project) {
     auto data = gis::store::loadProjectData(*db, true);
     if (!data) return fail(data.error().message);
     const double rowsMs = msSince(t);
-    std::vector<const std::vector<std::uint8_t>*> blobs;
-    for (const auto& unit : data->units) blobs.push_back(&unit.geometry);
-    for (const auto& item : data->infrastructure) blobs.push_back(&item.geometry);
+    std::vector<std::vector<std::uint8_t>> blobs;
+    for (const auto& unit : data->units) blobs.push_back(unit.geometry);
+    for (const auto& item : data->infrastructure) blobs.push_back(item.geometry);
     auto toMercator = gis::proj::Transformer::create("EPSG:4326", "EPSG:3857");
     if (!toMercator) return fail(toMercator.error().message);
     t = Clock::now();
@@ -77,8 +77,9 @@ bool printStages(const std::string& project) {
     double oursMs[2] = {};
     std::size_t drawnByOurs = 0;
     for (unsigned threads : {1u, 2u}) {
+        std::vector<std::vector<std::uint8_t>> copy = blobs;  // toDisplayAll frees what it decoded
         t = Clock::now();
-        auto shown = gis::figures::toDisplayAll(blobs, threads);
+        auto shown = gis::figures::toDisplayAll(std::move(copy), threads);
         if (!shown) return fail(shown.error().message);
         oursMs[threads - 1] = msSince(t);
         drawnByOurs = 0;

@@ -56,7 +56,7 @@ DisplayGeometry toDisplay(const std::vector<std::uint8_t>& blob, const proj::Tra
     return out;
 }
 
-Result<std::vector<DisplayGeometry>> toDisplayAll(const std::vector<const std::vector<std::uint8_t>*>& blobs, unsigned threads) {
+Result<std::vector<DisplayGeometry>> toDisplayAll(std::vector<std::vector<std::uint8_t>> blobs, unsigned threads) {
     const unsigned workers = tess::parallelWorkers(blobs.size(), threads);
     std::vector<proj::Transformer> transformers;
     for (unsigned w = 0; w < workers; ++w) {
@@ -67,7 +67,10 @@ Result<std::vector<DisplayGeometry>> toDisplayAll(const std::vector<const std::v
     // Results land per index, so the order (and every message) is the same whatever the threads do.
     std::vector<DisplayGeometry> out(blobs.size());
     tess::parallelForWorkers(blobs.size(), workers,
-                             [&](unsigned worker, std::size_t i) { out[i] = toDisplay(*blobs[i], transformers[worker]); });
+                             [&](unsigned worker, std::size_t i) {
+                                 out[i] = toDisplay(blobs[i], transformers[worker]);
+                                 std::vector<std::uint8_t>().swap(blobs[i]);
+                             });
     return out;
 }
 

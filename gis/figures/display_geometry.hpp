@@ -25,7 +25,9 @@ struct DisplayGeometry {
 DisplayGeometry toDisplay(const std::vector<std::uint8_t>& blob, const proj::Transformer& toMercator);
 
 /// Every blob in order (the i-th result is blobs[i]'s), on up to `threads` threads, each with a
-/// transformer of its own (PROJ objects are tied to one thread).
-Result<std::vector<DisplayGeometry>> toDisplayAll(const std::vector<const std::vector<std::uint8_t>*>& blobs, unsigned threads);
+/// transformer of its own (PROJ objects are tied to one thread). The blobs are taken and each is
+/// freed once decoded, so the decoded geometry does not come on top of all the stored one (the
+/// national project's map held 23 MB more at its peak while both were kept).
+Result<std::vector<DisplayGeometry>> toDisplayAll(std::vector<std::vector<std::uint8_t>> blobs, unsigned threads);
 
 }  // namespace gis::figures

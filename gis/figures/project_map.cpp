@@ -67,15 +67,16 @@ Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& project
     // Every unit's and work's geometry (200,000 blobs for the national project) is decoded and
     // transformed on helper threads while this one computes the summary: the two only read the
     // project, and the summary (140-200 ms national) is longer than the decoding (35-50 ms), which
-    // splitting over both cores did not shorten on its own. The i-th result is the i-th blob's,
-    // units then works.
-    std::vector<const std::vector<std::uint8_t>*> blobs;
+    // splitting over both cores did not shorten on its own. The blobs are moved out of the project
+    // first, so the decoder owns what it frees and the summary never sees them change. The i-th
+    // result is the i-th blob's, units then works.
+    std::vector<std::vector<std::uint8_t>> blobs;
     blobs.reserve(project->units.size() + project->infrastructure.size());
-    for (const Unit& unit : project->units) blobs.push_back(&unit.geometry);
-    for (const InfrastructureItem& item : project->infrastructure) blobs.push_back(&item.geometry);
+    for (Unit& unit : project->units) blobs.push_back(std::move(unit.geometry));
+    for (InfrastructureItem& item : project->infrastructure) blobs.push_back(std::move(item.geometry));
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     Result<std::vector<DisplayGeometry>> displayed = makeError(ErrorCode::BadInput, "not decoded");
-    std::thread decoder([&] { displayed = toDisplayAll(blobs, cores > 2 ? cores - 1 : 1); });
+    std::thread decoder([&] { displayed = toDisplayAll(std::move(blobs), cores > 2 ? cores - 1 : 1); });
     SummaryOptions options;
     options.asOf = asOf;
     auto summaries = computeSummary(*project, options);

@@ -265,10 +265,8 @@ TEST_CASE("Display geometry: many blobs on several threads keep their order", "[
         OGRPoint p(100.0 + i * 0.001, 10.0 + i * 0.0005);
         blobs.push_back(i % 997 == 0 ? Bytes{'X'} : store::encodeGpkgGeometry(p, 4326));
     }
-    std::vector<const Bytes*> pointers;
-    for (const Bytes& b : blobs) pointers.push_back(&b);
-    auto one = figures::toDisplayAll(pointers, 1);
-    auto two = figures::toDisplayAll(pointers, 2);
+    auto one = figures::toDisplayAll(blobs, 1);
+    auto two = figures::toDisplayAll(blobs, 2);
     REQUIRE(one);
     REQUIRE(two);
     REQUIRE(one->size() == blobs.size());
