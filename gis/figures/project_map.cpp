@@ -59,32 +59,10 @@ bool isProjectFile(const std::string& path) {
     return probe->busy();
 }
 
-namespace {
-
-/// The project read with its geometry, the integrity check that opening a project runs done on a
-/// second connection beside the read: on the national project each takes 250-450 ms, and the
-/// read no longer waits for the check. The check's verdict comes first: a damaged file is reported
-/// as damaged (and what was read from it dropped), exactly as when the check ran before the read.
-Result<store::ProjectData> readCheckedProject(const std::string& projectPath) {
-    auto db = store::openProjectDeferringCheck(projectPath);
-    if (!db) {
-        // Whatever failed, the open with its check says it as it always has (damage first).
-        auto checked = store::openProject(projectPath, false);
-        if (!checked) return checked.error();
-        return store::loadProjectData(*checked, true);
-    }
-    Status check = Ok{};
-    std::thread checker([&] { check = store::checkProjectIntegrity(projectPath); });
-    auto project = store::loadProjectData(*db, true);
-    checker.join();
-    if (!check) return check.error();
-    return project;
-}
-
-}  // namespace
-
 Result<std::vector<VectorLayer>> loadProjectMapLayers(const std::string& projectPath, const std::string& asOf) {
-    auto project = readCheckedProject(projectPath);
+    auto db = store::openProject(projectPath, false);
+    if (!db) return db.error();
+    auto project = store::loadProjectData(*db, true);
     if (!project) return project.error();
     // Every unit's and work's geometry (200,000 blobs for the national project) is decoded and
     // transformed on helper threads while this one computes the summary: the two only read the

@@ -114,30 +114,8 @@ Status createProject(const std::string& path) {
     return Ok{};
 }
 
-namespace {
-
-/// The integrity check every open of a project file runs (see openProject).
-Status runIntegrityCheck(Database& db, const std::string& path, int busyTimeoutMs) {
-    // integrity_check rather than quick_check: a copy of a cut-short write taken without its journal
-    // has index entries missing, which only the full check sees (28 ms against 19 ms on the national
-    // project). The first problem is enough to say the file is damaged.
-    auto check = db.prepare("PRAGMA integrity_check(1)");
-    if (!check) {
-        if (check.error().code == ErrorCode::Busy) return projectBusyError(path, busyTimeoutMs);
-        return makeError(ErrorCode::OpenFailed, path + ": the project file is damaged or truncated (SQLite: " + check.error().message + ")");
-    }
-    const bool stepped = check->step();
-    if (!stepped && check->busy()) return projectBusyError(path, busyTimeoutMs);
-    const std::string quick = stepped ? check->text(0) : std::string();
-    if (quick != "ok")
-        return makeError(ErrorCode::OpenFailed,
-                         path + ": the project file is damaged or truncated (SQLite integrity_check: " +
-                             (stepped ? quick : "cannot read: " + check->lastError()) + ")");
-    return Ok{};
-}
-
-/// openProject, with or without the integrity check (openProjectDeferringCheck runs it apart).
-Result<Database> openProjectFile(const std::string& path, bool writable, int busyTimeoutMs, bool checkIntegrity) {
+Result<Database> openProject(const std::string& path, bool writable, int busyTimeoutMs) {
+    if (isPostgresLocation(path)) return openPostgresProject(path, writable, busyTimeoutMs);
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!fs::exists(path, ec)) return makeError(ErrorCode::NotFound, path + ": no such project file");
@@ -163,13 +141,26 @@ Result<Database> openProjectFile(const std::string& path, bool writable, int bus
             return projectBusyError(path, busyTimeoutMs);
         }
     }
-    // A truncated file passes the header test but fails here or in the integrity check. A file
-    // locked by another process fails here too, after the busy timeout: that is not damage.
     auto db = Database::open(path, writable ? Database::Mode::ReadWrite : Database::Mode::ReadOnly, busyTimeoutMs);
     if (!db) return db.error().code == ErrorCode::Busy ? projectBusyError(path, busyTimeoutMs) : db.error();
-    if (checkIntegrity) {
-        if (auto status = runIntegrityCheck(*db, path, busyTimeoutMs); !status) return status.error();
+    // A truncated file passes the header test but fails here or in the integrity check. A file
+    // locked by another process fails here too, after the busy timeout: that is not damage.
+    // integrity_check rather than quick_check: a copy of a cut-short write taken without its journal
+    // has index entries missing, which only the full check sees (28 ms against 19 ms on the national
+    // project). The first problem is enough to say the file is damaged.
+    auto check = db->prepare("PRAGMA integrity_check(1)");
+    if (!check) {
+        if (check.error().code == ErrorCode::Busy) return projectBusyError(path, busyTimeoutMs);
+        return makeError(ErrorCode::OpenFailed, path + ": the project file is damaged or truncated (SQLite: " + check.error().message + ")");
     }
+    const bool stepped = check->step();
+    if (!stepped && check->busy()) return projectBusyError(path, busyTimeoutMs);
+    const std::string quick = stepped ? check->text(0) : std::string();
+    if (quick != "ok")
+        return makeError(ErrorCode::OpenFailed,
+                         path + ": the project file is damaged or truncated (SQLite integrity_check: " +
+                             (stepped ? quick : "cannot read: " + check->lastError()) + ")");
+    check = Statement();
     if (!db->tableExists("gpkg_contents"))
         return makeError(ErrorCode::OpenFailed, path + ": not a GeoPackage (no gpkg_contents table)");
     const int version = schemaVersion(*db);
@@ -185,25 +176,6 @@ Result<Database> openProjectFile(const std::string& path, bool writable, int bus
         if (auto status = migrateProject(*db, version); !status) return status.error();
     }
     return std::move(db).value();
-}
-
-}  // namespace
-
-Result<Database> openProject(const std::string& path, bool writable, int busyTimeoutMs) {
-    if (isPostgresLocation(path)) return openPostgresProject(path, writable, busyTimeoutMs);
-    return openProjectFile(path, writable, busyTimeoutMs, true);
-}
-
-Result<Database> openProjectDeferringCheck(const std::string& path, int busyTimeoutMs) {
-    if (isPostgresLocation(path)) return openPostgresProject(path, false, busyTimeoutMs);
-    return openProjectFile(path, false, busyTimeoutMs, false);
-}
-
-Status checkProjectIntegrity(const std::string& path, int busyTimeoutMs) {
-    if (isPostgresLocation(path)) return Ok{};  // the server keeps its own pages consistent
-    auto db = Database::open(path, Database::Mode::ReadOnly, busyTimeoutMs);
-    if (!db) return db.error().code == ErrorCode::Busy ? projectBusyError(path, busyTimeoutMs) : db.error();
-    return runIntegrityCheck(*db, path, busyTimeoutMs);
 }
 
 }  // namespace gis::store

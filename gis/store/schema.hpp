@@ -22,14 +22,6 @@ Status createProject(const std::string& path);
 /// `busyTimeoutMs`, then reported busy (ErrorCode::Busy), never as damaged.
 Result<Database> openProject(const std::string& path, bool writable, int busyTimeoutMs = Database::kDefaultBusyTimeoutMs);
 
-/// openProject for reading, without its integrity check: for a reader that runs
-/// checkProjectIntegrity on a second connection beside its own read and gives the check's error
-/// precedence (the map of a national project: the check is 250-400 ms, as long as the read).
-/// What it reads before the check has passed must not be used.
-Result<Database> openProjectDeferringCheck(const std::string& path, int busyTimeoutMs = Database::kDefaultBusyTimeoutMs);
-/// The integrity check openProject runs, on a connection of its own (Ok for a database server).
-Status checkProjectIntegrity(const std::string& path, int busyTimeoutMs = Database::kDefaultBusyTimeoutMs);
-
 /// Whether this user may write to the project: for a database, an editor's role; for a file,
 /// write access to it and its folder (SQLite writes its journal beside it).
 bool mayWriteProject(const std::string& location);
