@@ -32,6 +32,7 @@ public:
     explicit Reader(const std::vector<char>& bytes) : m_bytes(bytes) {}
     bool read(void* out, std::size_t size) {
         if (size > m_bytes.size() - m_at) return false;
+        if (size == 0) return true;  // a blank glyph's field: no bytes, and its buffer may be null
         std::memcpy(out, m_bytes.data() + m_at, size);
         m_at += size;
         return true;
@@ -115,7 +116,8 @@ void writeGlyphCache(const std::string& path, std::uint64_t fingerprint, const G
         for (const auto& [key, g] : glyphs) {
             const EntryHeader e{key, g.advance, g.xOffset, g.yOffset, g.width, g.height, 0};
             out.write(reinterpret_cast<const char*>(&e), sizeof e);
-            out.write(reinterpret_cast<const char*>(g.pixels.data()), static_cast<std::streamsize>(g.pixels.size()));
+            if (!g.pixels.empty())
+                out.write(reinterpret_cast<const char*>(g.pixels.data()), static_cast<std::streamsize>(g.pixels.size()));
         }
         if (!out.flush()) {
             out.close();
