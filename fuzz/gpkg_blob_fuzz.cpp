@@ -10,30 +10,10 @@
 #include <ogr_geometry.h>
 
 #include "fuzz/fuzz_checks.hpp"
+#include "gis/core/geometry_identity.hpp"
 #include "gis/data/ogr_geometry_convert.hpp"
 #include "gis/store/gpkg_blob_decoder.hpp"
 #include "gis/store/gpkg_geometry.hpp"
-
-namespace {
-
-bool sameVertices(const std::vector<gis::Vec2>& a, const std::vector<gis::Vec2>& b) {
-    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(gis::Vec2)) == 0);
-}
-
-bool sameGeometry(const gis::Geometry& a, const gis::Geometry& b) {
-    if (a.kind != b.kind || !sameVertices(a.points, b.points) || a.lines.size() != b.lines.size() || a.polygons.size() != b.polygons.size())
-        return false;
-    for (std::size_t i = 0; i < a.lines.size(); ++i)
-        if (!sameVertices(a.lines[i], b.lines[i])) return false;
-    for (std::size_t i = 0; i < a.polygons.size(); ++i) {
-        if (a.polygons[i].rings.size() != b.polygons[i].rings.size()) return false;
-        for (std::size_t r = 0; r < a.polygons[i].rings.size(); ++r)
-            if (!sameVertices(a.polygons[i].rings[r], b.polygons[i].rings[r])) return false;
-    }
-    return true;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, unsigned long size) {
     static const bool quiet = (CPLSetErrorHandler(CPLQuietErrorHandler), true);
@@ -54,6 +34,6 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, unsigned long s
         fuzz::require(ours.vertices > kLimit, "over the limit with fewer vertices than the limit");
         return 0;
     }
-    fuzz::require(sameGeometry(ours.geometry, gis::data::convertOgrGeometry(ogr.get())), "the geometry differs from OGR's");
+    fuzz::require(gis::identicalGeometry(ours.geometry, gis::data::convertOgrGeometry(ogr.get())), "the geometry differs from OGR's");
     return 0;
 }

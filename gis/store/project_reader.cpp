@@ -7,6 +7,21 @@
 namespace gis::store {
 namespace {
 
+/// A unit from the row's columns `first`… in the order code, name, level, type, parent_code,
+/// population, area_km2, source (the order every unit query here selects them in).
+model::Unit unitFromRow(const Statement& row, int first) {
+    model::Unit u;
+    u.code = row.text(first);
+    u.name = row.text(first + 1);
+    u.level = row.text(first + 2);
+    u.type = row.text(first + 3);
+    u.parentCode = row.text(first + 4);
+    if (!row.isNull(first + 5)) u.population = row.real(first + 5);
+    if (!row.isNull(first + 6)) u.areaKm2 = row.real(first + 6);
+    u.source = row.text(first + 7);
+    return u;
+}
+
 /// How the loaders restrict their rows. Unscoped: no restriction. Scoped to a unit: its subtree
 /// and ancestors for assessments, works, tasks and indicators (Set::Units); for the units and the
 /// money, also its siblings' subtrees, villages left out (Set::Context), because the summary ranks
@@ -43,17 +58,7 @@ struct Scope {
             if (!seen.insert(stmt->text(0)).second) continue;
             context.push_back(stmt->text(0));
             units.push_back(stmt->text(0));
-            if (unitsOut == nullptr) continue;
-            model::Unit u;
-            u.code = stmt->text(0);
-            u.name = stmt->text(1);
-            u.level = stmt->text(2);
-            u.type = stmt->text(3);
-            u.parentCode = stmt->text(4);
-            if (!stmt->isNull(5)) u.population = stmt->real(5);
-            if (!stmt->isNull(6)) u.areaKm2 = stmt->real(6);
-            u.source = stmt->text(7);
-            unitsOut->push_back(std::move(u));
+            if (unitsOut != nullptr) unitsOut->push_back(unitFromRow(*stmt, 0));
         }
         if (!stmt->lastError().empty()) return makeError(ErrorCode::Sql, db.path() + ": reading the units under " + unit + ": " + stmt->lastError());
         return Ok{};
@@ -99,17 +104,7 @@ struct Scope {
         while (stmt->step()) {
             context.push_back(stmt->text(1));
             if (stmt->int64(0) != 0) units.push_back(stmt->text(1));
-            if (unitsOut == nullptr) continue;
-            model::Unit u;
-            u.code = stmt->text(1);
-            u.name = stmt->text(2);
-            u.level = stmt->text(3);
-            u.type = stmt->text(4);
-            u.parentCode = stmt->text(5);
-            if (!stmt->isNull(6)) u.population = stmt->real(6);
-            if (!stmt->isNull(7)) u.areaKm2 = stmt->real(7);
-            u.source = stmt->text(8);
-            unitsOut->push_back(std::move(u));
+            if (unitsOut != nullptr) unitsOut->push_back(unitFromRow(*stmt, 1));
         }
         if (!stmt->lastError().empty()) return makeError(ErrorCode::Sql, db.path() + ": reading the units of " + unit + ": " + stmt->lastError());
         return Ok{};
@@ -216,15 +211,7 @@ Status loadUnits(Database& db, bool withGeometry, const Scope& scope, ProjectDat
     if (!stmt) return stmt.error();
     scope.bind(*stmt, Scope::Set::Context);
     while (stmt->step()) {
-        model::Unit u;
-        u.code = stmt->text(0);
-        u.name = stmt->text(1);
-        u.level = stmt->text(2);
-        u.type = stmt->text(3);
-        u.parentCode = stmt->text(4);
-        if (!stmt->isNull(5)) u.population = stmt->real(5);
-        if (!stmt->isNull(6)) u.areaKm2 = stmt->real(6);
-        u.source = stmt->text(7);
+        model::Unit u = unitFromRow(*stmt, 0);
         if (withGeometry) u.geometry = stmt->blob(8);
         out.units.push_back(std::move(u));
     }

@@ -10,6 +10,7 @@
 
 #include <ogr_geometry.h>
 
+#include "gis/core/geometry_identity.hpp"
 #include "gis/data/ogr_geometry_convert.hpp"
 #include "gis/figures/display_geometry.hpp"
 #include "gis/proj/transformer.hpp"
@@ -50,22 +51,6 @@ Bytes gpkg(const Bytes& body, unsigned envelope, bool headerBigEndian, bool empt
     return out;
 }
 
-bool sameVertices(const std::vector<Vec2>& a, const std::vector<Vec2>& b) {
-    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(Vec2)) == 0);
-}
-
-bool sameGeometry(const Geometry& a, const Geometry& b) {
-    if (a.kind != b.kind || !sameVertices(a.points, b.points) || a.lines.size() != b.lines.size() || a.polygons.size() != b.polygons.size())
-        return false;
-    for (std::size_t i = 0; i < a.lines.size(); ++i)
-        if (!sameVertices(a.lines[i], b.lines[i])) return false;
-    for (std::size_t i = 0; i < a.polygons.size(); ++i) {
-        if (a.polygons[i].rings.size() != b.polygons[i].rings.size()) return false;
-        for (std::size_t r = 0; r < a.polygons[i].rings.size(); ++r)
-            if (!sameVertices(a.polygons[i].rings[r], b.polygons[i].rings[r])) return false;
-    }
-    return true;
-}
 
 /// The blob read both ways; both must read it, to the same geometry and vertex count.
 void requireAgreesWithOgr(const Bytes& blob) {
@@ -74,7 +59,7 @@ void requireAgreesWithOgr(const Bytes& blob) {
     const store::DecodedBlob ours = store::decodeGpkgBlob(blob, kNoLimit);
     REQUIRE(ours.outcome == store::BlobOutcome::Decoded);
     CHECK(ours.vertices == data::countOgrVertices(ogr.get()));
-    CHECK(sameGeometry(ours.geometry, data::convertOgrGeometry(ogr.get())));
+    CHECK(gis::identicalGeometry(ours.geometry, data::convertOgrGeometry(ogr.get())));
 }
 
 const char* const kShapes[] = {
@@ -273,7 +258,7 @@ TEST_CASE("Display geometry: many blobs on several threads keep their order", "[
     REQUIRE(two->size() == blobs.size());
     for (std::size_t i = 0; i < blobs.size(); ++i) {
         INFO(i);
-        REQUIRE(sameGeometry((*one)[i].geometry, (*two)[i].geometry));
+        REQUIRE(gis::identicalGeometry((*one)[i].geometry, (*two)[i].geometry));
         REQUIRE((*one)[i].whyNot == (*two)[i].whyNot);
         REQUIRE(((*one)[i].geometry.kind == GeometryKind::None) == (i % 997 == 0));
     }

@@ -209,12 +209,13 @@ TEST_CASE("store: an import while another connection writes says busy and change
     CHECK(report);
 }
 
-TEST_CASE("store: a copy of a cut-short write taken without its journal is reported damaged, not read", "[store]") {
-    // A backup that copies the file while an import is writing (or after a kill, without the
-    // -journal beside it) holds half-written pages. Opening it must say so instead of reading it.
-    const auto dir = test::scratchDir("store_copy_without_journal");
-    const std::string path = (dir / "p.gpkg").string();
-    const std::string copy = (dir / "copy.gpkg").string();
+namespace {
+
+/// Makes a project at `path` with 20,000 units, starts rewriting them all with a two-page cache
+/// (SQLite then writes changed pages into the file before COMMIT, as a large import does; the
+/// journal beside it is what would undo them), copies the file alone to `copy` — the careless
+/// backup — and rolls the write back.
+void copyDuringCutShortWrite(const std::string& path, const std::string& copy) {
     REQUIRE(store::createProject(path));
     sqlite3* raw = nullptr;
     REQUIRE(sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
@@ -222,14 +223,23 @@ TEST_CASE("store: a copy of a cut-short write taken without its journal is repor
                          "BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
                          "INSERT INTO ntm_units (code, name, level, type) SELECT printf('%05d', i), 'Xã ' || i, 'commune', 'xa' FROM n; COMMIT;",
                          nullptr, nullptr, nullptr) == SQLITE_OK);
-    // A tiny page cache makes SQLite write changed pages into the file before COMMIT, as a large
-    // import does; the journal beside it is what would undo them.
     REQUIRE(sqlite3_exec(raw, "PRAGMA cache_size = 2; BEGIN; UPDATE ntm_units SET code = 'N' || code, name = name || ' mới';", nullptr,
                          nullptr, nullptr) == SQLITE_OK);
     REQUIRE(std::filesystem::exists(path + "-journal"));
-    std::filesystem::copy_file(path, copy);  // the careless backup: the file alone
+    std::filesystem::copy_file(path, copy);
     sqlite3_exec(raw, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close(raw);
+}
+
+}  // namespace
+
+TEST_CASE("store: a copy of a cut-short write taken without its journal is reported damaged, not read", "[store]") {
+    // A backup that copies the file while an import is writing (or after a kill, without the
+    // -journal beside it) holds half-written pages. Opening it must say so instead of reading it.
+    const auto dir = test::scratchDir("store_copy_without_journal");
+    const std::string path = (dir / "p.gpkg").string();
+    const std::string copy = (dir / "copy.gpkg").string();
+    copyDuringCutShortWrite(path, copy);
 
     auto damaged = store::openProject(copy, false);
     REQUIRE_FALSE(damaged);
@@ -249,18 +259,7 @@ TEST_CASE("store: a project found whole and then damaged in place, its modificat
     const auto dir = test::scratchDir("store_damaged_in_place");
     const std::string path = (dir / "p.gpkg").string();
     const std::string cut = (dir / "cut.gpkg").string();
-    REQUIRE(store::createProject(path));
-    sqlite3* raw = nullptr;
-    REQUIRE(sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(raw,
-                         "BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
-                         "INSERT INTO ntm_units (code, name, level, type) SELECT printf('%05d', i), 'Xã ' || i, 'commune', 'xa' FROM n; COMMIT;",
-                         nullptr, nullptr, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(raw, "PRAGMA cache_size = 2; BEGIN; UPDATE ntm_units SET code = 'N' || code, name = name || ' mới';", nullptr,
-                         nullptr, nullptr) == SQLITE_OK);
-    std::filesystem::copy_file(path, cut);
-    sqlite3_exec(raw, "ROLLBACK", nullptr, nullptr, nullptr);
-    sqlite3_close(raw);
+    copyDuringCutShortWrite(path, cut);
 
     for (int open = 0; open < 2; ++open) {  // checked in full, then remembered
         auto db = store::openProject(path, false);
