@@ -162,7 +162,7 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     // has llvmpipe compile its shader variants there. The context is then handed to this thread
     // (released there, made current here).
     GlSetup gl;
-    std::thread glWorker([&gl] {
+    std::thread renderContextWorker([&gl] {
         const auto glStart = Clock::now();
         gl.context.emplace(render::HeadlessContext::create());
         if (*gl.context) {
@@ -172,7 +172,7 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
         }
         gl.seconds = secondsSince(glStart);
     });
-    JoinOnExit joinGl{glWorker};
+    JoinOnExit joinGl{renderContextWorker};
 
     auto start = Clock::now();
     auto document = scene::MapDocument::open(source, colorField);
@@ -190,7 +190,7 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
 
     // gl_init is what the load did not hide: the wait for the worker, then taking the context over.
     start = Clock::now();
-    glWorker.join();
+    renderContextWorker.join();
     auto& context = *gl.context;
     if (!context) return context.error();
     auto& renderer = *gl.renderer;
