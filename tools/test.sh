@@ -2,7 +2,8 @@
 # One command for a fresh Debian bookworm machine: installs what is missing, builds (Release)
 # and runs every test with ctest — unit, GL (Mesa llvmpipe through EGL surfaceless) and e2e —
 # then the whole suite again under ASan + UBSan, built with clang (tools/asan-suite.sh), and a
-# 60-second run of each fuzz target from the same build, two at a time (tools/fuzz-smoke.sh). Arguments go to the first ctest only; NTM_QUICK=1 skips the
+# short run of each fuzz target from the same build, two at a time (tools/fuzz-smoke.sh: 60 s for
+# the file-level targets, 20 s for the pure parsers). Arguments go to the first ctest only; NTM_QUICK=1 skips the
 # sanitizer and fuzz stages (a developer's quick loop; CI never sets it).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
