@@ -1,6 +1,6 @@
 #include "gis/render/glyph_cache_file.hpp"
 
-#include <unistd.h>
+#include "gis/core/user_cache.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -57,13 +57,11 @@ std::uint64_t fnv1a(const void* data, std::size_t size, std::uint64_t hash) {
 
 std::string glyphCachePath(std::uint64_t fingerprint) {
     if (const char* setting = std::getenv("NTM_GLYPH_CACHE"); setting != nullptr && std::string(setting) == "off") return {};
-    std::filesystem::path folder;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && xdg[0] == '/') folder = xdg;
-    else if (const char* home = std::getenv("HOME"); home != nullptr && home[0] == '/') folder = std::filesystem::path(home) / ".cache";
-    else return {};
+    const std::string folder = userCacheFolder();
+    if (folder.empty()) return {};
     char name[64];
     std::snprintf(name, sizeof name, "glyphs-%016llx.bin", static_cast<unsigned long long>(fingerprint));
-    return (folder / "ntm-atlas" / name).string();
+    return (std::filesystem::path(folder) / name).string();
 }
 
 GlyphStore readGlyphCache(const std::string& path, std::uint64_t fingerprint) {
@@ -102,31 +100,18 @@ GlyphStore readGlyphCache(const std::string& path, std::uint64_t fingerprint) {
 
 void writeGlyphCache(const std::string& path, std::uint64_t fingerprint, const GlyphStore& glyphs) {
     if (path.empty() || glyphs.size() > kMaxGlyphs) return;
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-    if (ec) return;
-    const std::string temporary = path + "." + std::to_string(::getpid()) + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) return;
-        const auto count = static_cast<std::uint32_t>(glyphs.size());
-        out.write(kMagic, sizeof kMagic);
-        out.write(reinterpret_cast<const char*>(&fingerprint), sizeof fingerprint);
-        out.write(reinterpret_cast<const char*>(&count), sizeof count);
-        for (const auto& [key, g] : glyphs) {
-            const EntryHeader e{key, g.advance, g.xOffset, g.yOffset, g.width, g.height, 0};
-            out.write(reinterpret_cast<const char*>(&e), sizeof e);
-            if (!g.pixels.empty())
-                out.write(reinterpret_cast<const char*>(g.pixels.data()), static_cast<std::streamsize>(g.pixels.size()));
-        }
-        if (!out.flush()) {
-            out.close();
-            std::filesystem::remove(temporary, ec);
-            return;
-        }
+    std::string bytes;
+    auto put = [&bytes](const void* data, std::size_t size) { bytes.append(static_cast<const char*>(data), size); };
+    const auto count = static_cast<std::uint32_t>(glyphs.size());
+    put(kMagic, sizeof kMagic);
+    put(&fingerprint, sizeof fingerprint);
+    put(&count, sizeof count);
+    for (const auto& [key, g] : glyphs) {
+        const EntryHeader e{key, g.advance, g.xOffset, g.yOffset, g.width, g.height, 0};
+        put(&e, sizeof e);
+        if (!g.pixels.empty()) put(g.pixels.data(), g.pixels.size());
     }
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) std::filesystem::remove(temporary, ec);
+    replaceCacheFile(path, bytes);  // failures are ignored: the next run makes the glyphs again
 }
 
 }  // namespace gis::render

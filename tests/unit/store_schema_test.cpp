@@ -5,11 +5,14 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <thread>
 
+#include "gis/store/integrity_memo.hpp"
 #include "gis/store/project_reader.hpp"
 #include "gis/store/schema.hpp"
 #include "gis/store/transaction.hpp"
@@ -260,6 +263,7 @@ TEST_CASE("store: a project found whole and then damaged in place, its modificat
     const std::string path = (dir / "p.gpkg").string();
     const std::string cut = (dir / "cut.gpkg").string();
     copyDuringCutShortWrite(path, cut);
+    std::this_thread::sleep_for(std::chrono::nanoseconds(2 * store::kSettledNs));  // only a settled file's verdict is kept
 
     for (int open = 0; open < 2; ++open) {  // checked in full, then remembered
         auto db = store::openProject(path, false);
@@ -280,4 +284,90 @@ TEST_CASE("store: a project found whole and then damaged in place, its modificat
     REQUIRE_FALSE(again);
     CHECK(again.error().code == ErrorCode::OpenFailed);
     CHECK_THAT(again.error().message, Catch::Contains("damaged"));
+}
+
+namespace {
+
+/// Points the user's cache folder at `folder` for a test's lifetime.
+class CacheHomeFor {
+public:
+    explicit CacheHomeFor(const std::filesystem::path& folder) {
+        if (const char* saved = std::getenv("XDG_CACHE_HOME")) m_saved = saved;
+        ::setenv("XDG_CACHE_HOME", folder.c_str(), 1);
+    }
+    ~CacheHomeFor() {
+        if (m_saved) ::setenv("XDG_CACHE_HOME", m_saved->c_str(), 1);
+        else ::unsetenv("XDG_CACHE_HOME");
+    }
+
+private:
+    std::optional<std::string> m_saved;
+};
+
+}  // namespace
+
+TEST_CASE("store: a settled project found whole is remembered in the user's cache for later processes", "[store]") {
+    const auto dir = test::scratchDir("store_verdict_kept");
+    const CacheHomeFor cache(dir / "cache");
+    const std::string path = (dir / "p.gpkg").string();
+    REQUIRE(store::createProject(path));
+    const std::string verdicts = store::integrityVerdictsPath();
+    REQUIRE(verdicts == (dir / "cache" / "ntm-atlas" / "integrity-verdicts").string());
+
+    // Just written: its times may be shared by a write in the same clock tick, so nothing is kept.
+    REQUIRE(store::openProject(path, false));
+    CHECK_FALSE(std::filesystem::exists(verdicts));
+
+    std::this_thread::sleep_for(std::chrono::nanoseconds(2 * store::kSettledNs));
+    REQUIRE(store::openProject(path, false));
+    const std::string kept = fixtures::readBytes(verdicts);
+    CHECK_THAT(kept, Catch::StartsWith("ntm-atlas integrity verdicts 1\n") &&
+                         Catch::Contains("\t" + std::filesystem::absolute(path).lexically_normal().string() + "\n"));
+    // Any write changes the stamp: the verdict kept no longer matches it.
+    const auto before = store::stampOfSqliteFile(path);
+    REQUIRE(before);
+    CHECK(store::foundWholeWith(path, *before));
+    {
+        auto db = store::openProject(path, true);
+        REQUIRE(db);
+        REQUIRE(db->exec("CREATE TABLE written_after_the_check(x)"));
+    }
+    const auto after = store::stampOfSqliteFile(path);
+    REQUIRE(after);
+    CHECK_FALSE(after == *before);
+    CHECK_FALSE(store::foundWholeWith(path, *after));
+
+    // Off: nothing read or written between processes.
+    ::setenv("NTM_INTEGRITY_MEMO", "off", 1);
+    CHECK(store::integrityVerdictsPath().empty());
+    ::unsetenv("NTM_INTEGRITY_MEMO");
+}
+
+TEST_CASE("store: a verdict in the user's cache is what a new process goes by, and only for the stamp it names", "[store]") {
+    // The in-process memory has never seen this file: a verdict written by an earlier process
+    // (here by hand, naming the damaged copy's own stamp) is what skips the full check. That it
+    // skips it is shown by the damaged file opening; the same verdict with any other stamp
+    // number does not skip it, and the damage is reported.
+    const auto dir = test::scratchDir("store_verdict_used");
+    const CacheHomeFor cache(dir / "cache");
+    const std::string path = (dir / "p.gpkg").string();
+    const std::string copy = (dir / "copy.gpkg").string();
+    copyDuringCutShortWrite(path, copy);
+    const auto stamp = store::stampOfSqliteFile(copy);
+    REQUIRE(stamp);
+    const std::string key = std::filesystem::absolute(copy).lexically_normal().string();
+    auto writeVerdict = [&](unsigned long changeCounter) {
+        std::filesystem::create_directories(dir / "cache" / "ntm-atlas");
+        std::ofstream out(store::integrityVerdictsPath(), std::ios::trunc);
+        out << "ntm-atlas integrity verdicts 1\n"
+            << stamp->device << " " << stamp->inode << " " << stamp->size << " " << stamp->mtimeNs << " " << stamp->ctimeNs << " "
+            << changeCounter << "\t" << key << "\n";
+    };
+    writeVerdict(stamp->changeCounter + 1);
+    auto checked = store::openProject(copy, false);
+    REQUIRE_FALSE(checked);
+    CHECK_THAT(checked.error().message, Catch::Contains("damaged"));
+
+    writeVerdict(stamp->changeCounter);
+    CHECK(store::openProject(copy, false));
 }
