@@ -121,6 +121,14 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, const scene::Ren
     std::uint8_t firstPixel[4] = {0, 0, 0, 0};
     bool showsSomething = false;
 
+    // Bounded driver memory for the outlines, restored on every return path.
+    struct FinishBound {
+        render::Renderer& renderer;
+        std::uint32_t previous;
+        ~FinishBound() { renderer.setInstancesPerFinish(previous); }
+    } finishBound{renderer, renderer.instancesPerFinish()};
+    renderer.setInstancesPerFinish(kPngInstancesPerFinish);
+
     render::RenderTarget target(frameW, std::min(stripRows, frameH));
     scene::RenderScene stripScene = scene;
     for (int y0 = 0, k = 0; y0 < frameH; y0 += stripRows, ++k) {

@@ -104,6 +104,7 @@ struct Renderer::Impl {
     GlVertexArray overlayVao;
     GlBuffer overlayVbo;
     int maxTargetSize = 0;
+    std::uint32_t instancesPerFinish = 0;  ///< 0: draw each run whole, never wait
 
     // Per-frame state while drawing one target.
     const scene::Camera* camera = nullptr;
@@ -160,11 +161,19 @@ struct Renderer::Impl {
     void drawInstances(const GpuMesh& mesh, int components,
                        const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs) {
         glBindVertexArray(mesh.vao.get());
-        for (const auto& [first, count] : runs) {
-            pointInstancesAt(mesh, components, first);
-            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
-            ++stats->drawCalls;
-            stats->trianglesSubmitted += 2ull * count;
+        for (const auto& [runFirst, runCount] : runs) {
+            // With a bound set, a run is drawn in pieces and each piece waited for (see
+            // Renderer::setInstancesPerFinish); the order of the instances is unchanged.
+            for (std::uint32_t first = runFirst, left = runCount; left > 0;) {
+                const std::uint32_t count = instancesPerFinish > 0 ? std::min(instancesPerFinish, left) : left;
+                pointInstancesAt(mesh, components, first);
+                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
+                if (instancesPerFinish > 0) glFinish();
+                ++stats->drawCalls;
+                stats->trianglesSubmitted += 2ull * count;
+                first += count;
+                left -= count;
+            }
         }
     }
 
@@ -331,6 +340,10 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
 const std::vector<TextRun>& Renderer::lastTextRuns() const { return m_impl->textRuns; }
 
 int Renderer::maxTargetSize() const { return m_impl->maxTargetSize; }
+
+void Renderer::setInstancesPerFinish(std::uint32_t instances) { m_impl->instancesPerFinish = instances; }
+
+std::uint32_t Renderer::instancesPerFinish() const { return m_impl->instancesPerFinish; }
 
 void Renderer::warmUp() {
     // Ids no real layer gets (the scene's are small counters); the cache drops them once unused.

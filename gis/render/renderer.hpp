@@ -74,6 +74,15 @@ public:
     /// Largest render target side this context supports (tiled export splits above it).
     int maxTargetSize() const;
 
+    /// Bounds the driver's memory for segment and point symbols: every `instances` instances
+    /// the renderer waits for the GL (glFinish). llvmpipe keeps every binned triangle of a frame
+    /// (with its interpolation data, a few hundred bytes each) until the scene is rasterized, and a
+    /// plain glFlush lets several scenes pile up while the rasterizer threads lag behind; a
+    /// 4000 px wide export strip of the national outlines held some 35 MB that way. 0 (the
+    /// default, what the window uses) draws each run whole and never waits. Pixels are the same.
+    void setInstancesPerFinish(std::uint32_t instances);
+    std::uint32_t instancesPerFinish() const;
+
 private:
     Renderer();
     struct Impl;

@@ -96,3 +96,23 @@ TEST_CASE("Export: a PNG streamed in strips equals the single render, and a blan
     CHECK(blank.error().message.find("blank") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(blankPath));
 }
+
+TEST_CASE("Render: waiting for the driver every few outline instances draws the same pixels", "[gl][export]") {
+    NTM_REQUIRE_GL_OR_SKIP();
+    auto renderer = test::makeRenderer();
+    const auto scene = test::basicMapScene();
+    gis::render::RenderTarget target(scene.camera.frameWidthPx, scene.camera.frameHeightPx);
+    REQUIRE(renderer->instancesPerFinish() == 0);  // the window's default: runs drawn whole
+    const auto whole = renderer->render(scene, target);
+    const auto expected = target.readPixels();
+
+    // One instance a piece: the most pieces (and waits) a run can be cut into.
+    renderer->setInstancesPerFinish(1);
+    const auto pieces = renderer->render(scene, target);
+    const auto actual = target.readPixels();
+    renderer->setInstancesPerFinish(0);
+
+    CHECK(pieces.drawCalls > whole.drawCalls);  // the outlines were cut into pieces
+    CHECK(pieces.trianglesSubmitted == whole.trianglesSubmitted);
+    CHECK(actual.rgba == expected.rgba);  // the same instances in the same order: byte for byte
+}
