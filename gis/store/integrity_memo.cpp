@@ -128,8 +128,10 @@ void rememberFoundWhole(const std::string& path, const FileStamp& stamp) {
     if (const auto it = verdicts.find(key); it != verdicts.end() && it->second == stamp) return;
     verdicts[key] = stamp;
     // Past the limit, verdicts for files that are gone go first, then the oldest by change time.
-    for (auto it = verdicts.begin(); verdicts.size() > kMaxKeptVerdicts && it != verdicts.end();)
-        it = std::filesystem::exists(it->first) ? std::next(it) : verdicts.erase(it);
+    for (auto it = verdicts.begin(); verdicts.size() > kMaxKeptVerdicts && it != verdicts.end();) {
+        std::error_code ec;  // a folder we may not look into counts as gone; an open never throws for the cache
+        it = std::filesystem::exists(it->first, ec) ? std::next(it) : verdicts.erase(it);
+    }
     while (verdicts.size() > kMaxKeptVerdicts) {
         auto oldest = verdicts.begin();
         for (auto it = verdicts.begin(); it != verdicts.end(); ++it)

@@ -152,8 +152,9 @@ Result<Database> openProject(const std::string& path, bool writable, int busyTim
     // integrity_check rather than quick_check: a copy of a cut-short write taken without its journal
     // has index entries missing, which only the full check sees (28 ms against 19 ms on the national
     // project). The first problem is enough to say the file is damaged.
-    // A file this process already found whole, unchanged since (same inode, size, times and change
-    // counter, before and after this open's first read: integrity_memo.hpp says why that is safe),
+    // A file this process or an earlier one already found whole, unchanged since (same inode, size,
+    // times and change counter, before and after this open's first read: integrity_memo.hpp says
+    // why that is safe),
     // is only read once, to see a lock held elsewhere as the check would.
     auto runCheck = [&](const char* sql, const char* what) -> Status {
         auto check = db->prepare(sql);
