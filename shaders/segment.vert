@@ -1,5 +1,5 @@
 // Line segments as screen-space capsules: one instance per segment, 4 vertices (triangle strip)
-// expanded here to the segment's pixel rectangle plus round caps and a 1 px anti-aliasing fringe.
+// expanded here to the segment's pixel rectangle plus round caps and a half-pixel anti-aliasing fringe.
 // Line layers draw twice: a casing (light, red when overdue) under the line itself, whose width
 // and dash follow the work's status from the symbol table.
 layout(location = 0) in vec4 a_segment;         // x0, y0, x1, y1 relative to the mesh origin (per instance)
@@ -64,7 +64,9 @@ void main() {
     float len = length(d);
     vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
     vec2 nrm = vec2(-dir.y, dir.x);
-    float r = halfWidth + 1.0;
+    // Coverage (segment.frag) falls to zero half a pixel past the line's edge: the quad reaches
+    // just that far, so no fragment is shaded only to be discarded (llvmpipe is raster bound here).
+    float r = halfWidth + 0.5;
     vec2 along = (gl_VertexID & 1) == 0 ? p0 - dir * r : p1 + dir * r;
     vec2 px = along + nrm * ((gl_VertexID & 2) == 0 ? -r : r);
 
