@@ -38,17 +38,30 @@ Result<std::unique_ptr<TextAtlas>> TextAtlas::create() {
     atlas->m_cacheFingerprint = fingerprint;
     atlas->m_cachePath = glyphCachePath(fingerprint);
     atlas->m_bitmaps = readGlyphCache(atlas->m_cachePath, fingerprint);
-    atlas->m_pixels.assign(static_cast<std::size_t>(kAtlasSize) * kAtlasSize, 0);
     atlas->m_texture = makeGl<TextureTraits>();
     glBindTexture(GL_TEXTURE_2D, atlas->m_texture.get());
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kAtlasSize, kAtlasSize, 0, GL_RED, GL_UNSIGNED_BYTE, atlas->m_pixels.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kAtlasSize, kAtlasSize, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glBindTexture(GL_TEXTURE_2D, 0);
+    // Zeroed by the GL itself (no 4 MB buffer of zeros): the 1 px gaps between glyphs are sampled
+    // by bilinear filtering and must read as "far outside any outline".
+    GLint previousFbo = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previousFbo);
+    GLuint clearFbo = 0;
+    glGenFramebuffers(1, &clearFbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, clearFbo);
+    glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, atlas->m_texture.get(), 0);
+    GLfloat previousClear[4];
+    glGetFloatv(GL_COLOR_CLEAR_VALUE, previousClear);
+    glClearColor(0, 0, 0, 0);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glClearColor(previousClear[0], previousClear[1], previousClear[2], previousClear[3]);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
+    glDeleteFramebuffers(1, &clearFbo);
     return atlas;
 }
 
@@ -107,13 +120,9 @@ const TextAtlas::Glyph& TextAtlas::glyph(char32_t codepoint, FontWeight weight) 
             g.height = h;
             g.xOffset = static_cast<float>(bitmap.xOffset);
             g.yOffset = static_cast<float>(bitmap.yOffset);
-            for (int row = 0; row < h; ++row)
-                std::copy_n(bitmap.pixels.begin() + static_cast<std::ptrdiff_t>(row) * w, w,
-                            m_pixels.begin() + static_cast<std::ptrdiff_t>(g.atlasY + row) * kAtlasSize + g.atlasX);
+            m_pending.push_back({g.atlasX, g.atlasY, &bitmap});
             m_shelfX += w + 1;
             m_shelfHeight = std::max(m_shelfHeight, h);
-            m_dirtyMinY = std::min(m_dirtyMinY, g.atlasY);
-            m_dirtyMaxY = std::max(m_dirtyMaxY, g.atlasY + h - 1);
         }
         // A full atlas leaves the glyph invisible (advance kept) rather than corrupting others.
     }
@@ -160,12 +169,33 @@ void TextAtlas::append(OverlayBatch& batch, std::string_view utf8, float x, floa
 
 void TextAtlas::uploadPending() {
     glBindTexture(GL_TEXTURE_2D, m_texture.get());
-    if (m_dirtyMaxY < m_dirtyMinY) return;
+    if (m_pending.empty()) return;
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, m_dirtyMinY, kAtlasSize, m_dirtyMaxY - m_dirtyMinY + 1, GL_RED,
-                    GL_UNSIGNED_BYTE, m_pixels.data() + static_cast<std::size_t>(m_dirtyMinY) * kAtlasSize);
-    m_dirtyMinY = kAtlasSize;
-    m_dirtyMaxY = -1;
+    // One upload per shelf: the glyphs packed since the last upload sit side by side at its
+    // right end, and nothing else is in the box around them (earlier glyphs of the shelf lie to
+    // its left), so the box's gaps can be sent as zeros.
+    std::vector<std::uint8_t> box;
+    for (std::size_t first = 0; first < m_pending.size();) {
+        std::size_t last = first;
+        int right = 0, bottom = 0;
+        while (last < m_pending.size() && m_pending[last].atlasY == m_pending[first].atlasY) {
+            right = std::max(right, m_pending[last].atlasX + m_pending[last].bitmap->width);
+            bottom = std::max(bottom, m_pending[first].atlasY + m_pending[last].bitmap->height);
+            ++last;
+        }
+        const int x0 = m_pending[first].atlasX, y0 = m_pending[first].atlasY;
+        const int boxW = right - x0, boxH = bottom - y0;
+        box.assign(static_cast<std::size_t>(boxW) * boxH, 0);
+        for (std::size_t i = first; i < last; ++i) {
+            const GlyphBitmap& bitmap = *m_pending[i].bitmap;
+            for (int row = 0; row < bitmap.height; ++row)
+                std::copy_n(bitmap.pixels.begin() + static_cast<std::ptrdiff_t>(row) * bitmap.width, bitmap.width,
+                            box.begin() + static_cast<std::ptrdiff_t>(row) * boxW + (m_pending[i].atlasX - x0));
+        }
+        glTexSubImage2D(GL_TEXTURE_2D, 0, x0, y0, boxW, boxH, GL_RED, GL_UNSIGNED_BYTE, box.data());
+        first = last;
+    }
+    m_pending.clear();
 }
 
 }  // namespace gis::render

@@ -77,9 +77,15 @@ private:
     bool m_madeGlyphs = false;        // some were made: write the cache file when done
     std::uint64_t m_cacheFingerprint = 0;
     std::string m_cachePath;
-    std::vector<std::uint8_t> m_pixels;  // CPU copy of the atlas (R8)
+    /// A glyph packed since the last upload; its pixels stay in m_bitmaps (nodes of an
+    /// unordered_map do not move). No CPU copy of the whole atlas is kept: 4 MB less at the
+    /// export's peak.
+    struct PendingGlyph {
+        int atlasX = 0, atlasY = 0;
+        const GlyphBitmap* bitmap = nullptr;
+    };
+    std::vector<PendingGlyph> m_pending;
     int m_shelfX = 0, m_shelfY = 0, m_shelfHeight = 0;
-    int m_dirtyMinY = kAtlasSize, m_dirtyMaxY = -1;
     GlTexture m_texture;
 };
 
