@@ -125,7 +125,9 @@ Result<LayoutReport> exportLayout(render::Renderer& renderer, scene::MapDocument
     step(1, "render");
     if (!page && options.format == ExportFormat::Png && canStreamPng(renderer, scene, options.maxTileSizePx)) {
         // The bare map PNG: strips rendered and encoded on two threads, no whole frame held.
-        auto streamed = exportPngStrips(renderer, scene, outPath, options.page.dpi, options.maxTileSizePx);
+        if (options.releaseSourceGeometry) document.releaseGeometry();
+        auto streamed = exportPngStrips(renderer, std::move(scene), outPath, options.page.dpi, options.maxTileSizePx,
+                                        options.releaseSourceGeometry);
         if (!streamed) return makeError(streamed.error().code, "cannot export " + outPath + ": " + streamed.error().message);
         report.render = streamed->render;
         step(2, "encode");

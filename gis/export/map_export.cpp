@@ -120,6 +120,7 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     options.exportDate = request.exportDate;
     options.textScale = request.textScale;
     options.maxTileSizePx = request.maxTileSizePx;
+    options.releaseSourceGeometry = true;  // this document draws this one frame and is gone
     if (request.extent) {
         auto frame = extentToDisplay(*request.extent);
         if (!frame) return frame.error();

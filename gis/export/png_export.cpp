@@ -86,8 +86,8 @@ bool canStreamPng(const render::Renderer& renderer, const scene::RenderScene& sc
            static_cast<long long>(frameW) * frameH <= kMaxFramePixels;
 }
 
-Result<StreamedPng> exportPngStrips(render::Renderer& renderer, const scene::RenderScene& scene, const std::string& path, int dpi,
-                                    int maxTileSizePx) {
+Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderScene scene, const std::string& path, int dpi,
+                                    int maxTileSizePx, bool releaseMeshes) {
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
     if (!canStreamPng(renderer, scene, maxTileSizePx))
@@ -99,6 +99,14 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, const scene::Ren
     if (maxTileSizePx > 0) tile = std::min(tile, maxTileSizePx);
     const int stripRows = std::min(kPngStripRows, tile / kPngRowsPerBand * kPngRowsPerBand);
 
+    if (releaseMeshes) {
+        // On the GPU first, then let go before the strips' images exist: the renderer uploads a
+        // layer again only when its geometry version changes, which it does not between strips.
+        renderer.upload(scene);
+        const auto hollow = std::make_shared<const tess::LayerMeshes>();
+        for (scene::LayerDraw& draw : scene.layers)
+            if (draw.meshes) draw.meshes = hollow;
+    }
     // An opaque background under premultiplied blending keeps every pixel opaque: RGB throughout.
     PngBandEncoder encoder(frameW, frameH, 3);
     render::Image strips[2];
@@ -130,12 +138,12 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, const scene::Ren
     renderer.setInstancesPerFinish(kPngInstancesPerFinish);
 
     render::RenderTarget target(frameW, std::min(stripRows, frameH));
-    scene::RenderScene stripScene = scene;
+    const int frameOffsetY = scene.camera.tileOffsetYPx;
     for (int y0 = 0, k = 0; y0 < frameH; y0 += stripRows, ++k) {
         const int rows = std::min(stripRows, frameH - y0);
         target.resize(frameW, rows);
-        stripScene.camera.tileOffsetYPx = scene.camera.tileOffsetYPx + y0;
-        renderer.render(stripScene, target);
+        scene.camera.tileOffsetYPx = frameOffsetY + y0;
+        renderer.render(scene, target);
         render::Image& strip = strips[k % 2];  // the worker has the other one
         target.readPixelsInto(strip, 0, 0);
         if (y0 == 0) std::memcpy(firstPixel, strip.rgba.data(), 4);

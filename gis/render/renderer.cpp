@@ -399,6 +399,16 @@ void Renderer::warmUp() {
     glFinish();
 }
 
+RenderStats Renderer::upload(const scene::RenderScene& scene) {
+    RenderStats stats;
+    for (const scene::LayerDraw& draw : scene.layers)
+        if (draw.visible && draw.meshes) m_impl->cache.sync(draw, stats);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glBindVertexArray(0);
+    return stats;
+}
+
 RenderStats Renderer::render(const scene::RenderScene& scene, RenderTarget& target) {
     RenderStats stats;
     Impl& impl = *m_impl;

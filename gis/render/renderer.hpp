@@ -63,6 +63,11 @@ public:
     /// Draws the scene. Sets all GL state it needs and rebinds framebuffer 0 before returning.
     RenderStats render(const scene::RenderScene& scene, RenderTarget& target);
 
+    /// Puts the visible layers' meshes, colours and symbols on the GPU as render() would, without
+    /// drawing: afterwards the scene's CPU meshes may be let go (a one-frame export does, see
+    /// exportPngStrips), since render() uploads a layer again only when its versions change.
+    RenderStats upload(const scene::RenderScene& scene);
+
     /// The text of the last render() of a scene with textAsRuns set, in frame pixels (empty otherwise).
     const std::vector<TextRun>& lastTextRuns() const;
 

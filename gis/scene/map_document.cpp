@@ -322,6 +322,7 @@ double MapDocument::worthwhileTolerance(MapLayer& layer, double wanted) {
 
 std::vector<MissingLevel> MapDocument::missingLevelsFor(double metersPerPixel) {
     std::vector<MissingLevel> missing;
+    if (m_geometryReleased) return missing;
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
         MapLayer& layer = m_layers[i];
         if (!layer.visible || layer.data.features.empty()) continue;
@@ -364,6 +365,18 @@ void MapDocument::adoptGeometryFrom(const MapDocument& previous) {
         layer.colorVersion = nextColorVersion();
         layer.symbolVersion = nextColorVersion();
     }
+}
+
+void MapDocument::releaseGeometry() {
+    for (MapLayer& layer : m_layers) {
+        for (data::Feature& feature : layer.data.features) {
+            const GeometryKind kind = feature.geometry.kind;
+            feature.geometry = Geometry{};
+            feature.geometry.kind = kind;  // layerKind() and the legend still read it
+        }
+        layer.meshes = std::make_shared<const tess::LayerMeshes>();
+    }
+    m_geometryReleased = true;
 }
 
 bool MapDocument::ensureLevelsFor(double metersPerPixel) {

@@ -120,6 +120,11 @@ public:
     void addLevel(std::size_t layerIndex, tess::LodLevel level);
     /// Builds, on this thread, every level this scale needs. Returns true when it built any.
     bool ensureLevelsFor(double metersPerPixel);
+    /// For a one-frame export once its scene is built: frees every feature's geometry and the
+    /// document's hold on the CPU meshes (a scene handed out keeps its own until it lets go, see
+    /// exportPngStrips), about 12 MB on the national layer. Attributes, bounds, label points and
+    /// colours stay; no level is built after this (missingLevelsFor finds none).
+    void releaseGeometry();
 
     /// Takes over the meshes (and GPU identity) of `previous`'s layers whose features are the
     /// same (same name, count and fids): reopening a project at another date changes only the
@@ -171,6 +176,7 @@ private:
     std::size_t m_mainLayer = 0;
     std::string m_title;
     bool m_isDemo = false;
+    bool m_geometryReleased = false;  ///< releaseGeometry() was called
     MapSourceSpec m_source;
     std::vector<std::string> m_asOfChoices;
 };
