@@ -97,6 +97,28 @@ TEST_CASE("Export: a PNG streamed in strips equals the single render, and a blan
     CHECK_FALSE(std::filesystem::exists(blankPath));
 }
 
+TEST_CASE("Export: strips that let go of the CPU meshes after the upload write the same file", "[gl][export]") {
+    NTM_REQUIRE_GL_OR_SKIP();
+    auto renderer = test::makeRenderer();
+    auto scene = test::basicMapScene();
+    scene.camera.frameWidthPx = 300;
+    scene.camera.frameHeightPx = 600;
+    const auto dir = test::scratchDir("png_strips_release");
+    const auto kept = dir / "kept.png";
+    REQUIRE(gis::exporting::exportPngStrips(*renderer, scene, kept.string(), 150, 300));
+
+    // A second renderer, so the upload is this export's own; the scene is handed over whole.
+    auto fresh = test::makeRenderer();
+    std::vector<std::weak_ptr<const gis::tess::LayerMeshes>> meshes;
+    for (const auto& draw : scene.layers) meshes.push_back(draw.meshes);
+    const auto released = dir / "released.png";
+    REQUIRE(gis::exporting::exportPngStrips(*fresh, std::move(scene), released.string(), 150, 300, true));
+    for (const auto& m : meshes) CHECK(m.expired());  // nobody holds the CPU copy any more
+    const auto a = test::readPng(kept), b = test::readPng(released);
+    REQUIRE(a.width == b.width);
+    CHECK(a.rgba == b.rgba);  // drawn from the GPU's copy: the same bytes
+}
+
 TEST_CASE("Render: waiting for the driver every few outline instances draws the same pixels", "[gl][export]") {
     NTM_REQUIRE_GL_OR_SKIP();
     auto renderer = test::makeRenderer();

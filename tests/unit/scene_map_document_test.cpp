@@ -144,3 +144,31 @@ TEST_CASE("map document: reopening the same features at another date keeps the m
     third->adoptGeometryFrom(*first);
     CHECK(third->layers()[0].layerId != first->layers()[0].layerId);
 }
+
+TEST_CASE("map document: a one-frame export's release frees geometry and builds nothing after", "[unit][scene]") {
+    scene::MapDocument document = openDemo();
+    REQUIRE(document.ensureLevelsFor(50.0));
+    const std::weak_ptr<const tess::LayerMeshes> meshes = mainLayer(document).meshes;
+    const std::size_t features = mainLayer(document).data.features.size();
+    const auto labelPoints = mainLayer(document).labelPoints;
+    const auto colors = *mainLayer(document).colors;
+
+    document.releaseGeometry();
+    CHECK(meshes.expired());  // the document held the only reference
+    const scene::MapLayer& communes = mainLayer(document);
+    REQUIRE(communes.data.features.size() == features);  // attributes stay
+    for (const data::Feature& feature : communes.data.features) {
+        CHECK(feature.geometry.polygons.empty());
+        CHECK(feature.geometry.kind == GeometryKind::Polygon);
+    }
+    REQUIRE(communes.labelPoints.size() == labelPoints.size());
+    for (std::size_t i = 0; i < labelPoints.size(); ++i) {
+        CHECK(communes.labelPoints[i].x == labelPoints[i].x);
+        CHECK(communes.labelPoints[i].y == labelPoints[i].y);
+    }
+    CHECK(*communes.colors == colors);
+    // Another scale would need the geometry: nothing is asked for and nothing built.
+    CHECK(document.missingLevelsFor(5.0).empty());
+    CHECK_FALSE(document.ensureLevelsFor(5.0));
+    CHECK(communes.meshes->levels.empty());
+}
