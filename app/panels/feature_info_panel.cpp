@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "gis/core/translation.hpp"
 #include "gis/scene/feature_info.hpp"
 
 namespace panels {
@@ -19,6 +20,18 @@ void drawFeatureInfo(const shell::Controller& controller) {
         ImGui::TextWrapped("%s", row.value.c_str());
     }
     ImGui::EndTable();
+}
+
+void drawPlainFileHints(const shell::Controller& controller) {
+    const gis::Language language = controller.language();
+    if (controller.view().selected) ImGui::Separator();
+    ImGui::Spacing();
+    if (!controller.view().selected) ImGui::TextWrapped("%s", gis::tr(gis::Text::PlainFileSelectHint, language));
+    ImGui::TextWrapped("%s", gis::tr(gis::Text::PlainFileColorHint, language));
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", gis::tr(gis::Text::PlainFileProjectHint, language));
+    ImGui::PopStyleColor();
 }
 
 }  // namespace panels

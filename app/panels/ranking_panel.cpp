@@ -10,24 +10,24 @@
 
 namespace panels {
 
-void RankingPanel::draw(shell::Controller& controller) {
+bool RankingPanel::draw(shell::Controller& controller) {
     const gis::scene::MapDocument& document = controller.document();
     const std::size_t mainIndex = document.mainLayerIndex();
     const gis::scene::MapLayer& main = document.layers()[mainIndex];
-    if (main.colorField.empty()) return;
+    if (main.colorField.empty()) return false;
     if (main.layerId != m_layerId || main.colorVersion != m_colorVersion) {
         m_rows = gis::scene::rankByField(main.data, main.colorField);
         m_layerId = main.layerId;
         m_colorVersion = main.colorVersion;
     }
-    if (m_rows.empty()) return;
+    if (m_rows.empty()) return false;
 
     ImGui::Separator();
     ImGui::TextUnformatted(("Xếp hạng: " + main.legend.title).c_str());
     const int labelField = gis::scene::pickLabelField(main.data);
     const auto& selected = controller.view().selected;
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("ranking", 3, kFlags, ImVec2(0, std::max(120.0f, ImGui::GetContentRegionAvail().y)))) return;
+    if (!ImGui::BeginTable("ranking", 3, kFlags, ImVec2(0, std::max(120.0f, ImGui::GetContentRegionAvail().y)))) return true;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Tên", ImGuiTableColumnFlags_WidthStretch);
@@ -59,6 +59,7 @@ void RankingPanel::draw(shell::Controller& controller) {
         }
     }
     ImGui::EndTable();
+    return true;
 }
 
 }  // namespace panels

@@ -11,8 +11,9 @@ namespace panels {
 
 class RankingPanel {
 public:
-    /// Draws in the remaining height of the current window.
-    void draw(shell::Controller& controller);
+    /// Draws in the remaining height of the current window. False when there is nothing to
+    /// rank (the map is not coloured by a field, or no feature has a value): nothing was drawn.
+    bool draw(shell::Controller& controller);
 
 private:
     /// The ranking is recomputed only when the indicator or the document changes.

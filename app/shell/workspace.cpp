@@ -36,7 +36,7 @@ void Workspace::handleSlideKeys(Controller& controller) {
 void Workspace::drawRightColumn(Controller& controller, const platform::UiFonts& fonts) {
     if (controller.dashboard() == nullptr) {
         panels::drawFeatureInfo(controller);
-        m_plainRanking.draw(controller);
+        if (!m_plainRanking.draw(controller)) panels::drawPlainFileHints(controller);
         return;
     }
     const bool hasCard = controller.dashboard()->view.card.has_value();

@@ -128,6 +128,15 @@ constexpr Row kRows[] = {
     {Text::Briefing, "Trình chiếu", "Briefing"},
     {Text::Play, "Chạy", "Play"},
     {Text::Pause, "Dừng", "Pause"},
+    {Text::PlainFileSelectHint, "Bấm vào một vùng trên bản đồ để xem thuộc tính của nó.",
+     "Click an area on the map to see its attributes."},
+    {Text::PlainFileColorHint, "Chọn một trường ở mục \"Tô màu theo\" (bên trái) để tô màu và xếp hạng các vùng.",
+     "Choose a field under \"Colour by\" (left) to colour and rank the areas."},
+    {Text::PlainFileProjectHint,
+     "Đây là tệp bản đồ, chưa phải dự án nông thôn mới: chưa có xếp hạng xã, tiến độ tiêu chí hay giải ngân. "
+     "Tạo dự án bằng lệnh \"ntm-atlas init\" rồi nhập ranh giới xã và bảng tiêu chí (\"ntm-atlas import\").",
+     "This is a map file, not an NTM project: there is no commune ranking, criteria progress or disbursement. "
+     "Create a project with \"ntm-atlas init\" and import the commune boundaries and criteria sheets (\"ntm-atlas import\")."},
     {Text::Latest, "Mới nhất", "Latest"},
     {Text::Bookmarks, "Trang trình chiếu", "Slides"},
     {Text::SaveBookmark, "Lưu trang", "Save slide"},

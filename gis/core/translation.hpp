@@ -145,6 +145,10 @@ enum class Text {
     ExportPng,
     FitAll,
     Language,
+    // The window on a plain map file (not a project)
+    PlainFileSelectHint,   ///< how to see a feature's attributes
+    PlainFileColorHint,    ///< colouring by a field ranks the features
+    PlainFileProjectHint,  ///< what a project adds, and how to make one
     // Printed pages and the atlas
     PrintLegend,      ///< "Chú giải"
     PrintKeyFigures,  ///< "Số liệu chính"
