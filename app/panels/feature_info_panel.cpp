@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "app/panels/widget_probe.hpp"
 #include "gis/core/translation.hpp"
 #include "gis/scene/feature_info.hpp"
 
@@ -31,6 +32,7 @@ void drawPlainFileHints(const shell::Controller& controller) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", gis::tr(gis::Text::PlainFileProjectHint, language));
+    recordWidget("hint:plain-file", gis::tr(gis::Text::PlainFileProjectHint, language));
     ImGui::PopStyleColor();
 }
 
