@@ -8,6 +8,7 @@
 #include "gis/model/iso_date.hpp"
 #include "gis/store/project_reader.hpp"
 #include "gis/store/shared_snapshot.hpp"
+#include "gis/store/unit_provinces.hpp"
 
 namespace gis::figures {
 namespace {
@@ -69,13 +70,21 @@ Result<SiblingMoney> siblingMoney(store::Database& db, const model::Unit& unit, 
         return t + ".level = ?2 AND " + (topLevel ? "(" + parent + " IS NULL OR " + parent + " = '')" : parent + " = ?4");
     };
     std::string owned;
-    if (unit.level == "province" || topLevel) {
+    const std::string withMoney = "money(code) AS (SELECT unit_code FROM ntm_capital_plans p WHERE " + inPlanYear("p") +
+                              " UNION SELECT unit_code FROM ntm_disbursements d WHERE " + inPlanYear("d") + ")";
+    if (topLevel && store::hasProvinceCodes(db)) {
+        // The siblings are tops (no parent), so each unit with money belongs to the sibling its
+        // province code names: one index lookup per unit with money instead of the walk up,
+        // 18–32 ms on PostgreSQL. Scalar subqueries again: joining the siblings to the units
+        // was planned as a nested loop over every unit of the country, 12 s.
+        owned = withMoney + ", owned(code, sibling) AS (SELECT code, sibling FROM (SELECT m.code, "
+                "(SELECT province_code FROM ntm_units WHERE code = m.code) AS sibling FROM money m) o "
+                "WHERE o.sibling <> ?1 AND EXISTS (SELECT 1 FROM ntm_units s WHERE s.code = o.sibling AND " + isSibling("s", "s.parent_code") + "))";
+    } else if (unit.level == "province" || topLevel) {
         // Each step looks the parent up by its code (scalar subqueries, so by the index): a join
         // here was planned as a hash of all 112,000 units, the recursion's row estimate being
         // far too high. A parent no unit has gives a NULL level, and the walk ends there.
-        owned = "money(code) AS (SELECT unit_code FROM ntm_capital_plans p WHERE " + inPlanYear("p") +
-                " UNION SELECT unit_code FROM ntm_disbursements d WHERE " + inPlanYear("d") + "), "
-                "up(origin, code, level, parent) AS (SELECT m.code, m.code, (SELECT level FROM ntm_units WHERE code = m.code), "
+        owned = withMoney + ", up(origin, code, level, parent) AS (SELECT m.code, m.code, (SELECT level FROM ntm_units WHERE code = m.code), "
                 "(SELECT parent_code FROM ntm_units WHERE code = m.code) FROM money m "
                 "UNION SELECT up.origin, up.parent, (SELECT level FROM ntm_units WHERE code = up.parent), "
                 "(SELECT parent_code FROM ntm_units WHERE code = up.parent) FROM up "

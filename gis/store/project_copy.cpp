@@ -10,6 +10,7 @@
 #include "gis/store/schema.hpp"
 #include "gis/store/schema_migrations.hpp"
 #include "gis/store/transaction.hpp"
+#include "gis/store/unit_provinces.hpp"
 
 namespace gis::store {
 namespace {
@@ -165,7 +166,10 @@ Result<std::string> dumpProject(Database& db) {
     std::string dump;
     for (const std::string& table : projectTableNames()) {
         if (!db.tableExists(table)) continue;
-        const std::vector<std::string> columns = db.tableColumns(table);
+        std::vector<std::string> columns = db.tableColumns(table);
+        // Not the project's data but the store's index of it (unit_provinces.hpp): each store
+        // works it out for itself, so two stores holding the same units agree whatever it says.
+        if (table == "ntm_units") columns.erase(std::remove(columns.begin(), columns.end(), "province_code"), columns.end());
         auto rows = db.prepare("SELECT " + columnList(columns) + " FROM " + table);
         if (!rows) return rows.error();
         std::vector<std::string> lines;
@@ -241,6 +245,9 @@ Result<CopyReport> copyInto(Database& sourceDb, const std::string& destinationLo
             report.rows += *copied;
             if (progress) progress(table, *copied);
         }
+        // The province codes are the store's own, worked out from the parent links: a source
+        // from before schema 6 has none, and one edited by another program may have them wrong.
+        if (auto status = refreshProvinceCodes(*destination); !status) return status.error();
         if (auto status = tx.commit(); !status) return makeError(status.error().code, destination->path() + ": " + status.error().message);
     }
     // Fresh tables have no statistics until autovacuum gets to them: PostgreSQL then plans the

@@ -2,6 +2,7 @@
 
 #include "gis/core/utc_now.hpp"
 #include "gis/store/history.hpp"
+#include "gis/store/unit_provinces.hpp"
 
 namespace gis::store {
 
@@ -49,7 +50,13 @@ Status ProjectWriter::upsertUnit(const model::Unit& unit) {
     bindOptional(s, 7, unit.areaKm2);
     s.bindTextOrNull(8, unit.source);
     if (hasGeometry) s.bindBlob(9, unit.geometry);
-    return s.run();
+    if (auto status = s.run(); !status) return status;
+    // The province codes of the chains through this unit, in the same transaction. A project
+    // from before schema 6 is migrated before it is written, so the column is there.
+    auto provinces = cached(m_unitProvinces, provinceCodesBelowSql());
+    if (!provinces) return provinces.error();
+    (*provinces)->bind(1, unit.code);
+    return (*provinces)->run();
 }
 
 Status ProjectWriter::putAssessment(const model::Assessment& a) {
