@@ -72,7 +72,7 @@ Result<SiblingMoney> siblingMoney(store::Database& db, const model::Unit& unit, 
     std::string owned;
     const std::string withMoney = "money(code) AS (SELECT unit_code FROM ntm_capital_plans p WHERE " + inPlanYear("p") +
                               " UNION SELECT unit_code FROM ntm_disbursements d WHERE " + inPlanYear("d") + ")";
-    if (topLevel && store::hasProvinceCodes(db)) {
+    if (topLevel && store::provinceCodesCurrent(db)) {
         // The siblings are tops (no parent), so each unit with money belongs to the sibling its
         // province code names: one index lookup per unit with money instead of the walk up,
         // 18–32 ms on PostgreSQL. Scalar subqueries again: joining the siblings to the units

@@ -57,7 +57,9 @@ Status migrateProject(Database& db, int from) {
             if (auto status = seedDefaultWorkTypes(db); !status) return status;
         }
         if (version == 5) {
+            if (auto status = installProvinceCodeTriggers(db); !status) return status;
             if (auto status = refreshProvinceCodes(db); !status) return status;
+            if (auto status = markProvinceCodesCurrent(db); !status) return status;
         }
     }
     if (auto status = setMeta(db, "schema_version", std::to_string(kSchemaVersion)); !status) return status;

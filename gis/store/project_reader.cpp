@@ -51,7 +51,7 @@ struct Scope {
     /// backends); 64 levels is far more than the four a tree has.
     Status resolveSubtree(Database& db, std::vector<model::Unit>* unitsOut) {
         const std::string columns = "code, name, level, type, parent_code, population, area_km2, source";
-        if (hasProvinceCodes(db)) {
+        if (provinceCodesCurrent(db)) {
             // A unit at the top of its chain (a province) has for its subtree the units that
             // name it as their province: one index lookup, where the walk below looked each of
             // a province's 6,400 units up by its parent (27–33 ms on PostgreSQL). No rows: the

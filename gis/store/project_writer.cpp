@@ -50,13 +50,30 @@ Status ProjectWriter::upsertUnit(const model::Unit& unit) {
     bindOptional(s, 7, unit.areaKm2);
     s.bindTextOrNull(8, unit.source);
     if (hasGeometry) s.bindBlob(9, unit.geometry);
+    // Whether the province codes were right before this write (unit_provinces.hpp): the write
+    // itself marks them stale (the triggers do not know who writes), and this writer marks them
+    // current again once it has set them. A project from before schema 6 is migrated before it
+    // is written, so the column, the row and the triggers are there.
+    auto state = cached(m_provinceState, "SELECT value FROM ntm_meta WHERE key = 'province_codes'");
+    if (!state) return state.error();
+    const bool wereCurrent = (*state)->step() && (*state)->text(0) == "current";
+    if (!(*state)->lastError().empty()) return makeError(ErrorCode::Sql, m_db.path() + ": " + (*state)->lastError());
+    (*state)->reset();
     if (auto status = s.run(); !status) return status;
-    // The province codes of the chains through this unit, in the same transaction. A project
-    // from before schema 6 is migrated before it is written, so the column is there.
+    if (!wereCurrent) {
+        // Another program changed the parent links since the store last worked the codes out:
+        // all of them again, once (later writes in this transaction find them current).
+        if (auto status = refreshProvinceCodes(m_db); !status) return status;
+        return markProvinceCodesCurrent(m_db);
+    }
+    // Only the chains through this unit can have changed: their codes, in the same transaction.
     auto provinces = cached(m_unitProvinces, provinceCodesBelowSql());
     if (!provinces) return provinces.error();
     (*provinces)->bind(1, unit.code);
-    return (*provinces)->run();
+    if (auto status = (*provinces)->run(); !status) return status;
+    auto current = cached(m_provinceCurrent, "UPDATE ntm_meta SET value = 'current' WHERE key = 'province_codes'");
+    if (!current) return current.error();
+    return (*current)->run();
 }
 
 Status ProjectWriter::putAssessment(const model::Assessment& a) {

@@ -24,6 +24,40 @@ std::string fromTops() {
 
 bool hasProvinceCodes(Database& db) { return schemaVersion(db) >= 6; }
 
+bool provinceCodesCurrent(Database& db) {
+    return hasProvinceCodes(db) &&
+           db.queryText(std::string("SELECT value FROM ntm_meta WHERE key = '") + kProvinceCodesKey + "'").value_or("") == "current";
+}
+
+Status markProvinceCodesCurrent(Database& db) {
+    return db.exec(std::string("INSERT INTO ntm_meta (key, value) VALUES ('") + kProvinceCodesKey +
+                   "', 'current') ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+}
+
+Status installProvinceCodeTriggers(Database& db) {
+    const std::string stale = std::string("UPDATE ntm_meta SET value = 'stale' WHERE key = '") + kProvinceCodesKey + "' AND value <> 'stale';";
+    std::string sql;
+    if (db.isPostgres()) {
+        // Once per statement: a COPY or a script's UPDATE of thousands of units marks them once.
+        // UPDATE OF fires whenever the column is assigned, changed or not: stale more often than
+        // needed, never less. A TRUNCATE takes every unit away.
+        sql = "CREATE OR REPLACE FUNCTION ntm_province_codes_stale() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  " + stale +
+              "\n  RETURN NULL;\nEND\n$$;\n"
+              "DROP TRIGGER IF EXISTS ntm_province_codes ON ntm_units;\n"
+              "CREATE TRIGGER ntm_province_codes AFTER INSERT OR DELETE OR UPDATE OF code, parent_code OR TRUNCATE ON ntm_units "
+              "FOR EACH STATEMENT EXECUTE FUNCTION ntm_province_codes_stale();\n";
+    } else {
+        // SQLite has row triggers only; each is one indexed UPDATE of one row.
+        for (const char* event : {"INSERT", "DELETE", "UPDATE OF code, parent_code"}) {
+            std::string name = std::string("ntm_units_province_codes_") + (event[0] == 'I' ? "insert" : event[0] == 'D' ? "delete" : "update");
+            sql += "DROP TRIGGER IF EXISTS " + name + ";\nCREATE TRIGGER " + name + " AFTER " + event + " ON ntm_units BEGIN " + stale + " END;\n";
+        }
+    }
+    if (auto status = db.exec(sql); !status)
+        return makeError(status.error().code, db.path() + ": creating the triggers that watch the units' parents: " + status.error().message);
+    return Ok{};
+}
+
 Status refreshProvinceCodes(Database& db) {
     // UPDATE … FROM (SQLite 3.33 and PostgreSQL): one pass, where a correlated subquery per unit
     // would scan the walk's result for each of 112,000 units.

@@ -3,7 +3,9 @@
 // written after its children, a loop made and broken, a copy into the other store and back, and
 // the migration of a project from schema 5 — it must be what walking up the parent links gives,
 // on both backends, and the one-unit summary read through it must still equal the whole
-// project's.
+// project's. Plain SQL from another program (an UPDATE of parent_code, an INSERT, a DELETE) must
+// mark the codes stale through the databases' own triggers, so the summaries stay right; the
+// store's next write of a unit works them all out again.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -69,6 +71,7 @@ void checkProvinceCodes(const std::string& project) {
     auto db = store::openProject(project, false);
     REQUIRE(db);
     REQUIRE(store::hasProvinceCodes(*db));
+    CHECK(store::provinceCodesCurrent(*db));  // the store's own writes leave them trusted
     const auto stored = storedProvinceCodes(*db);
     const auto expected = expectedProvinceCodes(parentLinks(*db));
     REQUIRE(stored.size() == expected.size());
@@ -221,4 +224,93 @@ TEST_CASE("store suite: a project from schema 5 is read without province codes, 
     }
     checkProvinceCodes(project);
     checkSummaries(project, {"40", "38", "389", storefx::kThanhSon});
+}
+
+TEST_CASE("store suite: plain SQL from another program that changes the parent links leaves every summary right", "[store]") {
+    const store::Backend backend = GENERATE(from_range(test::storeBackends()));
+    INFO(test::backendName(backend));
+    const auto dir = test::scratchDir(std::string("suite_unit_provinces_raw_sql_") + test::backendName(backend));
+    const std::string project = test::freshProjectLocation(backend, "suite_unit_provinces_raw_sql");
+    storefx::importAnhSon(project, dir);
+    std::vector<std::string> districts;
+    for (const model::Unit& u : storefx::load(project, false).units)
+        if (u.level == "district") districts.push_back(u.code);
+    REQUIRE(districts.size() >= 3);
+    {
+        auto db = store::openProject(project, true);
+        REQUIRE(db);
+        store::Transaction tx(*db);
+        store::ProjectWriter writer(*db);
+        REQUIRE(writer.upsertUnit(unit("38", "province", "")));
+        REQUIRE(writer.upsertUnit(unit("389", "district", "38")));
+        REQUIRE(writer.upsertUnit(unit("38901", "commune", "389")));
+        long long n = 0;
+        for (const std::string code : {"38", "389", "38901", storefx::kThanhSon, districts[0].c_str()}) addMoney(writer, code, ++n);
+        REQUIRE(tx.commit());
+    }
+    checkProvinceCodes(project);
+    const std::vector<std::string> scopes = {"40", "38", "424", "389", storefx::kThanhSon};
+    checkSummaries(project, scopes);
+
+    // What QGIS or a server-side script would run: plain SQL on a connection of its own, no
+    // NTM Atlas code in between. Anh Sơn (424, with Thành Sơn and its money) moves to province 38.
+    const auto raw = [&](const std::string& sql) {
+        auto db = store::Database::open(project, store::Database::Mode::ReadWrite);
+        REQUIRE(db);
+        INFO(sql);
+        REQUIRE(db->exec(sql));
+    };
+    const auto current = [&] {
+        auto db = store::openProject(project, false);
+        REQUIRE(db);
+        return store::provinceCodesCurrent(*db);
+    };
+    raw("UPDATE ntm_units SET parent_code = '38' WHERE code = '424'");
+    CHECK_FALSE(current());
+    {
+        auto db = store::openProject(project, false);
+        REQUIRE(db);
+        CHECK(storedProvinceCodes(*db).at(storefx::kThanhSon) == "40");  // the stored code is stale indeed
+    }
+    checkSummaries(project, scopes);  // read by the parent links instead
+
+    // The store's next write of a unit works every code out again and trusts them once more.
+    {
+        auto db = store::openProject(project, true);
+        REQUIRE(db);
+        store::Transaction tx(*db);
+        store::ProjectWriter writer(*db);
+        REQUIRE(writer.upsertUnit(unit("38902", "commune", "389")));
+        REQUIRE(tx.commit());
+    }
+    checkProvinceCodes(project);
+    {
+        auto db = store::openProject(project, false);
+        REQUIRE(db);
+        CHECK(storedProvinceCodes(*db).at(storefx::kThanhSon) == "38");
+    }
+    checkSummaries(project, scopes);
+
+    // A new commune written by SQL, a commune taken away by SQL: each marks the codes stale too.
+    raw("INSERT INTO ntm_units (code, name, level, type, parent_code) VALUES ('38903', 'Xã Mới', 'commune', 'xa', '389')");
+    CHECK_FALSE(current());
+    checkSummaries(project, scopes);
+    {
+        auto db = store::openProject(project, true);
+        REQUIRE(db);
+        store::Transaction tx(*db);
+        store::ProjectWriter writer(*db);
+        REQUIRE(writer.upsertUnit(unit("38904", "commune", "389")));
+        REQUIRE(tx.commit());
+    }
+    checkProvinceCodes(project);
+    raw("DELETE FROM ntm_units WHERE code = '38904'");
+    CHECK_FALSE(current());
+    checkSummaries(project, scopes);
+
+    // A copy of the stale project works the codes out for the copy and trusts them there.
+    const std::string copy = test::freshProjectLocation(backend, "suite_unit_provinces_raw_sql_copy");
+    REQUIRE(store::copyProject(project, copy));
+    checkProvinceCodes(copy);
+    checkSummaries(copy, scopes);
 }
