@@ -123,6 +123,7 @@ public:
     bool inTransaction() const;
     /// A second connection to the same store, opened as this one was (same location, mode and
     /// busy timeout), for reading beside this one on another thread (see shared_snapshot.hpp).
+    /// It reads only what open() fixed, so a helper thread may call it while this one is in use.
     Result<Database> openAnother() const;
     /// The project's name for messages: the file path, or the connection string with its
     /// password masked (never the password itself).
