@@ -67,7 +67,16 @@ Status ProjectWriter::upsertUnit(const model::Unit& unit) {
         return markProvinceCodesCurrent(m_db);
     }
     // Only the chains through this unit can have changed: their codes, in the same transaction.
-    auto provinces = cached(m_unitProvinces, provinceCodesBelowSql());
+    // A unit without children takes its parent's code (one statement); one with children (written
+    // before it, or a district moved) is walked down from. Walking from each of the national
+    // bench's 100,000 villages took its GeoPackage build from 2.2-2.7 s to 5.7-6.1 s; now 3.2 s.
+    auto children = cached(m_unitHasChildren, "SELECT 1 FROM ntm_units WHERE parent_code = ?1 AND code <> ?1 LIMIT 1");
+    if (!children) return children.error();
+    (*children)->bind(1, unit.code);
+    const bool hasChildren = (*children)->step();
+    if (!(*children)->lastError().empty()) return makeError(ErrorCode::Sql, m_db.path() + ": " + (*children)->lastError());
+    (*children)->reset();
+    auto provinces = hasChildren ? cached(m_unitProvinces, provinceCodesBelowSql()) : cached(m_unitProvinceLeaf, provinceCodeOfLeafSql());
     if (!provinces) return provinces.error();
     (*provinces)->bind(1, unit.code);
     if (auto status = (*provinces)->run(); !status) return status;

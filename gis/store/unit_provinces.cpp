@@ -90,4 +90,11 @@ const char* provinceCodesBelowSql() {
     return sql.c_str();
 }
 
+const char* provinceCodeOfLeafSql() {
+    static const std::string sql =
+        "UPDATE ntm_units SET province_code = CASE WHEN " + isTop("ntm_units") +
+        " THEN code ELSE (SELECT p.province_code FROM ntm_units p WHERE p.code = ntm_units.parent_code) END WHERE code = ?1";
+    return sql.c_str();
+}
+
 }  // namespace gis::store

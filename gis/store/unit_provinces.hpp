@@ -51,4 +51,10 @@ Status refreshProvinceCodes(Database& db);
 /// write can change: only the chains through that unit.
 const char* provinceCodesBelowSql();
 
+/// One statement, ?1 the code of a unit no other unit names as its parent: sets its province code
+/// to its parent's, or to its own code when it is a top. Right when every other code is (a chain
+/// through a unit without children can only end there), and far cheaper than the walk: most
+/// writes of a unit are such leaves (a village, a commune imported after its district).
+const char* provinceCodeOfLeafSql();
+
 }  // namespace gis::store
