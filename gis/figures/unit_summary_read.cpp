@@ -163,17 +163,19 @@ Result<UnitSummary> readUnitSummary(store::Database& db, const SummaryOptions& o
     auto snapshot = store::SharedSnapshot::begin(db);
     if (!snapshot) return snapshot.error();
     Result<SiblingFigures> siblings = makeError(ErrorCode::Sql, "not read");
+    bool readOnSecond = false;
     std::thread helper;
     if (snapshot->active())
         helper = std::thread([&] {
             auto reader = snapshot->openReader();
-            siblings = reader ? readSiblingFigures(*reader, options.unitCode, scoped.asOf) : Result<SiblingFigures>(reader.error());
+            readOnSecond = static_cast<bool>(reader);
+            if (readOnSecond) siblings = readSiblingFigures(*reader, options.unitCode, scoped.asOf);
         });
     auto data = store::loadSubtreeData(db, options.unitCode);
-    if (helper.joinable())
-        helper.join();
-    else
-        siblings = readSiblingFigures(db, options.unitCode, scoped.asOf);
+    if (helper.joinable()) helper.join();
+    // No second connection (SQLite; or the server's max_connections reached, or a pooler that
+    // cannot share snapshots): read here, after the subtree, in the same snapshot.
+    if (!readOnSecond) siblings = readSiblingFigures(db, options.unitCode, scoped.asOf);
     if (!data) return data.error();
     if (!siblings) return siblings.error();
     if (!siblings->found) {

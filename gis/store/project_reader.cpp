@@ -426,12 +426,17 @@ Result<ProjectData> loadWholeInParallel(Database& db, bool withGeometry, const S
     ProjectData data;
     ProjectData unitsPart;
     Status unitsRead = Ok{};
+    bool readerOpened = false;
     std::thread helper([&] {
         auto reader = snapshot.openReader();
-        unitsRead = reader ? loadUnits(*reader, withGeometry, scope, unitsPart) : Status(reader.error());
+        readerOpened = static_cast<bool>(reader);
+        if (readerOpened) unitsRead = loadUnits(*reader, withGeometry, scope, unitsPart);
     });
     Status restRead = loadAllButUnits(db, withGeometry, scope, data);
     helper.join();
+    // No second connection (the server's max_connections reached, or a pooler that cannot share
+    // snapshots): the units are read here afterwards, in the same snapshot.
+    if (!readerOpened && restRead) unitsRead = loadUnits(db, withGeometry, scope, unitsPart);
     if (!unitsRead) return unitsRead.error();
     if (!restRead) return restRead.error();
     data.units = std::move(unitsPart.units);

@@ -5,6 +5,8 @@
 // read must stay on the caller's connection. SQLite reads on one connection throughout.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "gis/figures/summary.hpp"
 #include "gis/figures/summary_json.hpp"
 #include "gis/figures/unit_summary_read.hpp"
@@ -112,4 +114,45 @@ TEST_CASE("store suite: the whole project read on two connections is what one co
     REQUIRE(whole);
     CHECK(figures::summaryToJson(*inside) == figures::summaryToJson(whole->front()));
     CHECK(db->inTransaction());
+}
+
+TEST_CASE("shared store: a login allowed one connection reads the whole project and a summary on that one", "[store]") {
+    const auto available = test::storeBackends();
+    if (std::find(available.begin(), available.end(), store::Backend::Postgres) == available.end()) return;
+    const auto dir = test::scratchDir("shared_one_connection");
+    const std::string project = test::freshProjectLocation(store::Backend::Postgres, "shared_one_connection");
+    storefx::importAnhSon(project, dir);
+    // The server refuses this login a second connection, as a full max_connections or a
+    // transaction pooler would leave the reader without one.
+    test::pg::adminExecRetrying("postgres",
+                                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mot_ket_noi') THEN "
+                                "CREATE ROLE mot_ket_noi LOGIN PASSWORD 'mot-thoi' CONNECTION LIMIT 1 IN ROLE ntm_reader; END IF; END $$");
+    const std::size_t at = project.find("dbname=") + 7;
+    const std::string database = project.substr(at, project.find(' ', at) - at);
+    const std::string single = test::pg::location(database, "mot_ket_noi", "mot-thoi");
+    {
+        auto db = store::openProject(single, false);
+        INFO((db ? std::string() : db.error().message));
+        REQUIRE(db);
+        auto second = db->openAnother();
+        CHECK_FALSE(second);  // refused indeed
+    }
+    const store::ProjectData expected = storefx::load(project, true);
+    const store::ProjectData got = storefx::load(single, true);
+    REQUIRE(got.units.size() == expected.units.size());
+    for (std::size_t i = 0; i < got.units.size(); ++i) {
+        CHECK(got.units[i].code == expected.units[i].code);
+        CHECK(got.units[i].geometry == expected.units[i].geometry);
+    }
+    CHECK(got.assessments.size() == expected.assessments.size());
+    CHECK(got.infrastructure.size() == expected.infrastructure.size());
+    auto db = store::openProject(single, false);
+    REQUIRE(db);
+    auto summary = figures::readUnitSummary(*db, {.asOf = "2024-12-31", .unitCode = "424"});
+    INFO((summary ? std::string() : summary.error().message));
+    REQUIRE(summary);
+    auto whole = figures::computeSummary(expected, {.asOf = "2024-12-31", .unitCode = "424"});
+    REQUIRE(whole);
+    CHECK(figures::summaryToJson(*summary) == figures::summaryToJson(whole->front()));
+    CHECK_FALSE(db->inTransaction());
 }
