@@ -95,7 +95,8 @@ double processCpuMs() {
 
 /// Where a summary's and the map's time goes, one warm pass: each stage timed on its own, so a
 /// target missed names the stage to work on.
-bool printBreakdown(const char* storeName, const std::string& location, const std::string& province) {
+bool printBreakdown(const char* storeName, const std::string& location, const std::string& province, gis::render::Renderer& renderer,
+                    gis::render::RenderTarget& target) {
     {
         auto t = Clock::now();
         auto db = gis::store::openProject(location, false);
@@ -142,6 +143,22 @@ bool printBreakdown(const char* storeName, const std::string& location, const st
     auto layers = gis::figures::loadProjectMapLayers(location, kAsOf);
     if (!layers) return std::fprintf(stderr, "%s\n", layers.error().message.c_str()), false;
     std::printf("%s, the map's layers (open, read with geometry, summary, to EPSG:3857): %.0f ms\n", storeName, msSince(t));
+    // The first frame stage by stage: the document (layers, heading, styling), the meshes for
+    // the fitted scale, and drawing it.
+    t = Clock::now();
+    gis::scene::MapSourceSpec spec;
+    spec.path = location;
+    auto document = gis::scene::MapDocument::open(spec);
+    if (!document) return std::fprintf(stderr, "%s\n", document.error().message.c_str()), false;
+    const double openMs = msSince(t);
+    t = Clock::now();
+    const gis::scene::Camera camera = document->fitCamera(target.width(), target.height());
+    document->ensureLevelsFor(camera.metersPerPixel);
+    const double meshMs = msSince(t);
+    t = Clock::now();
+    renderer.render(document->buildScene(camera), target);
+    gis::render::waitForGpu();
+    std::printf("%s, first frame: document %.0f ms, meshes %.0f ms, draw %.0f ms\n", storeName, openMs, meshMs, msSince(t));
     return true;
 }
 
@@ -239,7 +256,9 @@ int main(int argc, char** argv) {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("\n");
-    if (!printBreakdown("GeoPackage", gpkg, province) || !printBreakdown("PostgreSQL", pg, province)) return 1;
+    if (!printBreakdown("GeoPackage", gpkg, province, *renderer.value(), target) ||
+        !printBreakdown("PostgreSQL", pg, province, *renderer.value(), target))
+        return 1;
     std::printf("peak memory: %.0f MB\n", usage.ru_maxrss / 1024.0);
     renderer.value().reset();
     // NTM_BENCH_KEEP=1 leaves the GeoPackage for a look at its query plans.

@@ -57,6 +57,8 @@ public:
     virtual std::vector<std::string> tableColumns(const std::string& table) = 0;
     virtual std::int64_t lastInsertRowId() = 0;
     virtual const char* beginWriteSql() const = 0;
+    /// Whether a transaction is open on this connection (BEGIN without COMMIT or ROLLBACK yet).
+    virtual bool inTransaction() const = 0;
 };
 
 Result<std::unique_ptr<ConnectionBackend>> openSqlite(const std::string& path, Database::Mode mode, int busyTimeoutMs);

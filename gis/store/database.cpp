@@ -101,15 +101,22 @@ Result<Database> Database::open(const std::string& location, Mode mode, int busy
         std::string display = maskSecrets(location);
         auto connection = detail::openPostgres(postgresConninfo(location), display, mode, busyTimeoutMs);
         if (!connection) return connection.error();
-        return Database(std::move(connection).value(), std::move(display), busyTimeoutMs);
+        return Database(std::move(connection).value(), location, std::move(display), mode, busyTimeoutMs);
     }
     auto connection = detail::openSqlite(location, mode, busyTimeoutMs);
     if (!connection) return connection.error();
-    return Database(std::move(connection).value(), location, busyTimeoutMs);
+    return Database(std::move(connection).value(), location, location, mode, busyTimeoutMs);
 }
 
-Database::Database(std::unique_ptr<detail::ConnectionBackend> connection, std::string displayName, int busyTimeoutMs)
-    : m_connection(std::move(connection)), m_displayName(std::move(displayName)), m_busyTimeoutMs(busyTimeoutMs) {}
+Result<Database> Database::openAnother() const {
+    // Create made the file or the tables already; the second connection only opens them.
+    return open(m_location, m_mode == Mode::Create ? Mode::ReadWrite : m_mode, m_busyTimeoutMs);
+}
+
+Database::Database(std::unique_ptr<detail::ConnectionBackend> connection, std::string location, std::string displayName, Mode mode,
+                   int busyTimeoutMs)
+    : m_connection(std::move(connection)), m_location(std::move(location)), m_displayName(std::move(displayName)), m_mode(mode),
+      m_busyTimeoutMs(busyTimeoutMs) {}
 Database::Database(Database&& other) noexcept = default;
 Database& Database::operator=(Database&& other) noexcept = default;
 Database::~Database() = default;
@@ -133,5 +140,6 @@ bool Database::tableExists(const std::string& table) { return m_connection->tabl
 std::vector<std::string> Database::tableColumns(const std::string& table) { return m_connection->tableColumns(table); }
 std::int64_t Database::lastInsertRowId() { return m_connection->lastInsertRowId(); }
 const char* Database::beginWriteSql() const { return m_connection->beginWriteSql(); }
+bool Database::inTransaction() const { return m_connection->inTransaction(); }
 
 }  // namespace gis::store

@@ -119,15 +119,24 @@ public:
     /// The statement that starts a write transaction: takes SQLite's write lock up front;
     /// on PostgreSQL, repeatable read, so two editors of one row conflict instead of overwriting.
     const char* beginWriteSql() const;
+    /// Whether a transaction is open on this connection.
+    bool inTransaction() const;
+    /// A second connection to the same store, opened as this one was (same location, mode and
+    /// busy timeout), for reading beside this one on another thread (see shared_snapshot.hpp).
+    /// It reads only what open() fixed, so a helper thread may call it while this one is in use.
+    Result<Database> openAnother() const;
     /// The project's name for messages: the file path, or the connection string with its
     /// password masked (never the password itself).
     const std::string& path() const { return m_displayName; }
     int busyTimeoutMs() const { return m_busyTimeoutMs; }
 
 private:
-    Database(std::unique_ptr<detail::ConnectionBackend> connection, std::string displayName, int busyTimeoutMs);
+    Database(std::unique_ptr<detail::ConnectionBackend> connection, std::string location, std::string displayName, Mode mode,
+             int busyTimeoutMs);
     std::unique_ptr<detail::ConnectionBackend> m_connection;
+    std::string m_location;  ///< as given to open(), secrets included: only for openAnother, never shown
     std::string m_displayName;
+    Mode m_mode = Mode::ReadOnly;
     int m_busyTimeoutMs = kDefaultBusyTimeoutMs;
 };
 

@@ -1,9 +1,13 @@
+#include <algorithm>
+#include <vector>
+
 #include "gis/store/criterion_work_types.hpp"
 #include "gis/store/pg_project.hpp"
 #include "gis/store/reference_seed.hpp"
 #include "gis/store/schema.hpp"
 #include "gis/store/schema_migrations.hpp"
 #include "gis/store/transaction.hpp"
+#include "gis/store/unit_provinces.hpp"
 
 namespace gis::store {
 namespace {
@@ -14,6 +18,13 @@ Status setMeta(Database& db, const std::string& key, const std::string& value) {
     if (!stmt) return stmt.error();
     stmt->bind(1, key).bind(2, value);
     return stmt->run();
+}
+
+/// The column of schema 6, unless the project has it already (see that migration's comment).
+Status addProvinceCodeColumn(Database& db) {
+    const std::vector<std::string> columns = db.tableColumns("ntm_units");
+    if (std::find(columns.begin(), columns.end(), "province_code") != columns.end()) return Ok{};
+    return db.exec("ALTER TABLE ntm_units ADD COLUMN province_code TEXT");
 }
 
 }  // namespace
@@ -32,6 +43,9 @@ Status migrateProject(Database& db, int from) {
         if (from > 0 && schemaVersion(db) >= kSchemaVersion) return Ok{};
     }
     for (int version = from; version < kSchemaVersion; ++version) {
+        if (version == 5) {
+            if (auto status = addProvinceCodeColumn(db); !status) return status;
+        }
         std::string sql = migrationSql(version, db.backend()) + afterMigrationSql(version, db.backend());
         if (auto status = db.exec(sql); !status)
             return makeError(status.error().code, db.path() + ": migration to schema " + std::to_string(version + 1) +
@@ -41,6 +55,11 @@ Status migrateProject(Database& db, int from) {
         }
         if (version == 2) {
             if (auto status = seedDefaultWorkTypes(db); !status) return status;
+        }
+        if (version == 5) {
+            if (auto status = installProvinceCodeTriggers(db); !status) return status;
+            if (auto status = refreshProvinceCodes(db); !status) return status;
+            if (auto status = markProvinceCodesCurrent(db); !status) return status;
         }
     }
     if (auto status = setMeta(db, "schema_version", std::to_string(kSchemaVersion)); !status) return status;

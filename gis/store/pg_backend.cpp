@@ -213,6 +213,7 @@ public:
     ~PgConnection() override { PQfinish(m_session.conn); }
 
     Backend backend() const override { return Backend::Postgres; }
+    bool inTransaction() const override { return PQtransactionStatus(m_session.conn) != PQTRANS_IDLE; }
 
     Status exec(const std::string& sql) override {
         PGresult* result = PQexec(m_session.conn, sql.c_str());

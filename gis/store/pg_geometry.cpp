@@ -1,6 +1,7 @@
 #include "gis/store/pg_geometry.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
 
@@ -91,18 +92,16 @@ std::size_t walk(const std::uint8_t* p, std::size_t size, Envelope& env, int dep
     }
 }
 
-template <class T>
-void append(std::vector<std::uint8_t>& out, T value) {
-    std::uint8_t bytes[sizeof(T)];
-    std::memcpy(bytes, &value, sizeof(T));  // our targets are little-endian, as the flags say
-    out.insert(out.end(), bytes, bytes + sizeof(T));
-}
-
+/// A hex digit's value, -1 for anything else (a table: this runs for every byte of every geometry).
 int hexValue(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
+    static const auto kTable = [] {
+        std::array<std::int8_t, 256> table{};
+        table.fill(-1);
+        for (int d = 0; d < 10; ++d) table['0' + d] = static_cast<std::int8_t>(d);
+        for (int d = 0; d < 6; ++d) table['a' + d] = table['A' + d] = static_cast<std::int8_t>(10 + d);
+        return table;
+    }();
+    return kTable[static_cast<unsigned char>(c)];
 }
 
 }  // namespace
@@ -133,43 +132,55 @@ std::vector<std::uint8_t> gpkgToEwkb(const std::vector<std::uint8_t>& blob) {
 }
 
 std::vector<std::uint8_t> hexEwkbToGpkg(std::string_view hex) {
+    // Every unit's and work's geometry passes through here when the map is read from
+    // PostgreSQL (212,000 of them, national): the hex is decoded once, straight into the blob's
+    // place, and walked there for the envelope (three buffers and two copies per geometry were
+    // the busiest function of a national export from the server, 4.7 % of its samples).
     if (hex.size() < 10 || hex.size() % 2 != 0) return {};
-    std::vector<std::uint8_t> ewkb(hex.size() / 2);
-    for (std::size_t i = 0; i < ewkb.size(); ++i) {
-        const int hi = hexValue(hex[2 * i]), lo = hexValue(hex[2 * i + 1]);
-        if (hi < 0 || lo < 0) return {};
-        ewkb[i] = static_cast<std::uint8_t>(hi * 16 + lo);
-    }
-    const bool little = ewkb[0] == 1;
-    const std::uint32_t type = readU32(ewkb.data() + 1, little);
+    const std::size_t ewkbSize = hex.size() / 2;
+    auto decode = [&](std::size_t from, std::size_t count, std::uint8_t* to) {
+        const unsigned char* in = reinterpret_cast<const unsigned char*>(hex.data()) + 2 * from;
+        for (std::size_t i = 0; i < count; ++i) {
+            const int hi = hexValue(static_cast<char>(in[2 * i])), lo = hexValue(static_cast<char>(in[2 * i + 1]));
+            if ((hi | lo) < 0) return false;
+            to[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+        }
+        return true;
+    };
+    std::uint8_t head[9] = {};
+    if (!decode(0, std::min<std::size_t>(9, ewkbSize), head)) return {};
+    const bool little = head[0] == 1;
+    const std::uint32_t type = readU32(head + 1, little);
     std::int32_t srid = 0;
-    std::vector<std::uint8_t> wkb;
-    wkb.reserve(ewkb.size());
-    wkb.push_back(ewkb[0]);
-    wkb.resize(5);
+    std::size_t rest = 5;
+    if (type & kEwkbSrid) {
+        if (ewkbSize < 9) return {};
+        srid = static_cast<std::int32_t>(readU32(head + 5, little));
+        rest = 9;
+    }
+    // GeoPackage header (8 bytes), xy envelope (32), then ISO WKB: the EWKB without its SRID,
+    // the Z/M flags as the ISO thousands.
+    constexpr std::size_t kHeader = 8, kEnvelope = 32;
+    const std::size_t wkbSize = 5 + (ewkbSize - rest);
+    std::vector<std::uint8_t> out(kHeader + kEnvelope + wkbSize);
+    std::uint8_t* wkb = out.data() + kHeader + kEnvelope;
+    wkb[0] = head[0];
     std::uint32_t plain = type & ~(kEwkbSrid | kEwkbZ | kEwkbM);
     if (type & kEwkbZ) plain += 1000;
     if (type & kEwkbM) plain += 2000;
-    writeU32(wkb.data() + 1, plain, little);
-    std::size_t rest = 5;
-    if (type & kEwkbSrid) {
-        if (ewkb.size() < 9) return {};
-        srid = static_cast<std::int32_t>(readU32(ewkb.data() + 5, little));
-        rest = 9;
-    }
-    wkb.insert(wkb.end(), ewkb.begin() + static_cast<std::ptrdiff_t>(rest), ewkb.end());
+    writeU32(wkb + 1, plain, little);
+    if (!decode(rest, ewkbSize - rest, wkb + 5)) return {};
     Envelope env;
-    if (walk(wkb.data(), wkb.size(), env, 0) == 0) return {};
+    if (walk(wkb, wkbSize, env, 0) == 0) return {};
     const bool empty = !(env.minX <= env.maxX);
-    std::vector<std::uint8_t> out{'G', 'P', 0, static_cast<std::uint8_t>(0x01 | (empty ? 0x10 : 0x02))};
-    append(out, srid);
-    if (!empty) {
-        append(out, env.minX);
-        append(out, env.maxX);
-        append(out, env.minY);
-        append(out, env.maxY);
+    out[0] = 'G', out[1] = 'P', out[2] = 0, out[3] = static_cast<std::uint8_t>(0x01 | (empty ? 0x10 : 0x02));
+    std::memcpy(out.data() + 4, &srid, 4);  // little-endian, as the flags say (our targets are)
+    if (empty) {
+        out.erase(out.begin() + kHeader, out.begin() + kHeader + kEnvelope);
+    } else {
+        const double box[4] = {env.minX, env.maxX, env.minY, env.maxY};
+        std::memcpy(out.data() + kHeader, box, sizeof box);
     }
-    out.insert(out.end(), wkb.begin(), wkb.end());
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include "gis/store/schema.hpp"
 #include "gis/store/schema_migrations.hpp"
 #include "gis/store/transaction.hpp"
+#include "gis/store/unit_provinces.hpp"
 
 namespace gis::store {
 namespace {
@@ -108,7 +109,8 @@ Result<long long> copyTable(Database& source, Database& destination, const std::
     if (columns.empty()) return 0LL;
     std::string select = "SELECT " + columnList(columns) + " FROM " + table;
     // The schema version is the destination's own (it was made by this build).
-    if (table == "ntm_meta") select += " WHERE key <> 'schema_version'";
+    // The schema version and the province codes' state are each store's own (unit_provinces.hpp).
+    if (table == "ntm_meta") select += std::string(" WHERE key NOT IN ('schema_version', '") + kProvinceCodesKey + "')";
     auto rows = source.prepare(select);
     if (!rows) return rows.error();
     // Rows go in batches of one multi-row INSERT each: on PostgreSQL every statement is a round
@@ -165,14 +167,17 @@ Result<std::string> dumpProject(Database& db) {
     std::string dump;
     for (const std::string& table : projectTableNames()) {
         if (!db.tableExists(table)) continue;
-        const std::vector<std::string> columns = db.tableColumns(table);
+        std::vector<std::string> columns = db.tableColumns(table);
+        // Not the project's data but the store's index of it (unit_provinces.hpp): each store
+        // works it out for itself, so two stores holding the same units agree whatever it says.
+        if (table == "ntm_units") columns.erase(std::remove(columns.begin(), columns.end(), "province_code"), columns.end());
         auto rows = db.prepare("SELECT " + columnList(columns) + " FROM " + table);
         if (!rows) return rows.error();
         std::vector<std::string> lines;
         while (rows->step()) {
             std::string line;
             for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
-                if (table == "ntm_meta" && c == 0 && rows->text(0) == "schema_version") break;
+                if (table == "ntm_meta" && c == 0 && (rows->text(0) == "schema_version" || rows->text(0) == kProvinceCodesKey)) break;
                 line += (c > 0 ? " | " : "") + valueText(*rows, c);
             }
             if (!line.empty()) lines.push_back(std::move(line));
@@ -199,7 +204,7 @@ void removeCreatedProject(const std::string& location) {
     if (!db) return;
     std::string sql = "BEGIN;";
     for (const std::string& table : projectTableNames()) sql += " DROP TABLE IF EXISTS " + table + " CASCADE;";
-    (void)db->exec(sql + " DROP FUNCTION IF EXISTS ntm_notify_change() CASCADE; COMMIT");
+    (void)db->exec(sql + " DROP FUNCTION IF EXISTS ntm_notify_change() CASCADE; DROP FUNCTION IF EXISTS ntm_province_codes_stale() CASCADE; COMMIT");
 }
 
 Result<CopyReport> copyInto(Database& source, const std::string& destinationLocation,
@@ -241,6 +246,14 @@ Result<CopyReport> copyInto(Database& sourceDb, const std::string& destinationLo
             report.rows += *copied;
             if (progress) progress(table, *copied);
         }
+        // The province codes came with the units. They are right when the source says its own
+        // are current, asked after its units were read: a change to them by another program
+        // before that marked them stale, one after it is not in this copy. Otherwise (a source
+        // from before schema 6, or one edited by another program) they are worked out here, as
+        // one statement over every unit: 1-2 s of the national copy, so only when needed.
+        if (!provinceCodesCurrent(*source))
+            if (auto status = refreshProvinceCodes(*destination); !status) return status.error();
+        if (auto status = markProvinceCodesCurrent(*destination); !status) return status.error();
         if (auto status = tx.commit(); !status) return makeError(status.error().code, destination->path() + ": " + status.error().message);
     }
     // Fresh tables have no statistics until autovacuum gets to them: PostgreSQL then plans the

@@ -2,6 +2,7 @@
 
 #include "gis/core/utc_now.hpp"
 #include "gis/store/history.hpp"
+#include "gis/store/unit_provinces.hpp"
 
 namespace gis::store {
 
@@ -49,7 +50,39 @@ Status ProjectWriter::upsertUnit(const model::Unit& unit) {
     bindOptional(s, 7, unit.areaKm2);
     s.bindTextOrNull(8, unit.source);
     if (hasGeometry) s.bindBlob(9, unit.geometry);
-    return s.run();
+    // Whether the province codes were right before this write (unit_provinces.hpp): the write
+    // itself marks them stale (the triggers do not know who writes), and this writer marks them
+    // current again once it has set them. A project from before schema 6 is migrated before it
+    // is written, so the column, the row and the triggers are there.
+    auto state = cached(m_provinceState, "SELECT value FROM ntm_meta WHERE key = 'province_codes'");
+    if (!state) return state.error();
+    const bool wereCurrent = (*state)->step() && (*state)->text(0) == "current";
+    if (!(*state)->lastError().empty()) return makeError(ErrorCode::Sql, m_db.path() + ": " + (*state)->lastError());
+    (*state)->reset();
+    if (auto status = s.run(); !status) return status;
+    if (!wereCurrent) {
+        // Another program changed the parent links since the store last worked the codes out:
+        // all of them again, once (later writes in this transaction find them current).
+        if (auto status = refreshProvinceCodes(m_db); !status) return status;
+        return markProvinceCodesCurrent(m_db);
+    }
+    // Only the chains through this unit can have changed: their codes, in the same transaction.
+    // A unit without children takes its parent's code (one statement); one with children (written
+    // before it, or a district moved) is walked down from. Walking from each of the national
+    // bench's 100,000 villages took its GeoPackage build from 2.2-2.7 s to 5.7-6.1 s; now 3.2 s.
+    auto children = cached(m_unitHasChildren, "SELECT 1 FROM ntm_units WHERE parent_code = ?1 AND code <> ?1 LIMIT 1");
+    if (!children) return children.error();
+    (*children)->bind(1, unit.code);
+    const bool hasChildren = (*children)->step();
+    if (!(*children)->lastError().empty()) return makeError(ErrorCode::Sql, m_db.path() + ": " + (*children)->lastError());
+    (*children)->reset();
+    auto provinces = hasChildren ? cached(m_unitProvinces, provinceCodesBelowSql()) : cached(m_unitProvinceLeaf, provinceCodeOfLeafSql());
+    if (!provinces) return provinces.error();
+    (*provinces)->bind(1, unit.code);
+    if (auto status = (*provinces)->run(); !status) return status;
+    auto current = cached(m_provinceCurrent, "UPDATE ntm_meta SET value = 'current' WHERE key = 'province_codes'");
+    if (!current) return current.error();
+    return (*current)->run();
 }
 
 Status ProjectWriter::putAssessment(const model::Assessment& a) {

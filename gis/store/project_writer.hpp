@@ -39,7 +39,7 @@ public:
 private:
     Result<Statement*> cached(std::optional<Statement>& slot, const char* sql);
     Database& m_db;
-    std::optional<Statement> m_unit, m_unitKeepGeom, m_assessmentDelete, m_assessment, m_result, m_plan, m_disbursement,
+    std::optional<Statement> m_unit, m_unitKeepGeom, m_unitProvinces, m_unitHasChildren, m_unitProvinceLeaf, m_provinceState, m_provinceCurrent, m_assessmentDelete, m_assessment, m_result, m_plan, m_disbursement,
         m_infrastructure, m_task, m_indicator;
 };
 

@@ -9,7 +9,7 @@
 namespace gis::store {
 
 /// Schema version written by this build. Bump it and add a migration in schema.cpp together.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 /// Creates a new, empty project at `path` (criteria sets and programmes seeded from the embedded
 /// assets). The file is built beside `path` and renamed into place, so a crash never leaves a

@@ -200,6 +200,13 @@ CREATE INDEX ntm_unit_aliases_unit ON ntm_unit_aliases(unit_code);
 CREATE INDEX IF NOT EXISTS ntm_infrastructure_unit ON ntm_infrastructure(unit_code);
 CREATE INDEX IF NOT EXISTS ntm_tasks_unit ON ntm_tasks(unit_code);
 )sql",
+        // 5 → 6: each unit's province code (gis/store/unit_provinces.hpp), so a province's subtree
+        // and its siblings' money are found by one index. The column itself is added by
+        // migrateProject when missing (SQLite has no ADD COLUMN IF NOT EXISTS, and a project made
+        // older by dropping newer tables still has it), then filled from the parent links.
+        R"sql(
+CREATE INDEX IF NOT EXISTS ntm_units_province ON ntm_units(province_code);
+)sql",
     };
     return kMigrations;
 }

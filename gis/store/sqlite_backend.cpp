@@ -96,6 +96,7 @@ public:
     ~SqliteConnection() override { sqlite3_close_v2(m_db); }
 
     Backend backend() const override { return Backend::Sqlite; }
+    bool inTransaction() const override { return sqlite3_get_autocommit(m_db) == 0; }
 
     Status exec(const std::string& sql) override {
         char* message = nullptr;
