@@ -15,6 +15,7 @@
 #include "tests/store/store_fixture.hpp"
 #include "tests/support/store_backends.hpp"
 #include "tests/support/test_paths.hpp"
+#include "tests/ui/headless_gl.hpp"
 #include "tests/ui/imgui_test_context.hpp"
 
 namespace {
@@ -48,13 +49,8 @@ DrawnPanels drawWindowOn(const std::string& location, gis::render::Renderer& ren
 }  // namespace
 
 TEST_CASE("store: a read-only login sees the banner and no slide saving or import, an editor sees neither banner nor gap", "[store][ui]") {
-    auto context = gis::render::HeadlessContext::create();
-    if (!context) {
-        WARN("no headless GL: " << context.error().message);
-        return;
-    }
-    auto renderer = gis::render::Renderer::create();
-    REQUIRE(renderer);
+    test::HeadlessGl gl;
+    if (!gl.ready()) return;
     const auto dir = test::scratchDir("store_read_only_window");
     const std::string project = test::freshProjectLocation(gis::store::Backend::Postgres, "read_only_window");
     storefx::importAnhSon(project, dir);
@@ -67,15 +63,14 @@ TEST_CASE("store: a read-only login sees the banner and no slide saving or impor
                                 "CREATE ROLE ke_hoach LOGIN PASSWORD 'sua-duoc' IN ROLE ntm_editor; END IF; END $$");
     const std::string database = project.substr(project.find("dbname=") + 7, project.find(' ', project.find("dbname=")) - project.find("dbname=") - 7);
 
-    const DrawnPanels leader = drawWindowOn(test::pg::location(database, "lanh_dao", "xem-thoi"), *renderer.value());
+    const DrawnPanels leader = drawWindowOn(test::pg::location(database, "lanh_dao", "xem-thoi"), gl.draw());
     CHECK(leader.readOnly);
     CHECK(leader.banner);
     CHECK_FALSE(leader.saveSlide);
     CHECK_FALSE(leader.import);
 
-    const DrawnPanels planner = drawWindowOn(test::pg::location(database, "ke_hoach", "sua-duoc"), *renderer.value());
+    const DrawnPanels planner = drawWindowOn(test::pg::location(database, "ke_hoach", "sua-duoc"), gl.draw());
     CHECK_FALSE(planner.readOnly);
     CHECK_FALSE(planner.banner);
     CHECK(planner.saveSlide);
-    renderer.value().reset();
 }

@@ -107,6 +107,19 @@ void addMoney(store::ProjectWriter& writer, const std::string& code, long long n
     REQUIRE(writer.upsertDisbursement({code, "ntp_ntm_2021_2025", 2024, "", "2024-09-30", 100'000'000LL * (1 + n * 7 % 11), false, "test"}));
 }
 
+/// Adds a second province, 38, with district 389 and its commune `commune`, and money for each of
+/// `moneyCodes`, in one transaction of the store's writer.
+void addSecondProvince(store::Database& db, const std::string& commune, const std::vector<std::string>& moneyCodes) {
+    store::Transaction tx(db);
+    store::ProjectWriter writer(db);
+    REQUIRE(writer.upsertUnit(unit("38", "province", "")));
+    REQUIRE(writer.upsertUnit(unit("389", "district", "38")));
+    REQUIRE(writer.upsertUnit(unit(commune, "commune", "389")));
+    long long n = 0;
+    for (const std::string& code : moneyCodes) addMoney(writer, code, ++n);
+    REQUIRE(tx.commit());
+}
+
 }  // namespace
 
 TEST_CASE("store suite: each unit's province code follows the parent links through imports, moves, loops and copies", "[store]") {
@@ -197,14 +210,7 @@ TEST_CASE("store suite: a project from schema 5 is read without province codes, 
     {
         auto db = store::openProject(project, true);
         REQUIRE(db);
-        store::Transaction tx(*db);
-        store::ProjectWriter writer(*db);
-        REQUIRE(writer.upsertUnit(unit("38", "province", "")));
-        REQUIRE(writer.upsertUnit(unit("389", "district", "38")));
-        REQUIRE(writer.upsertUnit(unit("16000", "commune", "389")));
-        long long n = 0;
-        for (const std::string code : {"38", "389", "16000", storefx::kThanhSon}) addMoney(writer, code, ++n);
-        REQUIRE(tx.commit());
+        addSecondProvince(*db, "16000", {"38", "389", "16000", storefx::kThanhSon});
         // As schema 5 left it: no column, no index.
         REQUIRE(db->exec("DROP INDEX ntm_units_province"));
         REQUIRE(db->exec("ALTER TABLE ntm_units DROP COLUMN province_code"));
@@ -239,14 +245,7 @@ TEST_CASE("store suite: plain SQL from another program that changes the parent l
     {
         auto db = store::openProject(project, true);
         REQUIRE(db);
-        store::Transaction tx(*db);
-        store::ProjectWriter writer(*db);
-        REQUIRE(writer.upsertUnit(unit("38", "province", "")));
-        REQUIRE(writer.upsertUnit(unit("389", "district", "38")));
-        REQUIRE(writer.upsertUnit(unit("38901", "commune", "389")));
-        long long n = 0;
-        for (const std::string code : {"38", "389", "38901", storefx::kThanhSon, districts[0].c_str()}) addMoney(writer, code, ++n);
-        REQUIRE(tx.commit());
+        addSecondProvince(*db, "38901", {"38", "389", "38901", storefx::kThanhSon, districts[0]});
     }
     checkProvinceCodes(project);
     const std::vector<std::string> scopes = {"40", "38", "424", "389", storefx::kThanhSon};

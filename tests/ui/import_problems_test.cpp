@@ -20,6 +20,7 @@
 #include "gis/render/renderer.hpp"
 #include "gis/store/schema.hpp"
 #include "tests/support/test_paths.hpp"
+#include "tests/ui/headless_gl.hpp"
 #include "tests/ui/imgui_test_context.hpp"
 
 namespace {
@@ -49,13 +50,8 @@ struct Frames {
 }  // namespace
 
 TEST_CASE("ui: an import with 35 problems lists 20, counts the rest and writes all of them to the CSV report", "[ui][import]") {
-    auto context = gis::render::HeadlessContext::create();
-    if (!context) {
-        WARN("no headless GL: " << context.error().message);
-        return;
-    }
-    auto renderer = gis::render::Renderer::create();
-    REQUIRE(renderer);
+    test::HeadlessGl gl;
+    if (!gl.ready()) return;
     const auto dir = test::scratchDir("ui_import_problems");
     const std::string project = (dir / "demo.gpkg").string();
     REQUIRE(gis::store::createProject(project));
@@ -73,8 +69,8 @@ TEST_CASE("ui: an import with 35 problems lists 20, counts the rest and writes a
         spec.path = project;
         auto opened = shell::openMapSource(spec);
         REQUIRE(opened);
-        shell::Controller controller(std::move(opened->document), *renderer.value(), opened->figures);
-        shell::Workspace workspace(*renderer.value());
+        shell::Controller controller(std::move(opened->document), gl.draw(), opened->figures);
+        shell::Workspace workspace(gl.draw());
         ui.frame(controller, workspace);
         workspace.openImport(controller, sheet);
         ui.frame(controller, workspace);
@@ -100,5 +96,4 @@ TEST_CASE("ui: an import with 35 problems lists 20, counts the rest and writes a
         CHECK_THAT(csv, Catch::Contains("31/02/2025"));
     }
     CHECK(bytesOf(project) == before);
-    renderer.value().reset();
 }

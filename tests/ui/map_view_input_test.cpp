@@ -23,6 +23,7 @@
 #include "gis/store/schema.hpp"
 #include "tests/support/png_read.hpp"
 #include "tests/support/test_paths.hpp"
+#include "tests/ui/headless_gl.hpp"
 
 namespace {
 
@@ -110,29 +111,11 @@ struct DemoDashboard {
     shell::Workspace workspace;
 };
 
-/// The headless GL context and the renderer the panels draw with; WARNs when there is no GL.
-struct HeadlessGl {
-    HeadlessGl() : context(gis::render::HeadlessContext::create()), renderer(gis::makeError(gis::ErrorCode::GlUnavailable, "")) {
-        if (!context) {
-            WARN("no headless GL: " << context.error().message);
-            return;
-        }
-        renderer = gis::render::Renderer::create();
-        REQUIRE(renderer);
-    }
-    ~HeadlessGl() {
-        if (renderer) renderer.value().reset();  // GL objects go before the context
-    }
-    bool ready() const { return context && renderer; }
-
-    gis::Result<std::unique_ptr<gis::render::HeadlessContext>> context;
-    gis::Result<std::unique_ptr<gis::render::Renderer>> renderer;
-};
 
 }  // namespace
 
 TEST_CASE("ui: hover names the commune, the wheel zooms around the cursor, dragging pans", "[ui]") {
-    HeadlessGl gl;
+    test::HeadlessGl gl;
     if (!gl.ready()) return;
     auto& renderer = gl.renderer;
     auto document = gis::scene::MapDocument::open(gis::scene::MapSourceSpec{});
@@ -197,7 +180,7 @@ TEST_CASE("ui: hover names the commune, the wheel zooms around the cursor, dragg
 }
 
 TEST_CASE("ui: a project's figures step through the dates, and the current view exports at 2x", "[ui]") {
-    HeadlessGl gl;
+    test::HeadlessGl gl;
     if (!gl.ready()) return;
     auto& renderer = gl.renderer;
     const std::string project = demoProject("ui_years");
@@ -251,7 +234,7 @@ TEST_CASE("ui: a project's figures step through the dates, and the current view 
 }
 
 TEST_CASE("ui: pick a scope, select a commune from the ranking, filter, step the slides", "[ui]") {
-    HeadlessGl gl;
+    test::HeadlessGl gl;
     if (!gl.ready()) return;
     auto& renderer = gl.renderer;
 
@@ -340,7 +323,7 @@ TEST_CASE("ui: pick a scope, select a commune from the ranking, filter, step the
 }
 
 TEST_CASE("ui: a planner edits a criterion from the card, undoes it with Ctrl+Z, and opens the gap list", "[ui]") {
-    HeadlessGl gl;
+    test::HeadlessGl gl;
     if (!gl.ready()) return;
     auto& renderer = gl.renderer;
     ImGuiFrameDriver ui;
@@ -406,7 +389,7 @@ TEST_CASE("ui: a planner edits a criterion from the card, undoes it with Ctrl+Z,
 }
 
 TEST_CASE("ui: a report page exports from the window, and an existing file is replaced only after asking", "[ui]") {
-    HeadlessGl gl;
+    test::HeadlessGl gl;
     if (!gl.ready()) return;
     auto& renderer = gl.renderer;
     ImGuiFrameDriver ui;
@@ -459,7 +442,7 @@ TEST_CASE("ui: a report page exports from the window, and an existing file is re
 }
 
 TEST_CASE("ui: a sheet dropped on the window is previewed, a misspelt commune remembered as an alias, then imported", "[ui]") {
-    HeadlessGl gl;
+    test::HeadlessGl gl;
     if (!gl.ready()) return;
     auto& renderer = gl.renderer;
     const auto dir = test::scratchDir("ui_import_sheet");

@@ -14,6 +14,7 @@
 #include "gis/render/headless_context.hpp"
 #include "gis/render/renderer.hpp"
 #include "tests/support/test_paths.hpp"
+#include "tests/ui/headless_gl.hpp"
 #include "tests/ui/imgui_test_context.hpp"
 
 namespace {
@@ -34,13 +35,8 @@ void writeCommunes(const std::filesystem::path& path) {
 }  // namespace
 
 TEST_CASE("ui: a plain map file's right column says how to rank and what a project adds", "[ui]") {
-    auto context = gis::render::HeadlessContext::create();
-    if (!context) {
-        WARN("no headless GL: " << context.error().message);
-        return;
-    }
-    auto renderer = gis::render::Renderer::create();
-    REQUIRE(renderer);
+    test::HeadlessGl gl;
+    if (!gl.ready()) return;
     const auto file = test::scratchDir("ui_plain_file_hint") / "communes.geojson";
     writeCommunes(file);
     gis::scene::MapSourceSpec spec;
@@ -50,8 +46,8 @@ TEST_CASE("ui: a plain map file's right column says how to rank and what a proje
     {
         test::ImGuiTestContext ui(1400, 900);
         platform::UiFonts fonts;
-        shell::Controller controller(std::move(opened->document), *renderer.value(), opened->figures);
-        shell::Workspace workspace(*renderer.value());
+        shell::Controller controller(std::move(opened->document), gl.draw(), opened->figures);
+        shell::Workspace workspace(gl.draw());
         auto frames = [&] {
             for (int i = 0; i < 3; ++i) {
                 ImGui::NewFrame();
@@ -72,5 +68,4 @@ TEST_CASE("ui: a plain map file's right column says how to rank and what a proje
         frames();
         CHECK_FALSE(panels::widgetText("hint:plain-file"));
     }
-    renderer.value().reset();
 }

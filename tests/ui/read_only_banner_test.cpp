@@ -29,6 +29,7 @@
 #include "gis/render/renderer.hpp"
 #include "gis/store/schema.hpp"
 #include "tests/support/test_paths.hpp"
+#include "tests/ui/headless_gl.hpp"
 #include "tests/ui/imgui_test_context.hpp"
 
 namespace {
@@ -77,13 +78,8 @@ std::string communeWithChecklist(const gis::dashboard::ProjectFigures& figures) 
 }  // namespace
 
 TEST_CASE("ui: a read-only project shows the banner and offers no edit, import or slide saving", "[ui][readonly]") {
-    auto context = gis::render::HeadlessContext::create();
-    if (!context) {
-        WARN("no headless GL: " << context.error().message);
-        return;
-    }
-    auto renderer = gis::render::Renderer::create();
-    REQUIRE(renderer);
+    test::HeadlessGl gl;
+    if (!gl.ready()) return;
     const auto scratch = test::scratchDir("ui_read_only");
     const auto dir = scratch / "du-an";
     std::filesystem::create_directories(dir);
@@ -104,8 +100,8 @@ TEST_CASE("ui: a read-only project shows the banner and offers no edit, import o
         commune = communeWithChecklist(*opened->figures);
         REQUIRE_FALSE(commune.empty());
         Frames ui;
-        shell::Controller controller(std::move(opened->document), *renderer.value(), opened->figures);
-        shell::Workspace workspace(*renderer.value());
+        shell::Controller controller(std::move(opened->document), gl.draw(), opened->figures);
+        shell::Workspace workspace(gl.draw());
         controller.push(shell::SelectUnit{commune});
         for (int i = 0; i < 3; ++i) ui.frame(controller, workspace);
         REQUIRE(controller.dashboard() != nullptr);
@@ -130,8 +126,8 @@ TEST_CASE("ui: a read-only project shows the banner and offers no edit, import o
     REQUIRE(opened);
     {
         Frames ui;
-        shell::Controller controller(std::move(opened->document), *renderer.value(), opened->figures, opening);
-        shell::Workspace workspace(*renderer.value());
+        shell::Controller controller(std::move(opened->document), gl.draw(), opened->figures, opening);
+        shell::Workspace workspace(gl.draw());
         controller.push(shell::SelectUnit{commune});
         for (int i = 0; i < 3; ++i) ui.frame(controller, workspace);
         REQUIRE(controller.dashboard() != nullptr);
@@ -178,5 +174,4 @@ TEST_CASE("ui: a read-only project shows the banner and offers no edit, import o
         CHECK(controller.view().statusMessage == gis::tr(gis::Text::ReadOnlyProject, gis::Language::En));
     }
     CHECK(bytesOf(project) == before);
-    renderer.value().reset();
 }

@@ -20,6 +20,7 @@
 #include "gis/render/renderer.hpp"
 #include "gis/store/schema.hpp"
 #include "tests/support/test_paths.hpp"
+#include "tests/ui/headless_gl.hpp"
 #include "tests/ui/imgui_test_context.hpp"
 
 namespace {
@@ -122,13 +123,8 @@ TEST_CASE("ui: a damaged project opens the start screen naming the file, and ano
 }
 
 TEST_CASE("ui: the project chosen on the start screen draws its dashboard", "[ui][start]") {
-    auto context = gis::render::HeadlessContext::create();
-    if (!context) {
-        WARN("no headless GL: " << context.error().message);
-        return;
-    }
-    auto renderer = gis::render::Renderer::create();
-    REQUIRE(renderer);
+    test::HeadlessGl gl;
+    if (!gl.ready()) return;
     const auto dir = test::scratchDir("ui_start_screen_open");
     const std::string project = (dir / "demo.gpkg").string();
     REQUIRE(gis::store::createProject(project));
@@ -139,8 +135,8 @@ TEST_CASE("ui: the project chosen on the start screen draws its dashboard", "[ui
     REQUIRE(opened);
     {
         StartScreenDriver ui;  // the same ImGui context the start screen had
-        shell::Controller controller(std::move(opened->document), *renderer.value(), opened->figures);
-        shell::Workspace workspace(*renderer.value());
+        shell::Controller controller(std::move(opened->document), gl.draw(), opened->figures);
+        shell::Workspace workspace(gl.draw());
         for (int i = 0; i < 3; ++i) {
             ImGui::NewFrame();
             controller.applyPending();
@@ -151,5 +147,4 @@ TEST_CASE("ui: the project chosen on the start screen draws its dashboard", "[ui
         CHECK_FALSE(controller.dashboard()->view.title.empty());
         CHECK(panels::widgetCenter("tab:ranking"));
     }
-    renderer.value().reset();
 }
