@@ -2,7 +2,10 @@
 
 #include <imgui.h>
 
+#include <string>
+
 #include "gis/demo/demo_district.hpp"
+#include "gis/style/classification.hpp"
 
 namespace panels {
 
@@ -18,7 +21,13 @@ void drawStatusBar(const shell::Controller& controller) {
         ImGui::TextUnformatted(controller.document().describe(*view.hovered).c_str());
         ImGui::SameLine();
     }
-    ImGui::TextDisabled("| 1 px = %.0f m", view.camera.metersPerPixel);
+    // The scale as a reader says it (a comma for decimals, km past a kilometre); the bar is only
+    // prefixed when something stands before it.
+    const double meters = view.camera.metersPerPixel;
+    const std::string scale = meters >= 1000.0 ? gis::style::formatNumberVi(meters / 1000.0, 1) + " km"
+                                               : gis::style::formatNumberVi(meters, 0) + " m";
+    const bool first = !controller.document().isDemo() && !view.hovered;
+    ImGui::TextDisabled("%s1 px = %s", first ? "" : "| ", scale.c_str());
 }
 
 }  // namespace panels

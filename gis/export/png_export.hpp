@@ -40,8 +40,9 @@ struct StreamedPng {
 /// so neither the whole frame nor a frame-sized render target is ever held (the 4000×3000 export
 /// held both, 96 MB, and llvmpipe's per-target state). Refuses a blank render as renderPage does,
 /// writing nothing; replaces `path` atomically as writePng does.
-/// `releaseMeshes`: once the first strip has put the layers' meshes on the GPU, this call's copy
-/// of the scene lets go of their CPU copy (with MapDocument::releaseGeometry, the last holder).
+/// `releaseMeshes`: the layers' meshes are put on the GPU before the first strip (Renderer::upload)
+/// and this call's copy of the scene then lets go of their CPU copy, before the strips' images are
+/// allocated (with MapDocument::releaseGeometry it is the last holder, so the memory is freed).
 Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderScene scene, const std::string& path, int dpi,
                                     int maxTileSizePx = 0, bool releaseMeshes = false);
 
