@@ -13,7 +13,7 @@ namespace panels {
 
 class MapView {
 public:
-    MapView(gis::render::Renderer& renderer) : m_renderer(renderer), m_target(16, 16) {}  // NOLINT: explicit not needed
+    MapView(gis::render::Renderer& renderer) : m_renderer(renderer), m_target(16, 16, gis::render::TargetUse::Display) {}  // NOLINT: explicit not needed
     /// Draws inside the current ImGui window, filling its content region.
     void draw(shell::Controller& controller);
     const gis::render::RenderStats& lastStats() const { return m_stats; }

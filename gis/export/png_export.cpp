@@ -130,12 +130,12 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderSce
     bool showsSomething = false;
 
     // Bounded driver memory for the outlines, restored on every return path.
-    struct FinishBound {
+    struct BatchBound {
         render::Renderer& renderer;
         std::uint32_t previous;
-        ~FinishBound() { renderer.setInstancesPerFinish(previous); }
-    } finishBound{renderer, renderer.instancesPerFinish()};
-    renderer.setInstancesPerFinish(kPngInstancesPerFinish);
+        ~BatchBound() { renderer.setInstancesPerBatch(previous); }
+    } batchBound{renderer, renderer.instancesPerBatch()};
+    renderer.setInstancesPerBatch(kPngInstancesPerBatch);
 
     render::RenderTarget target(frameW, std::min(stripRows, frameH));
     const int frameOffsetY = scene.camera.tileOffsetYPx;

@@ -6,6 +6,31 @@
 
 namespace gis::render {
 
+namespace {
+
+/// The framebuffer holds premultiplied colour; Image (and PNG) use straight alpha. A map's
+/// pixels are nearly all opaque (its background is): two pixels at a time are tested for that.
+void unpremultiplyPixel(std::uint8_t* p) {
+    const unsigned a = p[3];
+    if (a == 0 || a == 255) return;
+    for (std::size_t c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(std::min(255u, (p[c] * 255u + a / 2) / a));
+}
+
+void unpremultiplyRow(std::uint8_t* row, std::size_t pixels) {
+    constexpr std::uint64_t kBothAlphas = 0xFF000000FF000000ull;  // little-endian RGBA pairs
+    std::size_t i = 0;
+    for (; i + 2 <= pixels; i += 2) {
+        std::uint64_t two;
+        std::memcpy(&two, row + i * 4, sizeof two);
+        if ((two & kBothAlphas) == kBothAlphas) continue;
+        unpremultiplyPixel(row + i * 4);
+        unpremultiplyPixel(row + i * 4 + 4);
+    }
+    if (i < pixels) unpremultiplyPixel(row + i * 4);
+}
+
+}  // namespace
+
 void RenderTarget::Impl::allocate(int widthPx, int heightPx) {
     width = std::max(1, widthPx);
     height = std::max(1, heightPx);
@@ -16,7 +41,8 @@ void RenderTarget::Impl::allocate(int widthPx, int heightPx) {
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previousTexture));
 }
 
-RenderTarget::RenderTarget(int widthPx, int heightPx) : m_impl(std::make_unique<Impl>()) {
+RenderTarget::RenderTarget(int widthPx, int heightPx, TargetUse use) : m_impl(std::make_unique<Impl>()) {
+    m_impl->topFirst = use == TargetUse::ReadBack && (epoxy_gl_version() >= 45 || epoxy_has_gl_extension("GL_ARB_clip_control"));
     m_impl->color = makeGl<TextureTraits>();
     GLint previousTexture = 0;
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &previousTexture);
@@ -49,6 +75,7 @@ void RenderTarget::resize(int widthPx, int heightPx) {
 int RenderTarget::width() const { return m_impl->width; }
 int RenderTarget::height() const { return m_impl->height; }
 std::uint32_t RenderTarget::colorTexture() const { return m_impl->color.get(); }
+bool RenderTarget::rowsTopFirst() const { return m_impl->topFirst; }
 
 Image RenderTarget::readPixels() const {
     Image image;
@@ -75,27 +102,20 @@ void RenderTarget::readPixelsInto(Image& image, int x0, int y0) const {
     glPixelStorei(GL_PACK_ROW_LENGTH, 0);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
 
-    // GL's row 0 is the bottom one; Image wants the top row first: flip in place.
+    // GL's row 0 is the bottom one unless the target was drawn upside down; Image wants the
+    // top row first.
     const std::size_t rowBytes = static_cast<std::size_t>(w) * 4;
-    std::vector<std::uint8_t> spare(rowBytes);
-    for (int top = 0, bottom = h - 1; top < bottom; ++top, --bottom) {
-        std::uint8_t* a = first + static_cast<std::size_t>(top) * stride;
-        std::uint8_t* b = first + static_cast<std::size_t>(bottom) * stride;
-        std::memcpy(spare.data(), a, rowBytes);
-        std::memcpy(a, b, rowBytes);
-        std::memcpy(b, spare.data(), rowBytes);
-    }
-
-    // The framebuffer holds premultiplied colour; Image (and PNG) use straight alpha.
-    for (int y = 0; y < h; ++y) {
-        std::uint8_t* row = first + static_cast<std::size_t>(y) * stride;
-        for (std::size_t i = 0; i < rowBytes; i += 4) {
-            const unsigned a = row[i + 3];
-            if (a == 0 || a == 255) continue;
-            for (std::size_t c = 0; c < 3; ++c)
-                row[i + c] = static_cast<std::uint8_t>(std::min(255u, (row[i + c] * 255u + a / 2) / a));
+    if (!m_impl->topFirst) {
+        std::vector<std::uint8_t> spare(rowBytes);
+        for (int top = 0, bottom = h - 1; top < bottom; ++top, --bottom) {
+            std::uint8_t* a = first + static_cast<std::size_t>(top) * stride;
+            std::uint8_t* b = first + static_cast<std::size_t>(bottom) * stride;
+            std::memcpy(spare.data(), a, rowBytes);
+            std::memcpy(a, b, rowBytes);
+            std::memcpy(b, spare.data(), rowBytes);
         }
     }
+    for (int y = 0; y < h; ++y) unpremultiplyRow(first + static_cast<std::size_t>(y) * stride, static_cast<std::size_t>(w));
 }
 
 }  // namespace gis::render

@@ -10,6 +10,7 @@ struct RenderTarget::Impl {
     GlTexture color;  ///< RGBA8, premultiplied alpha (opaque when the background is)
     int width = 0;
     int height = 0;
+    bool topFirst = false;  ///< drawn with glClipControl(GL_UPPER_LEFT): row 0 is the top row
 
     /// (Re)allocates the colour storage; the texture and FBO names stay the same.
     void allocate(int widthPx, int heightPx);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gis/render/gpu_cache.hpp"
+#include "gis/render/gpu_sync.hpp"
 #include "gis/render/mesh_transform.hpp"
 #include "gis/render/overlay_batch.hpp"
 #include "gis/render/overlay_painter.hpp"
@@ -104,7 +105,8 @@ struct Renderer::Impl {
     GlVertexArray overlayVao;
     GlBuffer overlayVbo;
     int maxTargetSize = 0;
-    std::uint32_t instancesPerFinish = 0;  ///< 0: draw each run whole, never wait
+    std::uint32_t instancesPerBatch = 0;  ///< 0: draw each run whole, never wait
+    GpuBatchQueue batches;
 
     // Per-frame state while drawing one target.
     const scene::Camera* camera = nullptr;
@@ -162,13 +164,13 @@ struct Renderer::Impl {
                        const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs) {
         glBindVertexArray(mesh.vao.get());
         for (const auto& [runFirst, runCount] : runs) {
-            // With a bound set, a run is drawn in pieces and each piece waited for (see
-            // Renderer::setInstancesPerFinish); the order of the instances is unchanged.
+            // With a bound set, a run is drawn in batches, at most two of them queued (see
+            // Renderer::setInstancesPerBatch); the order of the instances is unchanged.
             for (std::uint32_t first = runFirst, left = runCount; left > 0;) {
-                const std::uint32_t count = instancesPerFinish > 0 ? std::min(instancesPerFinish, left) : left;
+                const std::uint32_t count = instancesPerBatch > 0 ? std::min(instancesPerBatch, left) : left;
                 pointInstancesAt(mesh, components, first);
                 glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
-                if (instancesPerFinish > 0) glFinish();
+                if (instancesPerBatch > 0) batches.batchSubmitted();
                 ++stats->drawCalls;
                 stats->trianglesSubmitted += 2ull * count;
                 first += count;
@@ -341,9 +343,9 @@ const std::vector<TextRun>& Renderer::lastTextRuns() const { return m_impl->text
 
 int Renderer::maxTargetSize() const { return m_impl->maxTargetSize; }
 
-void Renderer::setInstancesPerFinish(std::uint32_t instances) { m_impl->instancesPerFinish = instances; }
+void Renderer::setInstancesPerBatch(std::uint32_t instances) { m_impl->instancesPerBatch = instances; }
 
-std::uint32_t Renderer::instancesPerFinish() const { return m_impl->instancesPerFinish; }
+std::uint32_t Renderer::instancesPerBatch() const { return m_impl->instancesPerBatch; }
 
 void Renderer::warmUp() {
     // Ids no real layer gets (the scene's are small counters); the cache drops them once unused.
@@ -420,6 +422,8 @@ RenderStats Renderer::render(const scene::RenderScene& scene, RenderTarget& targ
     // Own every piece of state we depend on; the ImGui backend sets its own afterwards.
     glBindFramebuffer(GL_FRAMEBUFFER, target.impl().framebuffer.get());
     glViewport(0, 0, target.width(), target.height());
+    // A read-back target is drawn upside down, so its rows come back top first (TargetUse).
+    if (target.rowsTopFirst()) glClipControl(GL_UPPER_LEFT, GL_NEGATIVE_ONE_TO_ONE);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_STENCIL_TEST);
     glDisable(GL_SCISSOR_TEST);
@@ -448,6 +452,7 @@ RenderStats Renderer::render(const scene::RenderScene& scene, RenderTarget& targ
         impl.drawOverlay(scene);
     }
     impl.cache.endFrame();
+    impl.batches.clear();
 
     glBindVertexArray(0);
     glUseProgram(0);
@@ -457,6 +462,7 @@ RenderStats Renderer::render(const scene::RenderScene& scene, RenderTarget& targ
     glBindTexture(GL_TEXTURE_2D, 0);
     glActiveTexture(GL_TEXTURE0);
     glDisable(GL_BLEND);
+    if (target.rowsTopFirst()) glClipControl(GL_LOWER_LEFT, GL_NEGATIVE_ONE_TO_ONE);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     impl.camera = nullptr;
     impl.stats = nullptr;

@@ -23,11 +23,21 @@ struct RenderStats {
     int lodLevelUsed = 0;               ///< of the first polygon layer
 };
 
+/// What a render target is for, which decides how its rows lie in GL memory.
+enum class TargetUse {
+    /// Read back (exports, tests): drawn upside down through glClipControl when the driver has it
+    /// (GL 4.5 or ARB_clip_control), so glReadPixels gives the top row first and the read needs no
+    /// second pass to flip the rows. Pixels are those of a Display target, mirrored in memory.
+    ReadBack,
+    /// Shown in the window: GL's bottom-up rows, for ImGui::Image with flipped texture coordinates.
+    Display,
+};
+
 /// Offscreen framebuffer (colour texture) that lives across frames; resize only on change.
 class RenderTarget {
 public:
     /// Creates the framebuffer and its RGBA8 texture. Needs a current context; sides below 1 become 1.
-    RenderTarget(int widthPx, int heightPx);
+    RenderTarget(int widthPx, int heightPx, TargetUse use = TargetUse::ReadBack);
     ~RenderTarget();
     RenderTarget(RenderTarget&&) noexcept;
     RenderTarget& operator=(RenderTarget&&) noexcept;
@@ -37,9 +47,11 @@ public:
     void resize(int widthPx, int heightPx);  ///< no-op when unchanged
     int width() const;
     int height() const;
-    /// GL texture name, for ImGui::Image. Bottom-up like every GL texture, so show it with
-    /// uv0 = (0, 1), uv1 = (1, 0). Colours are premultiplied (opaque when the background is).
+    /// GL texture name, for ImGui::Image. A Display target is bottom-up like every GL texture, so
+    /// show it with uv0 = (0, 1), uv1 = (1, 0). Colours are premultiplied (opaque when the background is).
     std::uint32_t colorTexture() const;
+    /// Whether row 0 in GL memory is the top of the picture (a ReadBack target, see TargetUse).
+    bool rowsTopFirst() const;
     Image readPixels() const;                ///< top row first
     /// readPixels straight into `image` (top row first, straight alpha) at column x0, row y0 of
     /// its frame: an export assembles its tiles without a second copy of the frame.
@@ -79,14 +91,15 @@ public:
     /// Largest render target side this context supports (tiled export splits above it).
     int maxTargetSize() const;
 
-    /// Bounds the driver's memory for segment and point symbols: every `instances` instances
-    /// the renderer waits for the GL (glFinish). llvmpipe keeps every binned triangle of a frame
-    /// (with its interpolation data, a few hundred bytes each) until the scene is rasterized, and a
-    /// plain glFlush lets several scenes pile up while the rasterizer threads lag behind; a
-    /// 4000 px wide export strip of the national outlines held some 35 MB that way. 0 (the
-    /// default, what the window uses) draws each run whole and never waits. Pixels are the same.
-    void setInstancesPerFinish(std::uint32_t instances);
-    std::uint32_t instancesPerFinish() const;
+    /// Bounds the driver's memory for segment and point symbols: they are drawn in batches of
+    /// `instances`, and each batch waits until the one before it is drawn (GpuBatchQueue), so at
+    /// most two are queued. llvmpipe keeps every binned triangle (with its interpolation data, a
+    /// few hundred bytes each) until it is rasterized, and a plain glFlush lets batches pile up
+    /// while the rasterizer threads lag behind; a 4000 px wide export strip of the national
+    /// outlines held some 35 MB that way. 0 (the default, what the window uses) draws each run
+    /// whole and never waits. Pixels are the same.
+    void setInstancesPerBatch(std::uint32_t instances);
+    std::uint32_t instancesPerBatch() const;
 
 private:
     Renderer();

@@ -32,6 +32,11 @@ TEST_CASE("Renderer: render() leaves framebuffer 0, no VAO and no program bound"
     CHECK(fbo == 0);
     CHECK(vao == 0);
     CHECK(program == 0);
+    if (target.rowsTopFirst()) {  // drawn upside down: the window's GL way is restored after
+        GLint origin = 0;
+        glGetIntegerv(GL_CLIP_ORIGIN, &origin);
+        CHECK(origin == GL_LOWER_LEFT);
+    }
     CHECK(glGetError() == GL_NO_ERROR);
 }
 

@@ -84,11 +84,17 @@ TEST_CASE("Renderer: readPixels returns the top row first", "[gl][render]") {
     layer.featureColors = test::colors({{200, 0, 0, 255}, {200, 0, 0, 255}});
     layer.style.outlineWidthPx = 0.0f;
     scene.layers.push_back(layer);
-    RenderTarget target(40, 40);
-    renderer->render(scene, target);
-    const Image image = target.readPixels();
+    // A read-back target is drawn upside down (row 0 in GL memory is the top, when the driver
+    // has glClipControl), the window's target the GL way; both read back the same picture.
+    RenderTarget readBack(40, 40);
+    RenderTarget display(40, 40, gis::render::TargetUse::Display);
+    CHECK_FALSE(display.rowsTopFirst());
+    renderer->render(scene, readBack);
+    renderer->render(scene, display);
+    const Image image = readBack.readPixels();
     CHECK(pixelAt(image, 3, 12) == Rgba8{200, 0, 0, 255});
     CHECK(pixelAt(image, 3, 30) == Rgba8{255, 255, 255, 255});
+    CHECK(display.readPixels().rgba == image.rgba);
 }
 
 TEST_CASE("Renderer: LOD picks the coarsest level below ~1 px and culls off-screen chunks", "[gl][render][lod]") {

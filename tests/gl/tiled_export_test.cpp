@@ -119,20 +119,20 @@ TEST_CASE("Export: strips that let go of the CPU meshes after the upload write t
     CHECK(a.rgba == b.rgba);  // drawn from the GPU's copy: the same bytes
 }
 
-TEST_CASE("Render: waiting for the driver every few outline instances draws the same pixels", "[gl][export]") {
+TEST_CASE("Render: outlines drawn in batches, two queued at a time, give the same pixels", "[gl][export]") {
     NTM_REQUIRE_GL_OR_SKIP();
     auto renderer = test::makeRenderer();
     const auto scene = test::basicMapScene();
     gis::render::RenderTarget target(scene.camera.frameWidthPx, scene.camera.frameHeightPx);
-    REQUIRE(renderer->instancesPerFinish() == 0);  // the window's default: runs drawn whole
+    REQUIRE(renderer->instancesPerBatch() == 0);  // the window's default: runs drawn whole
     const auto whole = renderer->render(scene, target);
     const auto expected = target.readPixels();
 
     // One instance a piece: the most pieces (and waits) a run can be cut into.
-    renderer->setInstancesPerFinish(1);
+    renderer->setInstancesPerBatch(1);
     const auto pieces = renderer->render(scene, target);
     const auto actual = target.readPixels();
-    renderer->setInstancesPerFinish(0);
+    renderer->setInstancesPerBatch(0);
 
     CHECK(pieces.drawCalls > whole.drawCalls);  // the outlines were cut into pieces
     CHECK(pieces.trianglesSubmitted == whole.trianglesSubmitted);
