@@ -1,8 +1,11 @@
 // Point symbols: one instance per point, a quad around it; the fragment shader draws the symbol
 // as a signed distance field. Shape, status and overdue come from the layer's symbol table, read
 // here once per vertex (not per pixel) like the colour.
-layout(location = 0) in vec2 a_position;   // relative to the mesh origin (per instance)
-layout(location = 1) in uint a_featureId;  // per instance
+// A point is 4 vertices of an indexed draw (gl_VertexID = 4 × point + corner, the draw's base
+// vertex included), read from buffer textures rather than per-instance attributes (segment.vert
+// says why).
+uniform samplerBuffer u_quadData;       // x, y relative to the mesh origin
+uniform usamplerBuffer u_quadFeatures;  // feature id
 
 uniform vec2 u_shift;
 uniform vec2 u_scale;
@@ -17,6 +20,9 @@ flat out vec4 v_fillColor;
 flat out ivec3 v_symbol;        // shape, status, overdue
 
 void main() {
+    int point = gl_VertexID >> 2;
+    vec2 a_position = texelFetch(u_quadData, point).xy;
+    uint a_featureId = texelFetch(u_quadFeatures, point).r;
     vec2 centre = ntmMeshToPixel(a_position, u_shift, u_scale, u_offset);
     ivec3 symbol = ivec3(ntmFeatureSymbol(u_symbols, a_featureId).xyz);
     float r = ntmSymbolQuadExtent(u_radius, symbol.x, symbol.z != 0);

@@ -2,9 +2,13 @@
 // expanded here to the segment's pixel rectangle plus round caps and a half-pixel anti-aliasing fringe.
 // Line layers draw twice: a casing (light, red when overdue) under the line itself, whose width
 // and dash follow the work's status from the symbol table.
-layout(location = 0) in vec4 a_segment;         // x0, y0, x1, y1 relative to the mesh origin (per instance)
-layout(location = 1) in uint a_featureId;       // per instance
-layout(location = 2) in float a_startDistance;  // metres along the line where the segment starts
+// A segment is 4 vertices of an indexed draw (gl_VertexID = 4 × segment + corner, the draw's base
+// vertex included), read from buffer textures rather than per-instance attributes: llvmpipe ran
+// its whole vertex pipeline once per instance.
+uniform samplerBuffer u_quadData;       // x0, y0, x1, y1 relative to the mesh origin
+uniform usamplerBuffer u_quadFeatures;  // feature id
+uniform samplerBuffer u_quadStarts;     // metres along the line where the segment starts
+uniform bool u_hasStarts;                 // line layers have them; outlines are never dashed
 
 uniform vec2 u_shift;
 uniform vec2 u_scale;
@@ -30,6 +34,11 @@ flat out vec2 v_dash;             // on, off (pixels); on = 0: solid
 const vec4 kOverdueCasing = vec4(0.86, 0.05, 0.05, 1.0);
 
 void main() {
+    int segment = gl_VertexID >> 2;
+    vec4 a_segment = texelFetch(u_quadData, segment);
+    uint a_featureId = texelFetch(u_quadFeatures, segment).r;
+    float a_startDistance = u_hasStarts ? texelFetch(u_quadStarts, segment).r : 0.0;
+
     vec2 p0 = ntmMeshToPixel(a_segment.xy, u_shift, u_scale, u_offset);
     vec2 p1 = ntmMeshToPixel(a_segment.zw, u_shift, u_scale, u_offset);
 

@@ -18,23 +18,14 @@ GlBuffer makeBuffer(GLenum target, const std::vector<T>& data) {
     return buffer;
 }
 
-// Vertex layout: see shaders/README.md (location 0 = position/segment, 1 = feature id,
-// 2 = segment start distance; a mesh without it reads the default 0: solid lines).
-void setupAttributes(GpuMesh& mesh, int components, GLuint divisor) {
+// Vertex layout of fills: see shaders/README.md (location 0 = position, 1 = feature id).
+void setupFillAttributes(GpuMesh& mesh) {
     glBindBuffer(GL_ARRAY_BUFFER, mesh.vertices.get());
     glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, components, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glVertexAttribDivisor(0, divisor);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
     glBindBuffer(GL_ARRAY_BUFFER, mesh.featureIds.get());
     glEnableVertexAttribArray(1);
     glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, 0, nullptr);
-    glVertexAttribDivisor(1, divisor);
-    if (mesh.startDistances) {
-        glBindBuffer(GL_ARRAY_BUFFER, mesh.startDistances.get());
-        glEnableVertexAttribArray(2);
-        glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, 0, nullptr);
-        glVertexAttribDivisor(2, divisor);
-    }
 }
 
 /// A per-feature RGBA8 (normalized or integer) table, 1024 texels wide: created, or updated in place.
@@ -72,41 +63,53 @@ GpuMesh uploadFill(const tess::FillMesh& fill) {
     glBindVertexArray(mesh.vao.get());
     mesh.vertices = makeBuffer(GL_ARRAY_BUFFER, fill.positions);
     mesh.featureIds = makeBuffer(GL_ARRAY_BUFFER, fill.featureIds);
-    setupAttributes(mesh, 2, 0);
+    setupFillAttributes(mesh);
     mesh.indices = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, fill.indices);  // recorded in the VAO
     glBindVertexArray(0);
     return mesh;
 }
 
-/// Per-instance data (segments: 4 floats each, points: 2) with one feature id per instance.
-GpuMesh uploadInstances(Vec2 origin, const std::vector<tess::Chunk>& chunks, const std::vector<float>& data,
-                        const std::vector<std::uint32_t>& featureIds, int components,
-                        const std::vector<float>* startDistances = nullptr) {
+/// A buffer texture over `buffer` (texel i = element i), for a vertex shader to read by index.
+GlTexture makeBufferTexture(const GlBuffer& buffer, GLenum internalFormat) {
+    GlTexture texture = makeGl<TextureTraits>();
+    glBindTexture(GL_TEXTURE_BUFFER, texture.get());
+    glTexBuffer(GL_TEXTURE_BUFFER, internalFormat, buffer.get());
+    glBindTexture(GL_TEXTURE_BUFFER, 0);
+    return texture;
+}
+
+/// Quads read from buffer textures: `components` floats each (segments: x0, y0, x1, y1 as
+/// RGBA32F; points: x, y as RG32F), a feature id each and, for line layers' segments, the
+/// distance along the line where each starts. No vertex array.
+GpuMesh uploadQuads(Vec2 origin, const std::vector<tess::Chunk>& chunks, const std::vector<float>& data, int components,
+                    const std::vector<std::uint32_t>& featureIds, const std::vector<float>* startDistances) {
     GpuMesh mesh;
     mesh.origin = origin;
     mesh.chunks = chunks;
     mesh.count = static_cast<std::uint32_t>(std::min(data.size() / static_cast<std::size_t>(components), featureIds.size()));
     if (mesh.count == 0) return mesh;
-    mesh.vao = makeGl<VertexArrayTraits>();
-    glBindVertexArray(mesh.vao.get());
-    mesh.vertices = makeBuffer(GL_ARRAY_BUFFER, data);
-    mesh.featureIds = makeBuffer(GL_ARRAY_BUFFER, featureIds);
-    if (startDistances != nullptr) mesh.startDistances = makeBuffer(GL_ARRAY_BUFFER, *startDistances);
-    setupAttributes(mesh, components, 1);
-    glBindVertexArray(0);
+    mesh.vertices = makeBuffer(GL_TEXTURE_BUFFER, data);
+    mesh.featureIds = makeBuffer(GL_TEXTURE_BUFFER, featureIds);
+    mesh.vertexTexels = makeBufferTexture(mesh.vertices, components == 4 ? GL_RGBA32F : GL_RG32F);
+    mesh.featureIdTexels = makeBufferTexture(mesh.featureIds, GL_R32UI);
+    if (startDistances != nullptr) {
+        mesh.startDistances = makeBuffer(GL_TEXTURE_BUFFER, *startDistances);
+        mesh.startDistanceTexels = makeBufferTexture(mesh.startDistances, GL_R32F);
+    }
+    glBindBuffer(GL_TEXTURE_BUFFER, 0);
     return mesh;
 }
 
 GpuMesh uploadSegments(const tess::SegmentMesh& segments) {
     const bool dashable = !segments.startDistances.empty() && segments.startDistances.size() == segments.featureIds.size();
-    GpuMesh mesh = uploadInstances(segments.origin, segments.chunks, segments.segments, segments.featureIds, 4,
-                                   dashable ? &segments.startDistances : nullptr);
+    GpuMesh mesh = uploadQuads(segments.origin, segments.chunks, segments.segments, 4, segments.featureIds,
+                               dashable ? &segments.startDistances : nullptr);
     mesh.featureRanges = segments.featureRanges;
     return mesh;
 }
 
 GpuMesh uploadPoints(const tess::PointMesh& points) {
-    return uploadInstances(points.origin, points.chunks, points.positions, points.featureIds, 2);
+    return uploadQuads(points.origin, points.chunks, points.positions, 2, points.featureIds, nullptr);
 }
 
 }  // namespace

@@ -19,13 +19,17 @@ inline constexpr int kColorTableWidth = 1024;
 
 /// One uploaded mesh kind of one LOD level.
 struct GpuMesh {
-    GlVertexArray vao;
+    GlVertexArray vao;   ///< fills only
     GlBuffer vertices;   ///< positions (fill, points) or segments
     GlBuffer featureIds;
     GlBuffer startDistances;  ///< line layers' segments only (dashes); empty otherwise
     GlBuffer indices;    ///< fills only
+    /// Segments and points: the buffers above seen as buffer textures, which segment.vert and
+    /// point.vert read by gl_VertexID / 4 (Renderer: one indexed draw of 4 vertices a quad, not
+    /// instances). Element i of `vertices`, `featureIds`, `startDistances` is texel i.
+    GlTexture vertexTexels, featureIdTexels, startDistanceTexels;
     Vec2 origin;
-    std::uint32_t count = 0;               ///< indices (fill) or instances (segments, points)
+    std::uint32_t count = 0;               ///< indices (fill), segments or points
     std::vector<tess::Chunk> chunks;       ///< copied so culling needs no CPU mesh
     std::vector<tess::Chunk> featureRanges;  ///< segments only
     bool empty() const { return count == 0; }

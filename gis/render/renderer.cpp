@@ -30,6 +30,7 @@ struct Program {
     GLint highlightId = -1;                                    // fill
     GLint symbols = -1;                                        // segment, point
     GLint halfWidth = -1, lineMode = -1, casingPx = -1, color = -1;  // segment
+    GLint quadData = -1, quadFeatures = -1, quadStarts = -1, hasStarts = -1;  // segment, point
     GLint radius = -1, strokeColor = -1;                       // point
     GLint tileOffset = -1, atlas = -1, sdfOnEdge = -1, sdfPxPerUnit = -1;  // overlay
 
@@ -40,6 +41,8 @@ struct Program {
         colors = at("u_colors"); opacity = at("u_opacity"); highlightId = at("u_highlightId");
         symbols = at("u_symbols");
         halfWidth = at("u_halfWidth"); lineMode = at("u_lineMode"); casingPx = at("u_casingPx"); color = at("u_color");
+        quadData = at("u_quadData"); quadFeatures = at("u_quadFeatures"); quadStarts = at("u_quadStarts");
+        hasStarts = at("u_hasStarts");
         radius = at("u_radius");
         strokeColor = at("u_strokeColor"); tileOffset = at("u_tileOffset"); atlas = at("u_atlas");
         sdfOnEdge = at("u_sdfOnEdge"); sdfPxPerUnit = at("u_sdfPxPerUnit");
@@ -79,6 +82,19 @@ Bounds tileBounds(const scene::Camera& camera, int widthPx, int heightPx, double
     return b;
 }
 
+/// Quads (segments, point symbols) one indexed draw covers: 4 vertices each, so the indices fit 16 bits.
+constexpr std::uint32_t kQuadsPerDraw = 16384;
+
+/// Two triangles a quad over its 4 vertices (the order of the triangle strip 0-1-2-3), for
+/// kQuadsPerDraw quads; a draw's base vertex picks the first quad.
+std::vector<std::uint16_t> quadIndices() {
+    std::vector<std::uint16_t> indices;
+    indices.reserve(6 * kQuadsPerDraw);
+    for (std::uint32_t k = 0; k < kQuadsPerDraw; ++k)
+        for (const std::uint32_t corner : {0u, 1u, 2u, 2u, 1u, 3u}) indices.push_back(static_cast<std::uint16_t>(4 * k + corner));
+    return indices;
+}
+
 /// Index of the coarsest LOD level whose tolerance is at most tess::kLodMaxTolerancePx pixels.
 int pickLevel(const GpuLayer& layer, double metersPerPixel) {
     int chosen = 0;
@@ -104,6 +120,8 @@ struct Renderer::Impl {
     std::vector<TextRun> textRuns;
     GlVertexArray overlayVao;
     GlBuffer overlayVbo;
+    GlVertexArray quadVao;  ///< no attributes: the shared quad indices (quadIndices)
+    GlBuffer quadIndexBuffer;
     int maxTargetSize = 0;
     std::uint32_t instancesPerBatch = 0;  ///< 0: draw each run whole, never wait
     GpuBatchQueue batches;
@@ -145,31 +163,32 @@ struct Renderer::Impl {
         }
     }
 
-    /// GL 3.3 has no base instance: point the per-instance attributes at the run's first element.
-    static void pointInstancesAt(const GpuMesh& mesh, int components, std::uint32_t first) {
-        glBindBuffer(GL_ARRAY_BUFFER, mesh.vertices.get());
-        glVertexAttribPointer(0, components, GL_FLOAT, GL_FALSE, 0,
-                              reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * components * sizeof(float)));
-        glBindBuffer(GL_ARRAY_BUFFER, mesh.featureIds.get());
-        glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, 0,
-                               reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(std::uint32_t)));
-        if (mesh.startDistances) {
-            glBindBuffer(GL_ARRAY_BUFFER, mesh.startDistances.get());
-            glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, 0,
-                                  reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(float)));
+    /// Segments and point symbols are not instanced: each is 4 vertices of one large indexed
+    /// draw, whose vertex shader reads its quad from buffer textures by gl_VertexID / 4. llvmpipe
+    /// ran its whole vertex pipeline once per instance (an allocation and some 3,000 instructions
+    /// for a 4-vertex quad); one draw of many vertices is shaded in full SIMD batches. With a
+    /// bound set, a run is drawn in batches, at most two of them queued (see
+    /// Renderer::setInstancesPerBatch); the order of the quads is unchanged.
+    void drawQuads(const Program& p, const GpuMesh& mesh, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs) {
+        const std::pair<const GlTexture*, GLint> buffers[] = {
+            {&mesh.vertexTexels, p.quadData}, {&mesh.featureIdTexels, p.quadFeatures}, {&mesh.startDistanceTexels, p.quadStarts}};
+        GLenum unit = 2;  // 0 and 1: the colour and symbol tables
+        for (const auto& [texture, location] : buffers) {
+            if (location < 0) continue;
+            glActiveTexture(GL_TEXTURE0 + unit);
+            glBindTexture(GL_TEXTURE_BUFFER, texture->get());
+            glUniform1i(location, static_cast<GLint>(unit++));
         }
-    }
+        glActiveTexture(GL_TEXTURE0);
+        if (p.hasStarts >= 0) glUniform1i(p.hasStarts, mesh.startDistanceTexels ? 1 : 0);
 
-    void drawInstances(const GpuMesh& mesh, int components,
-                       const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs) {
-        glBindVertexArray(mesh.vao.get());
+        glBindVertexArray(quadVao.get());
+        const std::uint32_t perDraw = instancesPerBatch > 0 ? std::min(instancesPerBatch, kQuadsPerDraw) : kQuadsPerDraw;
         for (const auto& [runFirst, runCount] : runs) {
-            // With a bound set, a run is drawn in batches, at most two of them queued (see
-            // Renderer::setInstancesPerBatch); the order of the instances is unchanged.
             for (std::uint32_t first = runFirst, left = runCount; left > 0;) {
-                const std::uint32_t count = instancesPerBatch > 0 ? std::min(instancesPerBatch, left) : left;
-                pointInstancesAt(mesh, components, first);
-                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
+                const std::uint32_t count = std::min(perDraw, left);
+                glDrawElementsBaseVertex(GL_TRIANGLES, static_cast<GLsizei>(6 * count), GL_UNSIGNED_SHORT, nullptr,
+                                         static_cast<GLint>(4 * first));
                 if (instancesPerBatch > 0) batches.batchSubmitted();
                 ++stats->drawCalls;
                 stats->trianglesSubmitted += 2ull * count;
@@ -190,7 +209,7 @@ struct Renderer::Impl {
         glUniform1i(segment.lineMode, static_cast<GLint>(pass));
         glUniform1f(segment.casingPx, casingPx);
         setColor(segment.color, color);
-        drawInstances(mesh, 4, runs);
+        drawQuads(segment, mesh, runs);
     }
 
     /// A line layer: the whole casing first, so a casing never covers a neighbouring line where
@@ -207,7 +226,7 @@ struct Renderer::Impl {
         useMeshProgram(point, mesh, layer, style.opacity);
         glUniform1f(point.radius, style.pointSizePx * 0.5f);
         setColor(point.strokeColor, style.pointStrokeColor);
-        drawInstances(mesh, 2, visibleRuns(mesh, view));
+        drawQuads(point, mesh, visibleRuns(mesh, view));
     }
 
     void drawLayer(const scene::LayerDraw& draw, bool& firstPolygonLayer) {
@@ -288,6 +307,17 @@ struct Renderer::Impl {
         stats->trianglesSubmitted += vertices.size() / 3;
     }
 
+    void createQuadVao() {
+        quadVao = makeGl<VertexArrayTraits>();
+        quadIndexBuffer = makeGl<BufferTraits>();
+        glBindVertexArray(quadVao.get());
+        const std::vector<std::uint16_t> indices = quadIndices();
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, quadIndexBuffer.get());  // recorded in the VAO
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint16_t)), indices.data(),
+                     GL_STATIC_DRAW);
+        glBindVertexArray(0);
+    }
+
     void createOverlayVao() {
         overlayVao = makeGl<VertexArrayTraits>();
         overlayVbo = makeGl<BufferTraits>();
@@ -327,6 +357,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
     if (!atlas) return atlas.error();
     impl.atlas = std::move(*atlas);
     impl.createOverlayVao();
+    impl.createQuadVao();
 
     GLint textureSize = 0, renderbufferSize = 0;
     GLint viewport[2] = {0, 0};
@@ -460,6 +491,10 @@ RenderStats Renderer::render(const scene::RenderScene& scene, RenderTarget& targ
     glBindTexture(GL_TEXTURE_2D, 0);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, 0);
+    for (GLenum unit = 2; unit <= 4; ++unit) {  // the quads' buffer textures (drawQuads)
+        glActiveTexture(GL_TEXTURE0 + unit);
+        glBindTexture(GL_TEXTURE_BUFFER, 0);
+    }
     glActiveTexture(GL_TEXTURE0);
     glDisable(GL_BLEND);
     if (target.rowsTopFirst()) glClipControl(GL_LOWER_LEFT, GL_NEGATIVE_ONE_TO_ONE);
