@@ -10,6 +10,8 @@ NTM_PACKAGES=(
   libgdal-dev gdal-bin libproj-dev proj-bin libsqlite3-dev libgeos-dev libutf8proc-dev
   libglu1-mesa-dev libfontconfig-dev fonts-noto-core catch2
   libcairo2-dev poppler-utils
+  # ISA-L's igzip deflates the PNG bands several times faster than zlib (gis/export/png_encoder.cpp)
+  libisal-dev
   # the shared project store (libpq) and the throwaway test cluster the store tests start
   libpq-dev postgresql-15 postgresql-15-postgis-3
   xvfb xauth

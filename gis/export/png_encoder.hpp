@@ -27,7 +27,8 @@ public:
     /// `rows` rows of straight-alpha RGBA (`strideBytes` apart, top first), continuing the image.
     void addRows(const std::uint8_t* rgba, std::size_t strideBytes, int rows, unsigned threads);
     int rowsAdded() const { return m_rowsAdded; }
-    /// The whole file, once every row is in; declares `dpi` in a pHYs chunk when > 0.
+    /// The whole file, once every row is in; declares `dpi` in a pHYs chunk when > 0. Empty when a
+    /// band could not be deflated (the deflater refused; never seen).
     std::vector<std::uint8_t> finish(int dpi) const;
 
 private:
@@ -35,6 +36,7 @@ private:
         std::vector<std::uint8_t> deflated;
         unsigned long adler = 1;
         std::size_t filteredBytes = 0;
+        bool ok = true;
     };
     int m_width, m_height, m_channels;
     int m_rowsAdded = 0;

@@ -169,6 +169,7 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderSce
     const int lastStrip = (frameH - 1) / stripRows;
     encoder.addRows(strips[lastStrip % 2].rgba.data(), stride, frameH - encoder.rowsAdded(), std::thread::hardware_concurrency());
     const std::vector<std::uint8_t> png = encoder.finish(dpi);
+    if (png.empty()) return makeError(ErrorCode::Io, "Cannot write " + path + ": the PNG data could not be compressed.");
     if (Status saved = writeFileAtomically(path, png.data(), png.size(), ExportFormat::Png); !saved) return saved.error();
     timings.encode = std::chrono::duration<double>(Clock::now() - encodeStart).count();
     return timings;
@@ -186,6 +187,7 @@ Status writeRaster(const render::Image& image, const std::string& path, const Ra
     if (format == ExportFormat::Png) {
         // Our band-parallel encoder: GDAL's PNG driver (libpng, one core) took longer than the render.
         const std::vector<std::uint8_t> png = encodePng(image, file.dpi);
+        if (png.empty()) return makeError(ErrorCode::Io, "Cannot write " + path + ": the PNG data could not be compressed.");
         return writeFileAtomically(path, png.data(), png.size(), format);
     }
     data::ensureGdalRegistered();

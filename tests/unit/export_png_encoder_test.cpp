@@ -79,3 +79,22 @@ TEST_CASE("PNG encoder: declares the dpi in a pHYs chunk before the image data",
     CHECK(std::memcmp(png.data() + phys + 4, expected, 9) == 0);
     CHECK(gis::exporting::encodePng(testImage(10, 10, false)).size() < png.size());
 }
+
+TEST_CASE("PNG encoder: a band that does not compress (noise) still fits and decodes", "[unit][export][png]") {
+    gis::render::Image image;
+    image.width = 301;
+    image.height = 200;  // three full bands and a short one
+    image.rgba.resize(static_cast<std::size_t>(image.width) * image.height * 4);
+    std::uint32_t state = 12345;
+    for (std::size_t i = 0; i < image.rgba.size(); ++i) {
+        state = state * 1664525u + 1013904223u;  // a plain LCG: bytes no filter or match can shrink
+        image.rgba[i] = i % 4 == 3 ? 255 : static_cast<std::uint8_t>(state >> 24);
+    }
+    const std::vector<std::uint8_t> png = gis::exporting::encodePng(image);
+    CHECK(png.size() > image.rgba.size() * 3 / 4);  // stored, as it must be: 3 bytes a pixel
+    int bands = 0, width = 0, height = 0;
+    const std::vector<std::uint8_t> decoded = decodeWithGdal(png, bands, width, height);
+    CHECK(bands == 3);
+    REQUIRE(decoded.size() == image.rgba.size());
+    CHECK(decoded == image.rgba);
+}
