@@ -26,54 +26,62 @@ void appendChunk(std::vector<std::uint8_t>& out, const char type[4], const std::
     appendBigEndian(out, static_cast<std::uint32_t>(crc));
 }
 
+/// Byte-wise a - b of four packed bytes, without borrows between them (SWAR).
+inline std::uint32_t subtractBytes(std::uint32_t a, std::uint32_t b) {
+    return ((a | 0x80808080u) - (b & 0x7F7F7F7Fu)) ^ ((a ^ ~b) & 0x80808080u);
+}
+
 /// The "Sub" filter (each byte minus the one a pixel to its left): a map is mostly runs of one
 /// colour, which this turns into runs of zeros that deflate's run matching eats at level 1
-/// speed, while "Up" or adaptive filtering cost more time for no smaller file here.
+/// speed, while "Up" or adaptive filtering cost more time for no smaller file here. A pixel's
+/// four bytes are subtracted at once; for RGB the fourth (alpha) lands on the next pixel's first
+/// byte and is overwritten by it, so `out` needs one byte of room past the row.
 void filterRow(const std::uint8_t* rgba, int width, int channels, std::uint8_t* out) {
     out[0] = 1;  // filter type Sub
     std::uint8_t* o = out + 1;
-    if (channels == 4) {
-        std::memcpy(o, rgba, 4);
-        for (int x = 1; x < width; ++x)
-            for (int c = 0; c < 4; ++c) o[x * 4 + c] = static_cast<std::uint8_t>(rgba[x * 4 + c] - rgba[(x - 1) * 4 + c]);
-        return;
+    std::uint32_t left = 0;  // the pixel left of the first is zero: its bytes stay as they are
+    for (int x = 0; x < width; ++x) {
+        std::uint32_t pixel;
+        std::memcpy(&pixel, rgba + static_cast<std::size_t>(x) * 4, 4);
+        const std::uint32_t difference = subtractBytes(pixel, left);
+        std::memcpy(o + static_cast<std::size_t>(x) * channels, &difference, 4);
+        left = pixel;
     }
-    for (int c = 0; c < 3; ++c) o[c] = rgba[c];
-    for (int x = 1; x < width; ++x)
-        for (int c = 0; c < 3; ++c) o[x * 3 + c] = static_cast<std::uint8_t>(rgba[x * 4 + c] - rgba[(x - 1) * 4 + c]);
 }
 
 /// One band (rows row0..row1 of the image, `stride` bytes apart), filtered and deflated as raw
 /// deflate data ending on a byte boundary (full flush), so the bands concatenate into one
 /// stream; only the last band ends the stream.
 bool deflateBand(const std::uint8_t* rgba, std::size_t stride, int width, int channels, int rows, bool last,
-                 std::vector<std::uint8_t>& deflated, uLong& adlerOut, std::size_t& filteredBytes) {
+                 PngBandScratch& scratch, std::vector<std::uint8_t>& deflated, std::uint32_t& adlerOut, std::size_t& filteredBytes) {
     const std::size_t rowBytes = 1 + static_cast<std::size_t>(width) * channels;
-    // Scratch kept per thread: a fresh 768 KB buffer per band was a page fault per 4 KB.
-    thread_local std::vector<std::uint8_t> filtered, out;
-    filtered.resize(rowBytes * static_cast<std::size_t>(rows));
+    std::vector<std::uint8_t>& filtered = scratch.filtered;
+    filteredBytes = rowBytes * static_cast<std::size_t>(rows);
+    if (filtered.size() < filteredBytes + 1) filtered.resize(filteredBytes + 1);  // +1: filterRow's spill
     for (int y = 0; y < rows; ++y)
         filterRow(rgba + static_cast<std::size_t>(y) * stride, width, channels, filtered.data() + static_cast<std::size_t>(y) * rowBytes);
-    filteredBytes = filtered.size();
-    adlerOut = isal_adler32(1, filtered.data(), filtered.size());
+    adlerOut = isal_adler32(1, filtered.data(), filteredBytes);
 
     // Raw deflate (the zlib header and Adler-32 are written once around all bands) by ISA-L's
     // igzip at level 1, which runs a few times faster than zlib's fastest level on these rows.
     // A full flush ends a band byte-aligned and not final, so the bands join into one stream.
-    thread_local std::vector<std::uint8_t> levelBuffer(ISAL_DEF_LVL1_DEFAULT);
+    // igzip keeps its match hash in this area and does not clear it: zeroed for every band, so the
+    // bytes of a band never depend on what the thread deflated before (nor on the thread count).
+    scratch.level.assign(ISAL_DEF_LVL1_DEFAULT, 0);
     isal_zstream zs;
     isal_deflate_stateless_init(&zs);
     zs.level = 1;
-    zs.level_buf = levelBuffer.data();
-    zs.level_buf_size = static_cast<std::uint32_t>(levelBuffer.size());
+    zs.level_buf = scratch.level.data();
+    zs.level_buf_size = static_cast<std::uint32_t>(scratch.level.size());
     zs.gzip_flag = IGZIP_DEFLATE;
     zs.flush = FULL_FLUSH;
     zs.end_of_stream = last ? 1 : 0;
     // Stateless deflate needs room for the worst case, the whole input as stored blocks (5
     // bytes of header each 64 KB): a bound well above it.
-    out.resize(filtered.size() + filtered.size() / 16 + 1024);
+    std::vector<std::uint8_t>& out = scratch.out;
+    if (out.size() < filteredBytes + filteredBytes / 16 + 1024) out.resize(filteredBytes + filteredBytes / 16 + 1024);
     zs.next_in = filtered.data();
-    zs.avail_in = static_cast<std::uint32_t>(filtered.size());
+    zs.avail_in = static_cast<std::uint32_t>(filteredBytes);
     zs.next_out = out.data();
     zs.avail_out = static_cast<std::uint32_t>(out.size());
     if (isal_deflate_stateless(&zs) != COMP_OK) return false;
@@ -94,7 +102,8 @@ void PngBandEncoder::addRows(const std::uint8_t* rgba, std::size_t strideBytes, 
     const int bandCount = (rows + kPngRowsPerBand - 1) / kPngRowsPerBand;
     m_bands.resize(m_bands.size() + static_cast<std::size_t>(bandCount));
     const int endRow = m_rowsAdded + rows;
-    threads = std::clamp(threads, 1u, 8u);
+    threads = std::clamp(threads, 1u, kMaxThreads);
+    if (m_scratch.size() < threads) m_scratch.resize(threads);
     auto work = [&](unsigned index) {
         // Interleaved bands: neighbours go to different threads, so both finish together.
         for (int b = static_cast<int>(index); b < bandCount; b += static_cast<int>(threads)) {
@@ -102,7 +111,7 @@ void PngBandEncoder::addRows(const std::uint8_t* rgba, std::size_t strideBytes, 
             const int bandRows = std::min(kPngRowsPerBand, rows - row0);
             Band& band = m_bands[static_cast<std::size_t>(firstBand + b)];
             band.ok = deflateBand(rgba + static_cast<std::size_t>(row0) * strideBytes, strideBytes, m_width, m_channels, bandRows,
-                        m_rowsAdded + row0 + bandRows == m_height, band.deflated, band.adler, band.filteredBytes);
+                        m_rowsAdded + row0 + bandRows == m_height, m_scratch[index], band.deflated, band.adler, band.filteredBytes);
         }
     };
     std::vector<std::thread> workers;

@@ -20,11 +20,19 @@ std::vector<std::uint8_t> encodePng(const render::Image& image, int dpi = 0);
 /// 4000 px map is 12 KB) and few enough bands to keep both cores busy on small frames.
 inline constexpr int kPngRowsPerBand = 64;
 
+/// Buffers one deflating thread reuses band after band (the filtered rows, igzip's output and its
+/// level-1 work area): fresh ones each band cost a page fault per 4 KB.
+struct PngBandScratch {
+    std::vector<std::uint8_t> filtered, out, level;
+};
+
 class PngBandEncoder {
 public:
     /// channels: 3 (RGB; the caller knows every pixel is opaque) or 4 (RGBA).
     PngBandEncoder(int width, int height, int channels);
-    /// `rows` rows of straight-alpha RGBA (`strideBytes` apart, top first), continuing the image.
+    static constexpr unsigned kMaxThreads = 8;
+    /// `rows` rows of straight-alpha RGBA (`strideBytes` apart, top first), continuing the image,
+    /// deflated on `threads` threads (at most kMaxThreads). Calls must not overlap.
     void addRows(const std::uint8_t* rgba, std::size_t strideBytes, int rows, unsigned threads);
     int rowsAdded() const { return m_rowsAdded; }
     /// The whole file, once every row is in; declares `dpi` in a pHYs chunk when > 0. Empty when a
@@ -34,13 +42,14 @@ public:
 private:
     struct Band {
         std::vector<std::uint8_t> deflated;
-        unsigned long adler = 1;
+        std::uint32_t adler = 1;
         std::size_t filteredBytes = 0;
         bool ok = true;
     };
     int m_width, m_height, m_channels;
     int m_rowsAdded = 0;
     std::vector<Band> m_bands;
+    std::vector<PngBandScratch> m_scratch;  ///< one per thread of addRows, kept between calls
 };
 
 }  // namespace gis::exporting

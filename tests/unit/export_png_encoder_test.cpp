@@ -98,3 +98,18 @@ TEST_CASE("PNG encoder: a band that does not compress (noise) still fits and dec
     REQUIRE(decoded.size() == image.rgba.size());
     CHECK(decoded == image.rgba);
 }
+
+TEST_CASE("PNG encoder: the bytes do not depend on the thread count nor on the bands deflated before", "[unit][export][png]") {
+    const gis::render::Image image = testImage(640, 400, false);  // seven bands
+    const auto encode = [&image](unsigned threads, int firstRows) {
+        gis::exporting::PngBandEncoder encoder(image.width, image.height, 3);
+        const std::size_t stride = static_cast<std::size_t>(image.width) * 4;
+        encoder.addRows(image.rgba.data(), stride, firstRows, threads);
+        encoder.addRows(image.rgba.data() + firstRows * stride, stride, image.height - firstRows, threads);
+        return encoder.finish(0);
+    };
+    const std::vector<std::uint8_t> reference = gis::exporting::encodePng(image);
+    CHECK(encode(1, 64) == reference);   // one thread: each band after the first reuses its buffers
+    CHECK(encode(3, 128) == reference);
+    CHECK(encode(8, 320) == reference);
+}
