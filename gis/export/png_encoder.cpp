@@ -57,9 +57,13 @@ bool deflateBand(const std::uint8_t* rgba, std::size_t stride, int width, int ch
     const std::size_t rowBytes = 1 + static_cast<std::size_t>(width) * channels;
     std::vector<std::uint8_t>& filtered = scratch.filtered;
     filteredBytes = rowBytes * static_cast<std::size_t>(rows);
-    if (filtered.size() < filteredBytes + 1) filtered.resize(filteredBytes + 1);  // +1: filterRow's spill
+    // igzip reads a few bytes past its input as it hashes the last positions: they are zeroed, so
+    // nothing left in the buffer by an earlier band can change this band's bytes.
+    constexpr std::size_t kTailBytes = 64;  // also takes filterRow's one byte past the last row
+    if (filtered.size() < filteredBytes + kTailBytes) filtered.resize(filteredBytes + kTailBytes);
     for (int y = 0; y < rows; ++y)
         filterRow(rgba + static_cast<std::size_t>(y) * stride, width, channels, filtered.data() + static_cast<std::size_t>(y) * rowBytes);
+    std::fill(filtered.begin() + static_cast<std::ptrdiff_t>(filteredBytes), filtered.begin() + static_cast<std::ptrdiff_t>(filteredBytes + kTailBytes), 0);
     adlerOut = isal_adler32(1, filtered.data(), filteredBytes);
 
     // Raw deflate (the zlib header and Adler-32 are written once around all bands) by ISA-L's

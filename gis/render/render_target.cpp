@@ -9,7 +9,7 @@ namespace gis::render {
 namespace {
 
 /// The framebuffer holds premultiplied colour; Image (and PNG) use straight alpha. A map's
-/// pixels are nearly all opaque (its background is): two pixels at a time are tested for that.
+/// pixels are nearly all opaque (its background is): sixteen at a time are tested for that.
 void unpremultiplyPixel(std::uint8_t* p) {
     const unsigned a = p[3];
     if (a == 0 || a == 255) return;
@@ -18,15 +18,17 @@ void unpremultiplyPixel(std::uint8_t* p) {
 
 void unpremultiplyRow(std::uint8_t* row, std::size_t pixels) {
     constexpr std::uint64_t kBothAlphas = 0xFF000000FF000000ull;  // little-endian RGBA pairs
+    constexpr std::size_t kBlock = 16;                              // pixels tested at once
     std::size_t i = 0;
-    for (; i + 2 <= pixels; i += 2) {
-        std::uint64_t two;
-        std::memcpy(&two, row + i * 4, sizeof two);
-        if ((two & kBothAlphas) == kBothAlphas) continue;
-        unpremultiplyPixel(row + i * 4);
-        unpremultiplyPixel(row + i * 4 + 4);
+    for (; i + kBlock <= pixels; i += kBlock) {
+        std::uint64_t words[kBlock / 2];
+        std::memcpy(words, row + i * 4, sizeof words);
+        std::uint64_t all = kBothAlphas;
+        for (const std::uint64_t word : words) all &= word;
+        if ((all & kBothAlphas) == kBothAlphas) continue;  // sixteen opaque pixels: nothing to do
+        for (std::size_t k = 0; k < kBlock; ++k) unpremultiplyPixel(row + (i + k) * 4);
     }
-    if (i < pixels) unpremultiplyPixel(row + i * 4);
+    for (; i < pixels; ++i) unpremultiplyPixel(row + i * 4);
 }
 
 }  // namespace
