@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <utility>
 #include <memory>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -123,6 +124,7 @@ struct Renderer::Impl {
     GlVertexArray quadVao;  ///< no attributes: the shared quad indices (quadIndices)
     GlBuffer quadIndexBuffer;
     int maxTargetSize = 0;
+    std::uint32_t maxTexelBuffer = 0;  ///< GL_MAX_TEXTURE_BUFFER_SIZE: quads past it are not drawn
     std::uint32_t instancesPerBatch = 0;  ///< 0: draw each run whole, never wait
     GpuBatchQueue batches;
 
@@ -185,7 +187,9 @@ struct Renderer::Impl {
         glBindVertexArray(quadVao.get());
         const std::uint32_t perDraw = instancesPerBatch > 0 ? std::min(instancesPerBatch, kQuadsPerDraw) : kQuadsPerDraw;
         for (const auto& [runFirst, runCount] : runs) {
-            for (std::uint32_t first = runFirst, left = runCount; left > 0;) {
+            // A quad past the driver's buffer-texture size would read zeros (a dot at the origin).
+            if (runFirst >= maxTexelBuffer) continue;
+            for (std::uint32_t first = runFirst, left = std::min(runCount, maxTexelBuffer - runFirst); left > 0;) {
                 const std::uint32_t count = std::min(perDraw, left);
                 glDrawElementsBaseVertex(GL_TRIANGLES, static_cast<GLsizei>(6 * count), GL_UNSIGNED_SHORT, nullptr,
                                          static_cast<GLint>(4 * first));
@@ -367,6 +371,15 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
     impl.maxTargetSize = std::min({textureSize, renderbufferSize, viewport[0], viewport[1], kTargetSizeCap});
     if (impl.maxTargetSize <= 0)
         return makeError(ErrorCode::GlUnavailable, "The OpenGL context reports no usable render target size.");
+    // Segments and symbols are read from buffer textures (drawQuads), one texel each: a layer's
+    // level must fit. GL 3.3 only promises 65,536 texels; drivers give 2^27 and more.
+    GLint texelBufferSize = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_BUFFER_SIZE, &texelBufferSize);
+    constexpr GLint kTexelsNeeded = 1 << 22;
+    impl.maxTexelBuffer = static_cast<std::uint32_t>(std::max(texelBufferSize, 0));
+    if (texelBufferSize < kTexelsNeeded)
+        return makeError(ErrorCode::GlUnavailable, "The OpenGL driver's buffer textures hold " + std::to_string(texelBufferSize) +
+                                                       " texels; drawing a country's lines needs " + std::to_string(kTexelsNeeded) + ".");
     return renderer;
 }
 
