@@ -2,6 +2,35 @@
 
 namespace gis::render {
 
+namespace {
+
+OverlayKind kindOfMode(float mode) {
+    if (mode > 2.5f) return OverlayKind::Symbol;
+    if (mode > 0.5f && mode < 1.5f) return OverlayKind::Glyph;
+    return OverlayKind::Plain;  // solid (0) and disc (2)
+}
+
+}  // namespace
+
+void OverlayBatch::addToRuns(OverlayKind kind, std::uint32_t count) {
+    if (!m_runs.empty() && m_runs.back().kind == kind)
+        m_runs.back().count += count;
+    else
+        m_runs.push_back({kind, static_cast<std::uint32_t>(m_vertices.size()) - count, count});
+}
+
+void OverlayBatch::append(const OverlayBatch& other) {
+    const auto offset = static_cast<std::uint32_t>(m_vertices.size());
+    m_vertices.insert(m_vertices.end(), other.m_vertices.begin(), other.m_vertices.end());
+    // Runs cover their batch's vertices end to end, so a run of the last run's kind joins it.
+    for (const OverlayRun& run : other.m_runs) {
+        if (!m_runs.empty() && m_runs.back().kind == run.kind)
+            m_runs.back().count += run.count;
+        else
+            m_runs.push_back({run.kind, offset + run.first, run.count});
+    }
+}
+
 void OverlayBatch::quad(const OverlayVertex& a, const OverlayVertex& b) {
     OverlayVertex topRight = a;
     topRight.x = b.x;
@@ -10,6 +39,7 @@ void OverlayBatch::quad(const OverlayVertex& a, const OverlayVertex& b) {
     bottomLeft.y = b.y;
     bottomLeft.v = b.v;
     m_vertices.insert(m_vertices.end(), {a, topRight, b, a, b, bottomLeft});
+    addToRuns(kindOfMode(a.mode), 6);
 }
 
 void OverlayBatch::rect(float x0, float y0, float x1, float y1, Rgba8 color) {

@@ -1,6 +1,7 @@
 #pragma once
 /// CPU list of screen-space overlay triangles (labels, legend, title, watermark) in full-frame
-/// pixels, drawn by overlay.vert/frag in one draw call, in insertion order.
+/// pixels, drawn by overlay.vert/frag in insertion order: one draw call per run of triangles
+/// that share a program (see OverlayKind).
 #include <cstdint>
 #include <vector>
 
@@ -21,15 +22,28 @@ struct OverlayVertex {
     Rgba8 haloColor;          ///< glyph, symbol: halo colour (straight alpha; alpha 0 = no halo)
 };
 
+/// Which build of overlay.frag draws a triangle (its NTM_OVERLAY_KIND). On llvmpipe every branch
+/// of a shader runs for every fragment, so glyphs get a program without the symbols' SDFs.
+enum class OverlayKind : std::uint8_t { Plain = 0, Glyph = 1, Symbol = 2 };
+
+/// Consecutive vertices of one kind.
+struct OverlayRun {
+    OverlayKind kind = OverlayKind::Plain;
+    std::uint32_t first = 0, count = 0;  ///< vertices
+};
+
 class OverlayBatch {
 public:
-    void clear() { m_vertices.clear(); }
+    void clear() {
+        m_vertices.clear();
+        m_runs.clear();
+    }
     bool empty() const { return m_vertices.empty(); }
     const std::vector<OverlayVertex>& vertices() const { return m_vertices; }
+    /// The vertices cut into runs of one kind, in order; together they cover every vertex.
+    const std::vector<OverlayRun>& runs() const { return m_runs; }
     /// Appends another batch's triangles (drawn after the ones already here).
-    void append(const OverlayBatch& other) {
-        m_vertices.insert(m_vertices.end(), other.m_vertices.begin(), other.m_vertices.end());
-    }
+    void append(const OverlayBatch& other);
 
     /// Solid axis-aligned rectangle.
     void rect(float x0, float y0, float x1, float y1, Rgba8 color);
@@ -46,7 +60,10 @@ public:
 
 private:
     void quad(const OverlayVertex& topLeft, const OverlayVertex& bottomRight);
+    /// Extends the last run when it has this kind, else starts one.
+    void addToRuns(OverlayKind kind, std::uint32_t count);
     std::vector<OverlayVertex> m_vertices;
+    std::vector<OverlayRun> m_runs;
 };
 
 }  // namespace gis::render

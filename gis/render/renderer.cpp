@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <utility>
 #include <memory>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "gis/render/mesh_transform.hpp"
 #include "gis/render/overlay_batch.hpp"
 #include "gis/render/overlay_painter.hpp"
+#include "gis/render/overlay_renderer.hpp"
 #include "gis/render/render_target_impl.hpp"
 #include "gis/render/shader_library.hpp"
 #include "gis/render/text_atlas.hpp"
@@ -33,7 +35,6 @@ struct Program {
     GLint halfWidth = -1, lineMode = -1, casingPx = -1, color = -1;  // segment
     GLint quadData = -1, quadFeatures = -1, quadStarts = -1, hasStarts = -1;  // segment, point
     GLint radius = -1, strokeColor = -1;                       // point
-    GLint tileOffset = -1, atlas = -1, sdfOnEdge = -1, sdfPxPerUnit = -1;  // overlay
 
     void locate() {
         const GLuint p = handle.get();
@@ -45,8 +46,7 @@ struct Program {
         quadData = at("u_quadData"); quadFeatures = at("u_quadFeatures"); quadStarts = at("u_quadStarts");
         hasStarts = at("u_hasStarts");
         radius = at("u_radius");
-        strokeColor = at("u_strokeColor"); tileOffset = at("u_tileOffset"); atlas = at("u_atlas");
-        sdfOnEdge = at("u_sdfOnEdge"); sdfPxPerUnit = at("u_sdfPxPerUnit");
+        strokeColor = at("u_strokeColor");
     }
 };
 
@@ -114,13 +114,12 @@ int pickLevel(const GpuLayer& layer, double metersPerPixel) {
 
 struct Renderer::Impl {
     ShaderLibrary shaders;
-    Program fill, segment, point, overlay;
+    Program fill, segment, point;
     GpuCache cache;
     std::unique_ptr<TextAtlas> atlas;
     OverlayBatch overlayBatch;
     std::vector<TextRun> textRuns;
-    GlVertexArray overlayVao;
-    GlBuffer overlayVbo;
+    std::optional<OverlayRenderer> overlay;
     GlVertexArray quadVao;  ///< no attributes: the shared quad indices (quadIndices)
     GlBuffer quadIndexBuffer;
     int maxTargetSize = 0;
@@ -290,25 +289,9 @@ struct Renderer::Impl {
     void drawOverlay(const scene::RenderScene& scene) {
         textRuns.clear();
         stats->labelsPlaced = OverlayPainter(*atlas).build(scene, overlayBatch, scene.textAsRuns ? &textRuns : nullptr);
-        if (overlayBatch.empty()) return;
-        glActiveTexture(GL_TEXTURE0);
-        atlas->uploadPending();
-        glUseProgram(overlay.handle.get());
-        glUniform2f(overlay.tileOffset, static_cast<float>(scene.camera.tileOffsetXPx),
-                    static_cast<float>(scene.camera.tileOffsetYPx));
-        glUniform2f(overlay.targetSize, targetW, targetH);
-        glUniform1i(overlay.atlas, 0);
-        glUniform1f(overlay.sdfOnEdge, TextAtlas::kOnEdge / 255.0f);
-        glUniform1f(overlay.sdfPxPerUnit, 255.0f / TextAtlas::kValuePerPx);
-
-        const auto& vertices = overlayBatch.vertices();
-        glBindVertexArray(overlayVao.get());
-        glBindBuffer(GL_ARRAY_BUFFER, overlayVbo.get());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(OverlayVertex)), vertices.data(),
-                     GL_STREAM_DRAW);
-        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(vertices.size()));
-        ++stats->drawCalls;
-        stats->trianglesSubmitted += vertices.size() / 3;
+        stats->drawCalls += overlay->draw(overlayBatch, *atlas, static_cast<float>(scene.camera.tileOffsetXPx),
+                                          static_cast<float>(scene.camera.tileOffsetYPx), targetW, targetH);
+        stats->trianglesSubmitted += overlayBatch.vertices().size() / 3;
     }
 
     void createQuadVao() {
@@ -321,27 +304,6 @@ struct Renderer::Impl {
                      GL_STATIC_DRAW);
         glBindVertexArray(0);
     }
-
-    void createOverlayVao() {
-        overlayVao = makeGl<VertexArrayTraits>();
-        overlayVbo = makeGl<BufferTraits>();
-        glBindVertexArray(overlayVao.get());
-        glBindBuffer(GL_ARRAY_BUFFER, overlayVbo.get());
-        constexpr auto stride = static_cast<GLsizei>(sizeof(OverlayVertex));
-        const auto at = [](std::size_t offset) { return reinterpret_cast<const void*>(offset); };
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(OverlayVertex, x)));
-        glEnableVertexAttribArray(1);
-        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(OverlayVertex, u)));
-        glEnableVertexAttribArray(2);
-        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(OverlayVertex, color)));
-        glEnableVertexAttribArray(3);
-        glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, stride, at(offsetof(OverlayVertex, mode)));
-        glEnableVertexAttribArray(4);
-        glVertexAttribPointer(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(OverlayVertex, haloColor)));
-        glBindVertexArray(0);
-        glBindBuffer(GL_ARRAY_BUFFER, 0);
-    }
 };
 
 Renderer::Renderer() : m_impl(std::make_unique<Impl>()) {}
@@ -351,7 +313,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
     std::unique_ptr<Renderer> renderer(new Renderer());
     Impl& impl = *renderer->m_impl;
     for (auto [program, name] : {std::pair{&impl.fill, "fill"}, std::pair{&impl.segment, "segment"},
-                                 std::pair{&impl.point, "point"}, std::pair{&impl.overlay, "overlay"}}) {
+                                 std::pair{&impl.point, "point"}}) {
         auto built = impl.shaders.build(name);
         if (!built) return built.error();
         program->handle = std::move(*built);
@@ -360,7 +322,9 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
     auto atlas = TextAtlas::create();
     if (!atlas) return atlas.error();
     impl.atlas = std::move(*atlas);
-    impl.createOverlayVao();
+    auto overlay = OverlayRenderer::create(impl.shaders);
+    if (!overlay) return overlay.error();
+    impl.overlay = std::move(*overlay);
     impl.createQuadVao();
 
     GLint textureSize = 0, renderbufferSize = 0;
@@ -390,6 +354,8 @@ int Renderer::maxTargetSize() const { return m_impl->maxTargetSize; }
 void Renderer::setInstancesPerBatch(std::uint32_t instances) { m_impl->instancesPerBatch = instances; }
 
 std::uint32_t Renderer::instancesPerBatch() const { return m_impl->instancesPerBatch; }
+
+void Renderer::setOverlaySingleProgram(bool single) { m_impl->overlay->setSingleProgram(single); }
 
 void Renderer::warmUp() {
     // Ids no real layer gets (the scene's are small counters); the cache drops them once unused.

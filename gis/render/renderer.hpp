@@ -101,6 +101,10 @@ public:
     void setInstancesPerBatch(std::uint32_t instances);
     std::uint32_t instancesPerBatch() const;
 
+    /// Draws the overlay with the one program of every mode, as before it was split by kind
+    /// (OverlayRenderer::setSingleProgram): for tests that compare the two. Off by default.
+    void setOverlaySingleProgram(bool single);
+
 private:
     Renderer();
     struct Impl;

@@ -24,7 +24,7 @@ std::string_view ShaderLibrary::source(std::string_view fileName) const {
     return it == m_sources.end() ? std::string_view{} : it->second;
 }
 
-Result<GlShader> ShaderLibrary::compile(GLenum stage, const std::string& fileName) const {
+Result<GlShader> ShaderLibrary::compile(GLenum stage, const std::string& fileName, std::string_view defines) const {
     const std::string_view body = source(fileName);
     if (body.empty())
         return makeError(ErrorCode::ShaderCompile, "Shader " + fileName + " is not among the embedded shaders.");
@@ -35,10 +35,11 @@ Result<GlShader> ShaderLibrary::compile(GLenum stage, const std::string& fileNam
     const std::string prelude = "#line 1 1\n" + std::string(source(kPreludeName)) + "\n";
     const std::string symbols = "#line 1 3\n" + std::string(source(kSymbolsName)) + "\n";
     const std::string main = "#line 1 2\n" + std::string(body);
-    const char* parts[] = {kVersionLine, prelude.c_str(), symbols.c_str(), main.c_str()};
+    const std::string defineLines(defines);
+    const char* parts[] = {kVersionLine, defineLines.c_str(), prelude.c_str(), symbols.c_str(), main.c_str()};
 
     GlShader shader(glCreateShader(stage));
-    glShaderSource(shader.get(), 4, parts, nullptr);
+    glShaderSource(shader.get(), 5, parts, nullptr);
     glCompileShader(shader.get());
     GLint ok = GL_FALSE;
     glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);
@@ -53,11 +54,11 @@ Result<GlShader> ShaderLibrary::compile(GLenum stage, const std::string& fileNam
     return shader;
 }
 
-Result<GlProgram> ShaderLibrary::build(std::string_view name) const {
+Result<GlProgram> ShaderLibrary::build(std::string_view name, std::string_view defines) const {
     const std::string base(name);
-    auto vs = compile(GL_VERTEX_SHADER, base + ".vert");
+    auto vs = compile(GL_VERTEX_SHADER, base + ".vert", defines);
     if (!vs) return vs.error();
-    auto fs = compile(GL_FRAGMENT_SHADER, base + ".frag");
+    auto fs = compile(GL_FRAGMENT_SHADER, base + ".frag", defines);
     if (!fs) return fs.error();
 
     GlProgram program(glCreateProgram());
