@@ -1,6 +1,6 @@
 #pragma once
-/// Triangulation of one polygon with holes (a convex fan, our monotone triangulator, the libGLU
-/// tessellator for what that refuses, GEOS as a rare fallback).
+/// Triangulation of one polygon with holes (a convex fan, ear clipping for small rings, our
+/// monotone triangulator, the libGLU tessellator for what that refuses, GEOS as a rare fallback).
 #include <cstddef>
 #include <cstdint>
 #include <vector>
