@@ -9,14 +9,15 @@
 namespace gis::tess {
 namespace {
 
-/// Whether edges i (ring[i] → ring[i+1]) and j of the ring may meet: their boxes overlap and
-/// they cross, touch, overlap, or are too close to tell. Certainly apart returns false.
+struct EdgeBox {
+    double minX, maxX, minY, maxY;
+};
+
+/// Whether edges i (ring[i] → ring[i+1]) and j of the ring may meet: they cross, touch, overlap,
+/// or are too close to tell. Certainly apart returns false. Their boxes are known to overlap.
 bool edgesMayMeet(const Ring& ring, std::size_t i, std::size_t j) {
     const std::size_t n = ring.size();
     const Vec2 a = ring[i], b = ring[i + 1 == n ? 0 : i + 1], c = ring[j], d = ring[j + 1 == n ? 0 : j + 1];
-    const bool apart = std::max(a.x, b.x) < std::min(c.x, d.x) || std::max(c.x, d.x) < std::min(a.x, b.x) ||
-                       std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y);
-    if (apart) return false;
     const int o1 = certainOrientation(a, b, c), o2 = certainOrientation(a, b, d);
     const int o3 = certainOrientation(c, d, a), o4 = certainOrientation(c, d, b);
     if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0) return true;  // collinear or too close to tell, boxes overlapping
@@ -24,15 +25,22 @@ bool edgesMayMeet(const Ring& ring, std::size_t i, std::size_t j) {
 }
 
 /// No turn straight or too close to tell (which also rules out a repeated vertex and a fold-back),
-/// and no two non-adjacent edges that may meet: every pair is tested, which at this size costs
-/// less than setting up a sweep.
+/// and no two non-adjacent edges that may meet: every pair is tested, boxes first, which at this
+/// size costs less than setting up a sweep.
 bool certainlySimple(const Ring& ring) {
     const std::size_t n = ring.size();
-    for (std::size_t i = 0; i < n; ++i)
-        if (certainOrientation(ring[i == 0 ? n - 1 : i - 1], ring[i], ring[i + 1 == n ? 0 : i + 1]) == 0) return false;
+    std::array<EdgeBox, kEarClipMaxVertices> boxes;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Vec2 a = ring[i == 0 ? n - 1 : i - 1], b = ring[i], c = ring[i + 1 == n ? 0 : i + 1];
+        if (certainOrientation(a, b, c) == 0) return false;
+        boxes[i] = {std::min(b.x, c.x), std::max(b.x, c.x), std::min(b.y, c.y), std::max(b.y, c.y)};
+    }
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = i + 2; j < n; ++j) {
             if (i == 0 && j == n - 1) continue;  // adjacent across the wrap-around
+            const EdgeBox& p = boxes[i];
+            const EdgeBox& q = boxes[j];
+            if (p.maxX < q.minX || q.maxX < p.minX || p.maxY < q.minY || q.maxY < p.minY) continue;
             if (edgesMayMeet(ring, i, j)) return false;
         }
     return true;
@@ -59,12 +67,16 @@ struct RemainingVertices {
 };
 
 /// u → v → w is an ear: a certain left turn, and no other remaining vertex inside the triangle or
-/// on it (a vertex too close to an edge to tell counts as on it).
+/// on it (a vertex too close to an edge to tell counts as on it). A vertex outside the triangle's
+/// box is outside it: most are rejected by that alone, before any orientation.
 bool isEar(const Ring& ring, const RemainingVertices& list, std::uint32_t u, std::uint32_t v, std::uint32_t w) {
     const Vec2 a = ring[u], b = ring[v], c = ring[w];
     if (certainOrientation(a, b, c) <= 0) return false;
+    const double minX = std::min({a.x, b.x, c.x}), maxX = std::max({a.x, b.x, c.x});
+    const double minY = std::min({a.y, b.y, c.y}), maxY = std::max({a.y, b.y, c.y});
     for (std::uint32_t q = list.next[w]; q != u; q = list.next[q]) {
         const Vec2 p = ring[q];
+        if (p.x < minX || p.x > maxX || p.y < minY || p.y > maxY) continue;
         const bool outside = certainOrientation(a, b, p) < 0 || certainOrientation(b, c, p) < 0 || certainOrientation(c, a, p) < 0;
         if (!outside) return false;
     }
