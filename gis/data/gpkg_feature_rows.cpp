@@ -43,15 +43,15 @@ AttributeValue readField(const store::Statement& row, int column, const GpkgTabl
 
 enum class BlobUse { Taken, AskOgr };
 
-/// Decodes one row's geometry into `out`: the geometry, or the refused vertex count past the limit.
-BlobUse takeGeometry(const std::vector<std::uint8_t>& blob, std::size_t vertexLimit, GpkgRow& out) {
+/// Decodes one row's geometry into `geometry`, or past the limit gives its vertex count in `refused`.
+BlobUse takeGeometry(const std::vector<std::uint8_t>& blob, std::size_t vertexLimit, Geometry& geometry, std::size_t& refused) {
     store::DecodedBlob decoded = store::decodeGpkgBlob(blob, vertexLimit);
     switch (decoded.outcome) {
         case store::BlobOutcome::Decoded:
             if (decoded.droppedLowerDimensions) return BlobUse::AskOgr;  // OGR's path words a note for it
-            out.feature.geometry = std::move(decoded.geometry);
+            geometry = std::move(decoded.geometry);
             return BlobUse::Taken;
-        case store::BlobOutcome::TooManyVertices: out.refusedVertices = decoded.vertices; return BlobUse::Taken;
+        case store::BlobOutcome::TooManyVertices: refused = decoded.vertices; return BlobUse::Taken;
         case store::BlobOutcome::Malformed:
         case store::BlobOutcome::Unsupported: return BlobUse::AskOgr;
     }
@@ -60,22 +60,27 @@ BlobUse takeGeometry(const std::vector<std::uint8_t>& blob, std::size_t vertexLi
 
 }  // namespace
 
-std::optional<std::vector<GpkgRow>> readGpkgRows(const GpkgTable& table, std::size_t vertexLimit) {
+std::optional<GpkgRows> readGpkgRows(const GpkgTable& table, std::size_t vertexLimit) {
     auto db = store::Database::open(table.path, store::Database::Mode::ReadOnly);
     if (!db) return std::nullopt;
+    // One pass over the table: SQLite's page cache (2 MB by default) would only hold pages never
+    // read again, and what malloc got for it stays in the process's peak.
+    if (!db->exec("PRAGMA cache_size = 16")) return std::nullopt;
     auto statement = db->prepare(selectRowsSql(table));
     if (!statement) return std::nullopt;
     store::Statement& row = *statement;
-    std::vector<GpkgRow> rows;
+    GpkgRows rows;
     while (row.step()) {
-        GpkgRow& read = rows.emplace_back();
-        read.feature.fid = row.int64(0);
+        Feature& feature = rows.features.emplace_back();
+        std::size_t& refused = rows.refusedVertices.emplace_back(0);
+        feature.fid = row.int64(0);
         // A NULL geometry is a feature without one (OGR: no geometry, no message); an empty blob
         // is not a geometry (OGR: an error), which the decoder calls malformed.
-        if (!row.isNull(1) && takeGeometry(row.blob(1), vertexLimit, read) == BlobUse::AskOgr) return std::nullopt;
-        read.feature.attributes.reserve(table.fields.size());
+        if (!row.isNull(1) && takeGeometry(row.blob(1), vertexLimit, feature.geometry, refused) == BlobUse::AskOgr)
+            return std::nullopt;
+        feature.attributes.reserve(table.fields.size());
         for (std::size_t i = 0; i < table.fields.size(); ++i)
-            read.feature.attributes.push_back(readField(row, static_cast<int>(i) + 2, table.fields[i]));
+            feature.attributes.push_back(readField(row, static_cast<int>(i) + 2, table.fields[i]));
     }
     if (!row.lastError().empty()) return std::nullopt;
     return rows;

@@ -32,14 +32,15 @@ struct GpkgTable {
     std::vector<Column> fields;  ///< in the layer's field order
 };
 
-/// One row: its feature (geometry in the source CRS, attributes as OGR reads them), or, when its
-/// geometry has more than the vertex limit, the vertices it stores (the geometry is then not decoded).
-struct GpkgRow {
-    Feature feature;
-    std::size_t refusedVertices = 0;
+/// Every row of a table: its feature (geometry in the source CRS, attributes as OGR reads them),
+/// and, for a row whose geometry has more than the vertex limit, the vertices it stores (its
+/// geometry is then not decoded). Two vectors, so that the caller can keep `features` as its own.
+struct GpkgRows {
+    std::vector<Feature> features;
+    std::vector<std::size_t> refusedVertices;  ///< per row; 0 when its geometry was read
 };
 
 /// Every row of `table` in the order OGR reads them (the table's own), or nullopt: read it with OGR.
-std::optional<std::vector<GpkgRow>> readGpkgRows(const GpkgTable& table, std::size_t vertexLimit);
+std::optional<GpkgRows> readGpkgRows(const GpkgTable& table, std::size_t vertexLimit);
 
 }  // namespace gis::data

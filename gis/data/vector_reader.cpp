@@ -306,19 +306,27 @@ Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& 
     // A plain GeoPackage's rows are read straight through SQLite when they can be (several times
     // faster); a row it leaves to OGR (a damaged blob, say) sends the whole layer the OGR way, so
     // a damaged file gives the messages it always gave.
-    std::optional<std::vector<GpkgRow>> directRows;
+    std::optional<GpkgRows> directRows;
     if (const std::optional<GpkgTable> table = directlyReadableTable(ds, *layer, options, path))
         directRows = readGpkgRows(*table, vertexLimit);
     if (directRows) {
-        for (GpkgRow& row : *directRows) {
-            if (row.refusedVertices > 0) {
-                const std::string* name = nameField < 0 ? nullptr : std::get_if<std::string>(&row.feature.attributes[static_cast<std::size_t>(nameField)]);
-                out.warnings.push_back(tooManyVerticesWarning(labelWithName(row.feature.fid, name != nullptr ? *name : std::string()),
-                                                              row.refusedVertices, vertexLimit));
+        // The rows past the vertex limit are named and left out; the rest become the layer's
+        // features where they are (no second copy of the layer in memory).
+        std::vector<Feature>& features = directRows->features;
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < features.size(); ++i) {
+            if (const std::size_t refused = directRows->refusedVertices[i]; refused > 0) {
+                const std::string* name =
+                    nameField < 0 ? nullptr : std::get_if<std::string>(&features[i].attributes[static_cast<std::size_t>(nameField)]);
+                out.warnings.push_back(
+                    tooManyVerticesWarning(labelWithName(features[i].fid, name != nullptr ? *name : std::string()), refused, vertexLimit));
                 continue;
             }
-            out.features.push_back(std::move(row.feature));
+            if (kept != i) features[kept] = std::move(features[i]);
+            ++kept;
         }
+        features.resize(kept);
+        out.features = std::move(features);
         directRows.reset();
     } else if (Status read = readRowsWithOgr(); !read) {
         return read.error();

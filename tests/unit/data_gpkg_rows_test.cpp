@@ -116,16 +116,17 @@ TEST_CASE("the fast path reads a real GeoPackage table itself, vertex for vertex
 
     GDALDatasetUniquePtr ds(GDALDataset::Open(national.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     OGRLayer* layer = ds->GetLayerByName("districts");
-    REQUIRE(rows->size() == static_cast<std::size_t>(layer->GetFeatureCount()));
+    REQUIRE(rows->features.size() == static_cast<std::size_t>(layer->GetFeatureCount()));
+    REQUIRE(rows->refusedVertices.size() == rows->features.size());
     std::size_t i = 0;
     for (auto& feature : *layer) {
         INFO("fid " << feature->GetFID());
-        const gis::data::GpkgRow& row = (*rows)[i++];
-        CHECK(row.refusedVertices == 0);
-        CHECK(row.feature.fid == feature->GetFID());
-        requireSameGeometry(row.feature.geometry, gis::data::convertOgrGeometry(feature->GetGeometryRef()));
+        CHECK(rows->refusedVertices[i] == 0);
+        const gis::data::Feature& read = rows->features[i++];
+        CHECK(read.fid == feature->GetFID());
+        requireSameGeometry(read.geometry, gis::data::convertOgrGeometry(feature->GetGeometryRef()));
         const int nameField = feature->GetFieldIndex("district_vn");
-        CHECK(std::get<std::string>(row.feature.attributes[static_cast<std::size_t>(nameField)]) == feature->GetFieldAsString(nameField));
+        CHECK(std::get<std::string>(read.attributes[static_cast<std::size_t>(nameField)]) == feature->GetFieldAsString(nameField));
     }
 }
 
