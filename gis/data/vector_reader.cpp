@@ -7,9 +7,12 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <optional>
 #include <thread>
+#include <variant>
 
 #include "gis/data/gdal_error_capture.hpp"
+#include "gis/data/gpkg_feature_rows.hpp"
 #include "gis/data/ogr_geometry_convert.hpp"
 #include "gis/data/polygon_repair.hpp"
 #include "gis/data/text_encoding.hpp"
@@ -129,6 +132,26 @@ std::string tooManyVerticesWarning(const std::string& label, std::size_t vertice
            " per feature are loaded: simplify it first (e.g. ogr2ogr -simplify 0.00001).";
 }
 
+/// The GeoPackage table behind `layer` when its rows can be read without OGR (gpkg_feature_rows.hpp):
+/// a plain GeoPackage layer with a fid and one geometry column, fields that are integers, reals
+/// or text, read whole (no filter) and as UTF-8 (no legacy encoding to decode).
+std::optional<GpkgTable> directlyReadableTable(GDALDataset& ds, OGRLayer& layer, const ReadOptions& options,
+                                               const std::string& path) {
+    const GDALDriver* driver = ds.GetDriver();
+    if (options.rowsThroughOgr || driver == nullptr || !EQUAL(driver->GetDescription(), "GPKG")) return std::nullopt;
+    if (!options.attributeFilter.empty() || needsDecoding(options.encoding)) return std::nullopt;
+    OGRFeatureDefn* defn = layer.GetLayerDefn();
+    GpkgTable table{path, layer.GetName(), layer.GetFIDColumn(), layer.GetGeometryColumn(), {}};
+    if (table.fidColumn.empty() || table.geometryColumn.empty() || defn->GetGeomFieldCount() != 1) return std::nullopt;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const OGRFieldDefn* field = defn->GetFieldDefn(i);
+        const OGRFieldType type = field->GetType();
+        if (type != OFTInteger && type != OFTInteger64 && type != OFTReal && type != OFTString) return std::nullopt;
+        table.fields.push_back({field->GetNameRef(), fieldKindOf(type), type == OFTInteger});
+    }
+    return table;
+}
+
 /// Per-feature outcome of the parallel reprojection + validation pass.
 struct FeatureCheck {
     bool skip = false;
@@ -200,9 +223,12 @@ Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& 
     const std::size_t vertexLimit = options.maxFeatureVertices != 0 ? options.maxFeatureVertices : kMaxFeatureVertices;
     const int nameField = nameFieldIndex(out.fields);
     // "…, feature fid 7 ("Xã Thạch Hà")" when the feature has a name.
+    auto labelWithName = [&](std::int64_t fid, const std::string& name) {
+        const std::string label = featureLabel(path, out.name, fid);
+        return name.empty() ? label : label + " (\"" + name + "\")";
+    };
     auto labelOf = [&](const OGRFeature& feature, std::int64_t fid) {
-        std::string label = featureLabel(path, out.name, fid);
-        if (nameField < 0 || !feature.IsFieldSetAndNotNull(nameField)) return label;
+        if (nameField < 0 || !feature.IsFieldSetAndNotNull(nameField)) return labelWithName(fid, {});
         const char* raw = feature.GetFieldAsString(nameField);
         std::string name = raw;
         if (decode) {
@@ -211,71 +237,107 @@ Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& 
         } else if (!isAscii(raw)) {
             name = toNfc(raw);
         }
-        return name.empty() ? label : label + " (\"" + name + "\")";
+        return labelWithName(fid, name);
     };
 
     // Features: geometry in the source CRS first; everything geometric happens afterwards in bulk.
-    std::vector<std::string> notes;
-    layer->ResetReading();
-    std::int64_t sequence = 0;
-    for (auto& feature : *layer) {
-        Feature f;
-        f.fid = feature->GetFID() == OGRNullFID ? sequence : feature->GetFID();
-        ++sequence;
-        // Counted on GDAL's copy before ours is made; linearised curves are counted again after.
-        const OGRGeometry* ogrGeometry = feature->GetGeometryRef();
-        if (const std::size_t stored = countOgrVertices(ogrGeometry); stored > vertexLimit) {
-            out.warnings.push_back(tooManyVerticesWarning(labelOf(*feature, f.fid), stored, vertexLimit));
-            continue;
-        }
-        std::string note;
-        f.geometry = convertOgrGeometry(ogrGeometry, &note);
-        if (const std::size_t converted = convertedVertexCount(f.geometry); converted > vertexLimit) {
-            out.warnings.push_back(tooManyVerticesWarning(labelOf(*feature, f.fid), converted, vertexLimit));
-            continue;
-        }
-        if (!note.empty()) out.warnings.push_back(featureLabel(path, out.name, f.fid) + ": " + note + ".");
-        f.attributes.resize(static_cast<std::size_t>(fieldCount));
-        for (int i = 0; i < fieldCount; ++i) {
-            if (!feature->IsFieldSetAndNotNull(i)) continue;
-            AttributeValue& value = f.attributes[static_cast<std::size_t>(i)];
-            switch (out.fields[static_cast<std::size_t>(i)].kind) {
-                case FieldKind::Integer: value = static_cast<std::int64_t>(feature->GetFieldAsInteger64(i)); break;
-                case FieldKind::Real: value = feature->GetFieldAsDouble(i); break;
-                case FieldKind::Date: {
-                    int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
-                    float ss = 0;
-                    feature->GetFieldAsDateTime(i, &y, &m, &d, &hh, &mm, &ss, &tz);
-                    char buf[32];
-                    if (defn->GetFieldDefn(i)->GetType() == OFTDate)
-                        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-                    else
-                        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, hh, mm, static_cast<int>(ss));
-                    value = std::string(buf);
-                    break;
-                }
-                default: {
-                    const char* raw = feature->GetFieldAsString(i);
-                    if (decode) {
-                        auto text = decodeText(raw, options.encoding);
-                        if (!text) return makeError(ErrorCode::BadInput, featureLabel(path, out.name, f.fid) + ", field \"" +
-                                                                             out.fields[static_cast<std::size_t>(i)].name +
-                                                                             "\": " + text.error().message);
-                        value = std::move(*text);
-                    } else {
-                        value = isAscii(raw) ? std::string(raw) : toNfc(raw);
+    // The first feature whose reading made GDAL report an error (a damaged geometry blob, say):
+    // named in the error, as GDAL's own words do not say which feature it was.
+    std::optional<std::int64_t> firstFailingFid;
+    auto readRowsWithOgr = [&]() -> Status {
+        layer->ResetReading();
+        const std::size_t errorsBefore = capture.errors().size();
+        std::int64_t sequence = 0;
+        for (auto& feature : *layer) {
+            Feature f;
+            f.fid = feature->GetFID() == OGRNullFID ? sequence : feature->GetFID();
+            ++sequence;
+            if (!firstFailingFid && capture.errors().size() > errorsBefore) firstFailingFid = f.fid;
+            // Counted on GDAL's copy before ours is made; linearised curves are counted again after.
+            const OGRGeometry* ogrGeometry = feature->GetGeometryRef();
+            if (const std::size_t stored = countOgrVertices(ogrGeometry); stored > vertexLimit) {
+                out.warnings.push_back(tooManyVerticesWarning(labelOf(*feature, f.fid), stored, vertexLimit));
+                continue;
+            }
+            std::string note;
+            f.geometry = convertOgrGeometry(ogrGeometry, &note);
+            if (const std::size_t converted = convertedVertexCount(f.geometry); converted > vertexLimit) {
+                out.warnings.push_back(tooManyVerticesWarning(labelOf(*feature, f.fid), converted, vertexLimit));
+                continue;
+            }
+            if (!note.empty()) out.warnings.push_back(featureLabel(path, out.name, f.fid) + ": " + note + ".");
+            f.attributes.resize(static_cast<std::size_t>(fieldCount));
+            for (int i = 0; i < fieldCount; ++i) {
+                if (!feature->IsFieldSetAndNotNull(i)) continue;
+                AttributeValue& value = f.attributes[static_cast<std::size_t>(i)];
+                switch (out.fields[static_cast<std::size_t>(i)].kind) {
+                    case FieldKind::Integer: value = static_cast<std::int64_t>(feature->GetFieldAsInteger64(i)); break;
+                    case FieldKind::Real: value = feature->GetFieldAsDouble(i); break;
+                    case FieldKind::Date: {
+                        int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+                        float ss = 0;
+                        feature->GetFieldAsDateTime(i, &y, &m, &d, &hh, &mm, &ss, &tz);
+                        char buf[32];
+                        if (defn->GetFieldDefn(i)->GetType() == OFTDate)
+                            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+                        else
+                            std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, hh, mm, static_cast<int>(ss));
+                        value = std::string(buf);
+                        break;
+                    }
+                    default: {
+                        const char* raw = feature->GetFieldAsString(i);
+                        if (decode) {
+                            auto text = decodeText(raw, options.encoding);
+                            if (!text) return makeError(ErrorCode::BadInput, featureLabel(path, out.name, f.fid) + ", field \"" +
+                                                                                 out.fields[static_cast<std::size_t>(i)].name +
+                                                                                 "\": " + text.error().message);
+                            value = std::move(*text);
+                        } else {
+                            value = isAscii(raw) ? std::string(raw) : toNfc(raw);
+                        }
                     }
                 }
             }
+            out.features.push_back(std::move(f));
         }
-        out.features.push_back(std::move(f));
+        return Ok{};
+    };
+    // A plain GeoPackage's rows are read straight through SQLite when they can be (several times
+    // faster); a row it leaves to OGR (a damaged blob, say) sends the whole layer the OGR way, so
+    // a damaged file gives the messages it always gave.
+    std::optional<GpkgRows> directRows;
+    if (const std::optional<GpkgTable> table = directlyReadableTable(ds, *layer, options, path))
+        directRows = readGpkgRows(*table, vertexLimit);
+    if (directRows) {
+        // The rows past the vertex limit are named and left out; the rest become the layer's
+        // features where they are (no second copy of the layer in memory).
+        std::vector<Feature>& features = directRows->features;
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < features.size(); ++i) {
+            if (const std::size_t refused = directRows->refusedVertices[i]; refused > 0) {
+                const std::string* name =
+                    nameField < 0 ? nullptr : std::get_if<std::string>(&features[i].attributes[static_cast<std::size_t>(nameField)]);
+                out.warnings.push_back(
+                    tooManyVerticesWarning(labelWithName(features[i].fid, name != nullptr ? *name : std::string()), refused, vertexLimit));
+                continue;
+            }
+            if (kept != i) features[kept] = std::move(features[i]);
+            ++kept;
+        }
+        features.resize(kept);
+        out.features = std::move(features);
+        directRows.reset();
+    } else if (Status read = readRowsWithOgr(); !read) {
+        return read.error();
     }
     if (!capture.errors().empty()) {
         // Drivers backed by SQL (GeoPackage) only check the filter when reading starts.
         if (!options.attributeFilter.empty())
             return makeError(ErrorCode::Sql, "--where: '" + options.attributeFilter + "' is not a valid filter for " + where +
                                                  capture.suffix() + ".");
-        return makeError(ErrorCode::BadInput, "Reading " + where + " failed" + capture.suffix() + ".");
+        const std::string at = firstFailingFid ? " at feature fid " + std::to_string(*firstFailingFid) : std::string();
+        return makeError(ErrorCode::BadInput, "Reading " + where + " failed" + at + capture.suffix() + ".");
     }
 
     // Reproject + validate in two threads, each with its own PROJ transformer (PJ objects are

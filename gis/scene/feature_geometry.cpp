@@ -26,21 +26,15 @@ Vec2 pointOnSurface(const Polygon& polygon) {
 
 }  // namespace
 
-std::vector<Vec2> labelPointsOf(const data::VectorLayer& layer) {
-    std::vector<Vec2> points;
-    points.reserve(layer.features.size());
-    for (const data::Feature& feature : layer.features) {
-        const Geometry& g = feature.geometry;
-        const Polygon* largest = nullptr;
-        double largestArea = -1.0;
-        for (const Polygon& polygon : g.polygons) {
-            if (polygon.rings.empty() || polygon.rings[0].size() < 3) continue;
-            const double area = std::abs(ringArea(polygon.rings[0]));
-            if (area > largestArea) { largestArea = area; largest = &polygon; }
-        }
-        points.push_back(largest != nullptr ? pointOnSurface(*largest) : g.bounds().center());
+Vec2 labelPointOf(const Geometry& geometry) {
+    const Polygon* largest = nullptr;
+    double largestArea = -1.0;
+    for (const Polygon& polygon : geometry.polygons) {
+        if (polygon.rings.empty() || polygon.rings[0].size() < 3) continue;
+        const double area = std::abs(ringArea(polygon.rings[0]));
+        if (area > largestArea) { largestArea = area; largest = &polygon; }
     }
-    return points;
+    return largest != nullptr ? pointOnSurface(*largest) : geometry.bounds().center();
 }
 
 bool featureContains(const Geometry& geometry, Vec2 point, double tolerance) {

@@ -7,9 +7,9 @@
 
 namespace gis::scene {
 
-/// A point inside each feature's largest polygon (GEOS PointOnSurface), for labels.
-/// Features that are not polygons get their bounds' centre.
-std::vector<Vec2> labelPointsOf(const data::VectorLayer& layer);
+/// A point inside the feature's largest polygon (GEOS PointOnSurface), for its label. A feature
+/// that is not a polygon gets its bounds' centre.
+Vec2 labelPointOf(const Geometry& geometry);
 
 /// True when `point` is inside a polygon (holes excluded), or within `tolerance` of a line or point.
 bool featureContains(const Geometry& geometry, Vec2 point, double tolerance);

@@ -146,7 +146,10 @@ Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::stri
     main.labelField = pickLabelField(main.data);
     for (std::size_t f = 0; f < main.data.features.size(); ++f)
         if (std::string code = doc.featureCode(f); !code.empty()) doc.m_featureByCode.emplace(std::move(code), f);
-    if (main.kind == GeometryKind::Polygon) main.labelPoints = labelPointsOf(main.data);
+    if (main.kind == GeometryKind::Polygon) {
+        main.labelPoints.assign(main.data.features.size(), Vec2{});
+        main.labelPointKnown.assign(main.data.features.size(), 0);
+    }
 
     const std::string field = colorField.empty() ? naturalIndicator(main.data) : colorField;
     if (Status coloured = doc.colorBy(field); !coloured) return coloured.error();
@@ -367,6 +370,17 @@ void MapDocument::adoptGeometryFrom(const MapDocument& previous) {
     }
 }
 
+std::optional<Vec2> MapDocument::labelPoint(std::size_t featureIndex) const {
+    const MapLayer& main = m_layers[m_mainLayer];
+    if (featureIndex >= main.labelPoints.size()) return std::nullopt;
+    if (!main.labelPointKnown[featureIndex]) {
+        if (m_geometryReleased) return std::nullopt;
+        main.labelPoints[featureIndex] = labelPointOf(main.data.features[featureIndex].geometry);
+        main.labelPointKnown[featureIndex] = 1;
+    }
+    return main.labelPoints[featureIndex];
+}
+
 void MapDocument::releaseGeometry() {
     for (MapLayer& layer : m_layers) {
         for (data::Feature& feature : layer.data.features) {
@@ -426,16 +440,20 @@ RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureH
     const MapLayer& main = m_layers[m_mainLayer];
     if (main.visible && main.labelField >= 0 && !main.labelPoints.empty()) {
         const Bounds visible = camera.visibleBounds();
+        // The cheap tests first: the anchor (made on first use) is only asked for a feature that
+        // can get a label. It lies inside the feature's bounds, so a feature whose bounds miss the
+        // view cannot have it in view.
         for (std::size_t f = 0; f < main.data.features.size(); ++f) {
-            const Vec2 anchor = main.labelPoints[f];
-            if (!visible.contains(anchor)) continue;
-            if (f < m_emphasis.size() && m_emphasis[f] == Emphasis::Outside) continue;  // neighbours stay unlabelled context
             const Bounds& featureBounds = main.featureBounds[f];
             const double widthPx = featureBounds.width() / camera.metersPerPixel;
             if (widthPx < kMinLabelFeatureWidthPx * textScale) continue;
+            if (f < m_emphasis.size() && m_emphasis[f] == Emphasis::Outside) continue;  // neighbours stay unlabelled context
+            if (!visible.intersects(featureBounds)) continue;
             std::string text = data::attributeAsText(main.data.features[f].attributes[static_cast<std::size_t>(main.labelField)]);
             if (text.empty()) continue;
-            scene.labels.push_back(Label{shortLabel(text), anchor, static_cast<float>(featureBounds.width() * featureBounds.height())});
+            const std::optional<Vec2> anchor = labelPoint(f);
+            if (!anchor || !visible.contains(*anchor)) continue;
+            scene.labels.push_back(Label{shortLabel(text), *anchor, static_cast<float>(featureBounds.width() * featureBounds.height())});
         }
     }
     return scene;

@@ -206,7 +206,9 @@ private:
 };
 
 /// convertOgrGeometry's rule for a mixed collection: the highest dimension present is kept.
-void settleKind(Geometry& g) {
+/// Returns whether anything of a lower dimension was dropped.
+bool settleKind(Geometry& g) {
+    const bool dropped = (!g.polygons.empty() && (!g.lines.empty() || !g.points.empty())) || (!g.lines.empty() && !g.points.empty());
     if (!g.polygons.empty()) {
         g.kind = GeometryKind::Polygon;
         g.lines.clear();
@@ -217,6 +219,7 @@ void settleKind(Geometry& g) {
     } else if (!g.points.empty()) {
         g.kind = GeometryKind::Point;
     }
+    return dropped;
 }
 
 }  // namespace
@@ -251,7 +254,7 @@ DecodedBlob decodeGpkgBlob(const std::uint8_t* data, std::size_t size, std::size
     Cursor reading{data + offset, size - offset};
     WkbWalker reader(&result.geometry);
     reader.geometry(reading, 0, 0);  // the same walk, already known to succeed
-    settleKind(result.geometry);
+    result.droppedLowerDimensions = settleKind(result.geometry);
     result.outcome = BlobOutcome::Decoded;
     return result;
 }

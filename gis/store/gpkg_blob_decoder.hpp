@@ -30,6 +30,9 @@ struct DecodedBlob {
     /// data::countOgrVertices counts on OGR's copy. Set for Decoded and TooManyVertices.
     std::size_t vertices = 0;
     std::int32_t srsId = 0;  ///< from the header (not used to transform: the caller knows its CRS)
+    /// A collection mixed dimensions and the lower ones were dropped (convertOgrGeometry's rule):
+    /// a reader that reports such a drop (its `note`) asks OGR for this blob.
+    bool droppedLowerDimensions = false;
 };
 
 /// Decodes one blob. The whole blob is walked and every count checked against the bytes left

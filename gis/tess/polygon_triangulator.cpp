@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "gis/tess/convex_fan.hpp"
+#include "gis/tess/ear_clipping.hpp"
 #include "gis/tess/geos_triangulator.hpp"
 #include "gis/tess/monotone_triangulator.hpp"
 
@@ -341,14 +342,15 @@ bool triangulateInPieces(const Polygon& polygon, std::vector<Vec2>& vertices, st
 
 bool triangulatePolygon(const Polygon& polygon, std::vector<Vec2>& vertices, std::vector<std::uint32_t>& indices) {
     if (polygon.rings.empty() || polygon.rings[0].size() < 3) return false;
+    if (polygon.rings.size() == 1 && triangulateConvexRing(polygon.rings[0], vertices, indices)) return true;
+    if (polygon.rings.size() == 1 && triangulateRingByEars(polygon.rings[0], vertices, indices)) return true;
+    // Simple rings (nearly every commune, of any size) in O(n log n); anything it refuses —
+    // self-intersecting or touching rings, a failed check — goes the general way, which appended
+    // nothing yet.
+    if (triangulateMonotone(polygon, vertices, indices)) return true;
+    g_monotoneRefusals.fetch_add(1, std::memory_order_relaxed);
     std::size_t total = 0;
     for (const Ring& ring : polygon.rings) total += ring.size();
-    if (total > kMonotoneVertices) {
-        // Simple rings (most huge ones) in O(n log n); anything it refuses — self-intersecting
-        // or touching rings, a failed check — goes the general way, which appended nothing yet.
-        if (triangulateMonotone(polygon, vertices, indices)) return true;
-        g_monotoneRefusals.fetch_add(1, std::memory_order_relaxed);
-    }
     if (total > kPieceVertices) return triangulateInPieces(polygon, vertices, indices);
     return triangulateWhole(polygon, vertices, indices);
 }

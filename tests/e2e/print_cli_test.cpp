@@ -96,7 +96,8 @@ TEST_CASE("export .tif: a GeoTIFF whose geotransform puts the commune where it i
     const gis::Rgba8 fill = (*main.colors)[*feature];
     auto back = gis::proj::Transformer::create("EPSG:3857", "EPSG:4326");
     REQUIRE(back);
-    const gis::Vec2 anchor = main.labelPoints[*feature];
+    REQUIRE(document->labelPoint(*feature));
+    const gis::Vec2 anchor = *document->labelPoint(*feature);
     const gis::Bounds box = main.featureBounds[*feature];
     const double step = 0.08 * std::min(box.width(), box.height());
     std::vector<gis::Vec2> probes{{anchor.x, anchor.y - step}, {anchor.x, anchor.y + step}, {anchor.x - step, anchor.y},

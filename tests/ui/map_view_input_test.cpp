@@ -133,8 +133,7 @@ TEST_CASE("ui: hover names the commune, the wheel zooms around the cursor, dragg
         CHECK(workspace.map().lastStats().drawCalls > 0);
 
         // Hover over a commune's label point: the view reports that commune.
-        const gis::scene::MapLayer& communes = controller.document().layers()[controller.document().mainLayerIndex()];
-        const gis::Vec2 anchorPx = controller.view().camera.toPixel(communes.labelPoints[3]);
+        const gis::Vec2 anchorPx = controller.view().camera.toPixel(controller.document().labelPoint(3).value());
         io.MousePos = ImVec2(ui.mapOrigin.x + static_cast<float>(anchorPx.x), ui.mapOrigin.y + static_cast<float>(anchorPx.y));
         ui.frame(controller, workspace);
         ui.frame(controller, workspace);
@@ -258,8 +257,7 @@ TEST_CASE("ui: pick a scope, select a commune from the ranking, filter, step the
         CHECK(controller.dashboard()->view.ranking.rows[0].code == district);
         // A double-click on one of its communes goes one level down: to the commune's district.
         {
-            const gis::scene::MapLayer& communes = controller.document().layers()[controller.document().mainLayerIndex()];
-            const gis::Vec2 px = controller.view().camera.toPixel(communes.labelPoints[3]);
+            const gis::Vec2 px = controller.view().camera.toPixel(controller.document().labelPoint(3).value());
             ImGuiIO& io = ImGui::GetIO();
             io.MousePos = ImVec2(ui.mapOrigin.x + static_cast<float>(px.x), ui.mapOrigin.y + static_cast<float>(px.y));
             ui.frame(controller, workspace);

@@ -79,7 +79,9 @@ TEST_CASE("map document: the commune under a label point is found and described"
     const int nameField = communes.data.fieldIndex("name");
     REQUIRE(nameField >= 0);
     for (std::size_t f = 0; f < communes.data.features.size(); ++f) {
-        const auto hit = document.hitTest(communes.labelPoints[f], 1.0, 0.0);
+        const std::optional<Vec2> anchor = document.labelPoint(f);
+        REQUIRE(anchor);
+        const auto hit = document.hitTest(*anchor, 1.0, 0.0);
         REQUIRE(hit);
         // A village or infrastructure symbol may sit on top; otherwise it is this commune.
         if (hit->layerIndex != document.mainLayerIndex()) continue;
@@ -150,7 +152,8 @@ TEST_CASE("map document: a one-frame export's release frees geometry and builds 
     REQUIRE(document.ensureLevelsFor(50.0));
     const std::weak_ptr<const tess::LayerMeshes> meshes = mainLayer(document).meshes;
     const std::size_t features = mainLayer(document).data.features.size();
-    const auto labelPoints = mainLayer(document).labelPoints;
+    std::vector<Vec2> labelPoints;  // asked before the release: they stay
+    for (std::size_t f = 0; f < features; ++f) labelPoints.push_back(document.labelPoint(f).value());
     const auto colors = *mainLayer(document).colors;
 
     document.releaseGeometry();
@@ -161,10 +164,11 @@ TEST_CASE("map document: a one-frame export's release frees geometry and builds 
         CHECK(feature.geometry.polygons.empty());
         CHECK(feature.geometry.kind == GeometryKind::Polygon);
     }
-    REQUIRE(communes.labelPoints.size() == labelPoints.size());
     for (std::size_t i = 0; i < labelPoints.size(); ++i) {
-        CHECK(communes.labelPoints[i].x == labelPoints[i].x);
-        CHECK(communes.labelPoints[i].y == labelPoints[i].y);
+        const std::optional<Vec2> kept = document.labelPoint(i);
+        REQUIRE(kept);
+        CHECK(kept->x == labelPoints[i].x);
+        CHECK(kept->y == labelPoints[i].y);
     }
     CHECK(*communes.colors == colors);
     // Another scale would need the geometry: nothing is asked for and nothing built.

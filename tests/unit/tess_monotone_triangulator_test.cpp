@@ -253,7 +253,7 @@ TEST_CASE("monotone: rings that are not simple are refused", "[tess][monotone]")
 }
 
 TEST_CASE("monotone: a huge self-crossing ring is refused and still filled even-odd", "[tess][monotone]") {
-    // A 10,000-vertex figure eight (two triangles meeting at (500, 500)), above kMonotoneVertices.
+    // A 10,000-vertex figure eight (two triangles meeting at (500, 500)), above kPieceVertices.
     Ring ring;
     const int n = 2500;
     auto side = [&](Vec2 from, Vec2 to) {
@@ -263,7 +263,7 @@ TEST_CASE("monotone: a huge self-crossing ring is refused and still filled even-
     side({1000, 1000}, {1000, 0});
     side({1000, 0}, {0, 1000});
     side({0, 1000}, {0, 0});
-    REQUIRE(ring.size() > gis::tess::kMonotoneVertices);
+    REQUIRE(ring.size() > gis::tess::kPieceVertices);
     const Polygon p{{ring}};
     Mesh refused;
     CHECK_FALSE(gis::tess::triangulateMonotone(p, refused.vertices, refused.indices));
