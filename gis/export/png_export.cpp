@@ -133,9 +133,9 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderSce
     struct BatchBound {
         render::Renderer& renderer;
         std::uint32_t previous;
-        ~BatchBound() { renderer.setInstancesPerBatch(previous); }
-    } batchBound{renderer, renderer.instancesPerBatch()};
-    renderer.setInstancesPerBatch(kPngInstancesPerBatch);
+        ~BatchBound() { renderer.setQuadsPerBatch(previous); }
+    } batchBound{renderer, renderer.quadsPerBatch()};
+    renderer.setQuadsPerBatch(kPngQuadsPerBatch);
 
     render::RenderTarget target(frameW, std::min(stripRows, frameH));
     const int frameOffsetY = scene.camera.tileOffsetYPx;

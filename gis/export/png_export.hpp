@@ -22,12 +22,12 @@ Result<render::Image> renderFrame(render::Renderer& renderer, const scene::Rende
 /// most by 1-2 levels).
 inline constexpr int kPngStripRows = 256;
 
-/// Segment and point instances a streamed export draws as one batch (render::Renderer::
-/// setInstancesPerBatch): on llvmpipe the national export's peak memory fell from 254 MB to about
+/// Segment and point-symbol quads a streamed export draws as one batch (render::Renderer::
+/// setQuadsPerBatch): on llvmpipe the national export's peak memory fell from 254 MB to about
 /// 221 MB (2026-12-06; smaller pieces saved no more). Waiting for each batch left the rasterizer
 /// threads idle while the next was set up; with one batch drawing while the next is set up the
 /// national render went from 0.24 to 0.20 s (median of 7, interleaved, 2026-12-07) for 2 MB more.
-inline constexpr std::uint32_t kPngInstancesPerBatch = 5000;
+inline constexpr std::uint32_t kPngQuadsPerBatch = 5000;
 
 /// Whether exportPngStrips can draw `scene`: an opaque background (every pixel then is, so the
 /// file is RGB from the first strip on) and a frame width the GL target takes in one piece.

@@ -124,7 +124,7 @@ struct Renderer::Impl {
     GlBuffer quadIndexBuffer;
     int maxTargetSize = 0;
     std::uint32_t maxTexelBuffer = 0;  ///< GL_MAX_TEXTURE_BUFFER_SIZE: quads past it are not drawn
-    std::uint32_t instancesPerBatch = 0;  ///< 0: draw each run whole, never wait
+    std::uint32_t quadsPerBatch = 0;  ///< 0: draw each run whole, never wait
     GpuBatchQueue batches;
 
     // Per-frame state while drawing one target.
@@ -169,7 +169,7 @@ struct Renderer::Impl {
     /// ran its whole vertex pipeline once per instance (an allocation and some 3,000 instructions
     /// for a 4-vertex quad); one draw of many vertices is shaded in full SIMD batches. With a
     /// bound set, a run is drawn in batches, at most two of them queued (see
-    /// Renderer::setInstancesPerBatch); the order of the quads is unchanged.
+    /// Renderer::setQuadsPerBatch); the order of the quads is unchanged.
     void drawQuads(const Program& p, const GpuMesh& mesh, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs) {
         const std::pair<const GlTexture*, GLint> buffers[] = {
             {&mesh.vertexTexels, p.quadData}, {&mesh.featureIdTexels, p.quadFeatures}, {&mesh.startDistanceTexels, p.quadStarts}};
@@ -184,7 +184,7 @@ struct Renderer::Impl {
         if (p.hasStarts >= 0) glUniform1i(p.hasStarts, mesh.startDistanceTexels ? 1 : 0);
 
         glBindVertexArray(quadVao.get());
-        const std::uint32_t perDraw = instancesPerBatch > 0 ? std::min(instancesPerBatch, kQuadsPerDraw) : kQuadsPerDraw;
+        const std::uint32_t perDraw = quadsPerBatch > 0 ? std::min(quadsPerBatch, kQuadsPerDraw) : kQuadsPerDraw;
         for (const auto& [runFirst, runCount] : runs) {
             // A quad past the driver's buffer-texture size would read zeros (a dot at the origin).
             if (runFirst >= maxTexelBuffer) continue;
@@ -192,7 +192,7 @@ struct Renderer::Impl {
                 const std::uint32_t count = std::min(perDraw, left);
                 glDrawElementsBaseVertex(GL_TRIANGLES, static_cast<GLsizei>(6 * count), GL_UNSIGNED_SHORT, nullptr,
                                          static_cast<GLint>(4 * first));
-                if (instancesPerBatch > 0) batches.batchSubmitted();
+                if (quadsPerBatch > 0) batches.batchSubmitted();
                 ++stats->drawCalls;
                 stats->trianglesSubmitted += 2ull * count;
                 first += count;
@@ -351,9 +351,9 @@ const std::vector<TextRun>& Renderer::lastTextRuns() const { return m_impl->text
 
 int Renderer::maxTargetSize() const { return m_impl->maxTargetSize; }
 
-void Renderer::setInstancesPerBatch(std::uint32_t instances) { m_impl->instancesPerBatch = instances; }
+void Renderer::setQuadsPerBatch(std::uint32_t quads) { m_impl->quadsPerBatch = quads; }
 
-std::uint32_t Renderer::instancesPerBatch() const { return m_impl->instancesPerBatch; }
+std::uint32_t Renderer::quadsPerBatch() const { return m_impl->quadsPerBatch; }
 
 void Renderer::setOverlaySingleProgram(bool single) { m_impl->overlay->setSingleProgram(single); }
 

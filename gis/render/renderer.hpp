@@ -91,15 +91,15 @@ public:
     /// Largest render target side this context supports (tiled export splits above it).
     int maxTargetSize() const;
 
-    /// Bounds the driver's memory for segment and point symbols: they are drawn in batches of
-    /// `instances`, and each batch waits until the one before it is drawn (GpuBatchQueue), so at
+    /// Bounds the driver's memory for segments and point symbols: their quads are drawn in batches
+    /// of `quads`, and each batch waits until the one before it is drawn (GpuBatchQueue), so at
     /// most two are queued. llvmpipe keeps every binned triangle (with its interpolation data, a
     /// few hundred bytes each) until it is rasterized, and a plain glFlush lets batches pile up
     /// while the rasterizer threads lag behind; a 4000 px wide export strip of the national
     /// outlines held some 35 MB that way. 0 (the default, what the window uses) draws each run
     /// whole and never waits. Pixels are the same.
-    void setInstancesPerBatch(std::uint32_t instances);
-    std::uint32_t instancesPerBatch() const;
+    void setQuadsPerBatch(std::uint32_t quads);
+    std::uint32_t quadsPerBatch() const;
 
     /// Draws the overlay with the one program of every mode, as before it was split by kind
     /// (OverlayRenderer::setSingleProgram): for tests that compare the two. Off by default.

@@ -124,15 +124,15 @@ TEST_CASE("Render: outlines drawn in batches, two queued at a time, give the sam
     auto renderer = test::makeRenderer();
     const auto scene = test::basicMapScene();
     gis::render::RenderTarget target(scene.camera.frameWidthPx, scene.camera.frameHeightPx);
-    REQUIRE(renderer->instancesPerBatch() == 0);  // the window's default: runs drawn whole
+    REQUIRE(renderer->quadsPerBatch() == 0);  // the window's default: runs drawn whole
     const auto whole = renderer->render(scene, target);
     const auto expected = target.readPixels();
 
     // One instance a piece: the most pieces (and waits) a run can be cut into.
-    renderer->setInstancesPerBatch(1);
+    renderer->setQuadsPerBatch(1);
     const auto pieces = renderer->render(scene, target);
     const auto actual = target.readPixels();
-    renderer->setInstancesPerBatch(0);
+    renderer->setQuadsPerBatch(0);
 
     CHECK(pieces.drawCalls > whole.drawCalls);  // the outlines were cut into pieces
     CHECK(pieces.trianglesSubmitted == whole.trianglesSubmitted);
