@@ -18,7 +18,8 @@ GlBuffer makeBuffer(GLenum target, const std::vector<T>& data) {
     return buffer;
 }
 
-// Vertex layout of fills: see shaders/README.md (location 0 = position, 1 = feature id).
+// Vertex layout of fills: see shaders/README.md (location 0 = position, 1 = feature id,
+// 2 = outward miter). Without miters, location 2 stays disabled and reads (0, 0): no growth.
 void setupFillAttributes(GpuMesh& mesh) {
     glBindBuffer(GL_ARRAY_BUFFER, mesh.vertices.get());
     glEnableVertexAttribArray(0);
@@ -26,6 +27,11 @@ void setupFillAttributes(GpuMesh& mesh) {
     glBindBuffer(GL_ARRAY_BUFFER, mesh.featureIds.get());
     glEnableVertexAttribArray(1);
     glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, 0, nullptr);
+    if (mesh.outwardMiters) {
+        glBindBuffer(GL_ARRAY_BUFFER, mesh.outwardMiters.get());
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 2, GL_BYTE, GL_TRUE, 0, nullptr);
+    }
 }
 
 /// A per-feature RGBA8 (normalized or integer) table, 1024 texels wide: created, or updated in place.
@@ -63,6 +69,8 @@ GpuMesh uploadFill(const tess::FillMesh& fill) {
     glBindVertexArray(mesh.vao.get());
     mesh.vertices = makeBuffer(GL_ARRAY_BUFFER, fill.positions);
     mesh.featureIds = makeBuffer(GL_ARRAY_BUFFER, fill.featureIds);
+    if (fill.outwardMiters.size() == fill.featureIds.size() * 2)
+        mesh.outwardMiters = makeBuffer(GL_ARRAY_BUFFER, fill.outwardMiters);
     setupFillAttributes(mesh);
     mesh.indices = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, fill.indices);  // recorded in the VAO
     glBindVertexArray(0);

@@ -22,6 +22,7 @@ struct GpuMesh {
     GlVertexArray vao;   ///< fills only
     GlBuffer vertices;   ///< positions (fill, points) or segments
     GlBuffer featureIds;
+    GlBuffer outwardMiters;   ///< fills only: two signed bytes per vertex (tess/fill_outward.hpp)
     GlBuffer startDistances;  ///< line layers' segments only (dashes); empty otherwise
     GlBuffer indices;    ///< fills only
     /// Segments and points: the buffers above seen as buffer textures, which segment.vert and

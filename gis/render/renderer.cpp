@@ -23,6 +23,10 @@ namespace gis::render {
 
 namespace {
 
+/// How far opaque fills grow outward: half a pixel closes cracks up to a pixel wide between
+/// neighbours simplified on their own, and the overlap it makes is too small to see.
+constexpr float kFillGrowPx = 0.5f;
+
 /// Upper bound on a render target side: beyond it, export tiles (bounds memory on llvmpipe).
 constexpr int kTargetSizeCap = 4096;
 
@@ -30,7 +34,7 @@ constexpr int kTargetSizeCap = 4096;
 struct Program {
     GlProgram handle;
     GLint shift = -1, scale = -1, offset = -1, targetSize = -1, colors = -1, opacity = -1;
-    GLint highlightId = -1;                                    // fill
+    GLint highlightId = -1, growPx = -1;                       // fill
     GLint symbols = -1;                                        // segment, point
     GLint halfWidth = -1, lineMode = -1, casingPx = -1, color = -1;  // segment
     GLint quadData = -1, quadFeatures = -1, quadStarts = -1, hasStarts = -1;  // segment, point
@@ -40,7 +44,7 @@ struct Program {
         const GLuint p = handle.get();
         const auto at = [p](const char* name) { return glGetUniformLocation(p, name); };
         shift = at("u_shift"); scale = at("u_scale"); offset = at("u_offset"); targetSize = at("u_targetSize");
-        colors = at("u_colors"); opacity = at("u_opacity"); highlightId = at("u_highlightId");
+        colors = at("u_colors"); opacity = at("u_opacity"); highlightId = at("u_highlightId"); growPx = at("u_growPx");
         symbols = at("u_symbols");
         halfWidth = at("u_halfWidth"); lineMode = at("u_lineMode"); casingPx = at("u_casingPx"); color = at("u_color");
         quadData = at("u_quadData"); quadFeatures = at("u_quadFeatures"); quadStarts = at("u_quadStarts");
@@ -155,6 +159,9 @@ struct Renderer::Impl {
         useMeshProgram(fill, mesh, layer, draw.style.opacity);
         const bool highlight = draw.highlightedFeature >= 0 && draw.highlightedFeature < 0x7FFFFFFF;
         glUniform1i(fill.highlightId, highlight ? static_cast<GLint>(draw.highlightedFeature) : -1);
+        // Opaque fills grow by half a pixel so neighbours meet (tess/fill_outward.hpp); translucent
+        // ones do not, as the overlap would show as a darker seam along every border.
+        glUniform1f(fill.growPx, draw.style.opacity >= 1.0f ? kFillGrowPx : 0.0f);
         glBindVertexArray(mesh.vao.get());
         for (const auto& [first, count] : visibleRuns(mesh, view)) {
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT,

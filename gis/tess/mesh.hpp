@@ -21,6 +21,9 @@ struct FillMesh {
     Vec2 origin;
     std::vector<float> positions;          ///< x,y pairs relative to origin
     std::vector<std::uint32_t> featureIds; ///< one per vertex
+    /// Two signed bytes per vertex: its outward miter (fill_outward.hpp), which the fill shader
+    /// follows to grow the fill by half a pixel. May be empty (no growth), e.g. in hand-made meshes.
+    std::vector<std::int8_t> outwardMiters;
     std::vector<std::uint32_t> indices;    ///< triangles
     std::vector<Chunk> chunks;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gis/tess/fill_outward.hpp"
 #include "gis/tess/parallel_for.hpp"
 #include "gis/tess/polygon_triangulator.hpp"
 #include "gis/tess/simplify.hpp"
@@ -15,6 +16,7 @@ namespace {
 /// parallel and concatenated afterwards in a fixed (spatial) order.
 struct FeatureParts {
     std::vector<Vec2> vertices;
+    std::vector<std::int8_t> outwardMiters;  ///< two per vertex
     std::vector<std::uint32_t> indices;  ///< into `vertices`
     std::vector<Vec2> segments;          ///< endpoint pairs
     std::vector<float> startDistances;   ///< lines only: one per segment
@@ -63,6 +65,7 @@ FeatureParts buildFeature(const Geometry& g) {
                 triangulatePolygon(polygon, parts.vertices, parts.indices);
                 for (const Ring& ring : polygon.rings) addRingSegments(ring, true, parts.segments);
             }
+            appendOutwardMiters(parts.vertices, parts.indices, parts.outwardMiters);
             break;
         }
         case GeometryKind::Line:
@@ -130,6 +133,7 @@ LodLevel assembleLevel(const data::VectorLayer& layer, double toleranceMeters, u
     }
     level.fill.positions.reserve(2 * totalVertices);
     level.fill.featureIds.reserve(totalVertices);
+    level.fill.outwardMiters.reserve(2 * totalVertices);
     level.fill.indices.reserve(totalIndices);
     level.outline.segments.reserve(4 * totalSegments);
     level.outline.featureIds.reserve(totalSegments);
@@ -163,6 +167,7 @@ LodLevel assembleLevel(const data::VectorLayer& layer, double toleranceMeters, u
         const auto base = static_cast<std::uint32_t>(level.fill.featureIds.size());
         for (const Vec2& v : p.vertices) pushRelative(level.fill.positions, v, origin);
         level.fill.featureIds.insert(level.fill.featureIds.end(), p.vertices.size(), featureId);
+        level.fill.outwardMiters.insert(level.fill.outwardMiters.end(), p.outwardMiters.begin(), p.outwardMiters.end());
         for (const std::uint32_t i : p.indices) level.fill.indices.push_back(base + i);
 
         Chunk& range = level.outline.featureRanges[featureId];

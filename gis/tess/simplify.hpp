@@ -10,8 +10,9 @@ namespace gis::tess {
 /// Simplifies every ring and line on its own with Douglas–Peucker (douglas_peucker.hpp), in the
 /// display CRS. Unlike GEOS TopologyPreserveSimplify this is linear-ish and cheap, but it may
 /// create self-intersections and small gaps/overlaps between neighbours' shared borders; the GLU
-/// tessellator fills self-intersecting rings with the even-odd rule, and at the tolerances used
-/// (below a pixel) the gaps do not show. A feature never vanishes: outer rings keep at least a
+/// tessellator fills self-intersecting rings with the even-odd rule, and the gaps (under a
+/// pixel at the tolerances used, but thousands of specks on a national view) are closed by the
+/// fill shader growing opaque fills half a pixel outward (fill_outward.hpp). A feature never vanishes: outer rings keep at least a
 /// triangle or quad; holes smaller than the tolerance are dropped. Points are returned as is.
 Geometry simplifyGeometry(const Geometry& geometry, double toleranceMeters);
 
