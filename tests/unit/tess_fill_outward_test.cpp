@@ -39,6 +39,14 @@ std::size_t vertexAt(const Triangulated& t, Vec2 p) {
     return 0;
 }
 
+/// The miter of the vertex at `p` is `expected`, to the byte's precision.
+void checkMiter(const Triangulated& t, Vec2 p, Vec2 expected) {
+    const Vec2 m = miterAt(t.miters, vertexAt(t, p));
+    INFO("vertex " << p.x << ", " << p.y);
+    CHECK(m.x == Approx(expected.x).margin(0.02));
+    CHECK(m.y == Approx(expected.y).margin(0.02));
+}
+
 /// Every edge of `ring` moves one unit outward at both ends: the miter's component along the
 /// edge's outward normal is 1 (to the byte's precision). `outsideOnRight`: the filled side is on
 /// the left of the ring's direction.
@@ -62,12 +70,8 @@ TEST_CASE("fill outward: a square's corners move diagonally outward, each side b
     Polygon square;
     square.rings.push_back({{0, 0}, {10, 0}, {10, 10}, {0, 10}});
     const Triangulated t = triangulated(square);
-    const Vec2 lowerLeft = miterAt(t.miters, vertexAt(t, {0, 0}));
-    CHECK(lowerLeft.x == Approx(-1.0).margin(0.02));
-    CHECK(lowerLeft.y == Approx(-1.0).margin(0.02));
-    const Vec2 upperRight = miterAt(t.miters, vertexAt(t, {10, 10}));
-    CHECK(upperRight.x == Approx(1.0).margin(0.02));
-    CHECK(upperRight.y == Approx(1.0).margin(0.02));
+    checkMiter(t, {0, 0}, {-1, -1});
+    checkMiter(t, {10, 10}, {1, 1});
     checkEdgesMoveOneUnit(t, square.rings[0], true);
 }
 
@@ -75,9 +79,7 @@ TEST_CASE("fill outward: the same square wound clockwise gets the same miters", 
     Polygon clockwise;
     clockwise.rings.push_back({{0, 0}, {0, 10}, {10, 10}, {10, 0}});
     const Triangulated t = triangulated(clockwise);
-    const Vec2 lowerLeft = miterAt(t.miters, vertexAt(t, {0, 0}));
-    CHECK(lowerLeft.x == Approx(-1.0).margin(0.02));
-    CHECK(lowerLeft.y == Approx(-1.0).margin(0.02));
+    checkMiter(t, {0, 0}, {-1, -1});
     checkEdgesMoveOneUnit(t, clockwise.rings[0], false);
 }
 
@@ -87,12 +89,8 @@ TEST_CASE("fill outward: a reflex corner moves into the notch, a hole's vertices
     shape.rings.push_back({{0, 0}, {10, 0}, {10, 4}, {4, 4}, {4, 10}, {0, 10}});
     shape.rings.push_back({{6, 1}, {6, 3}, {8, 3}, {8, 1}});  // clockwise
     const Triangulated t = triangulated(shape);
-    const Vec2 reflex = miterAt(t.miters, vertexAt(t, {4, 4}));
-    CHECK(reflex.x == Approx(1.0).margin(0.02));  // towards (5, 5): outside the L
-    CHECK(reflex.y == Approx(1.0).margin(0.02));
-    const Vec2 holeCorner = miterAt(t.miters, vertexAt(t, {6, 1}));
-    CHECK(holeCorner.x == Approx(1.0).margin(0.02));  // towards the hole's centre (7, 2)
-    CHECK(holeCorner.y == Approx(1.0).margin(0.02));
+    checkMiter(t, {4, 4}, {1, 1});  // the reflex corner: towards (5, 5), outside the L
+    checkMiter(t, {6, 1}, {1, 1});  // a hole's corner: towards the hole's centre (7, 2)
     checkEdgesMoveOneUnit(t, shape.rings[0], true);
     checkEdgesMoveOneUnit(t, shape.rings[1], true);  // clockwise hole: the fill is on its left too
 }
