@@ -5,6 +5,8 @@
 #include <libpq-fe.h>
 
 #include <cerrno>
+#include <chrono>
+#include <thread>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -288,6 +290,16 @@ Result<std::unique_ptr<ConnectionBackend>> openPostgres(const std::string& conni
     const char* keys[] = {"dbname", "fallback_application_name", nullptr};
     const char* values[] = {conninfo.c_str(), "ntm-atlas", nullptr};
     PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+    // PostgreSQL counts a closed connection against a login's connection limit until its server
+    // process has exited, which happens after the client has gone: a login allowed one
+    // connection that reconnects at once is refused for a moment. Retry briefly (up to ~1 s).
+    for (int retry = 0; retry < 20 && conn != nullptr && PQstatus(conn) != CONNECTION_OK &&
+                        std::strstr(PQerrorMessage(conn), "too many connections") != nullptr;
+         ++retry) {
+        PQfinish(conn);
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+    }
     if (conn == nullptr) return makeError(ErrorCode::OpenFailed, displayName + ": cannot connect (out of memory)");
     if (PQstatus(conn) != CONNECTION_OK) {
         std::string message = PQerrorMessage(conn);
