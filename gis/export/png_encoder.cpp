@@ -60,11 +60,14 @@ bool deflateBand(const std::uint8_t* rgba, std::size_t stride, int width, int ch
     // igzip reads a few bytes past its input as it hashes the last positions: they are zeroed, so
     // nothing left in the buffer by an earlier band can change this band's bytes.
     constexpr std::size_t kTailBytes = 64;  // also takes filterRow's one byte past the last row
-    if (filtered.size() < filteredBytes + kTailBytes) filtered.resize(filteredBytes + kTailBytes);
+    constexpr std::size_t kHeadBytes = 64;
+    if (filtered.size() < kHeadBytes + filteredBytes + kTailBytes) filtered.resize(kHeadBytes + filteredBytes + kTailBytes);
+    std::uint8_t* const input = filtered.data() + kHeadBytes;
     for (int y = 0; y < rows; ++y)
-        filterRow(rgba + static_cast<std::size_t>(y) * stride, width, channels, filtered.data() + static_cast<std::size_t>(y) * rowBytes);
-    std::fill(filtered.begin() + static_cast<std::ptrdiff_t>(filteredBytes), filtered.begin() + static_cast<std::ptrdiff_t>(filteredBytes + kTailBytes), 0);
-    adlerOut = isal_adler32(1, filtered.data(), filteredBytes);
+        filterRow(rgba + static_cast<std::size_t>(y) * stride, width, channels, input + static_cast<std::size_t>(y) * rowBytes);
+    std::fill(filtered.begin(), filtered.begin() + static_cast<std::ptrdiff_t>(kHeadBytes), 0);
+    std::fill(input + filteredBytes, input + filteredBytes + kTailBytes, 0);
+    adlerOut = isal_adler32(1, input, filteredBytes);
 
     // Raw deflate (the zlib header and Adler-32 are written once around all bands) by ISA-L's
     // igzip at level 1, which runs a few times faster than zlib's fastest level on these rows.
@@ -72,7 +75,7 @@ bool deflateBand(const std::uint8_t* rgba, std::size_t stride, int width, int ch
     // igzip keeps its match hash in this area and does not clear it: zeroed for every band, so the
     // bytes of a band never depend on what the thread deflated before (nor on the thread count).
     scratch.level.assign(ISAL_DEF_LVL1_DEFAULT, 0);
-    isal_zstream zs;
+    isal_zstream zs{};
     isal_deflate_stateless_init(&zs);
     zs.level = 1;
     zs.level_buf = scratch.level.data();
@@ -84,7 +87,7 @@ bool deflateBand(const std::uint8_t* rgba, std::size_t stride, int width, int ch
     // bytes of header each 64 KB): a bound well above it.
     std::vector<std::uint8_t>& out = scratch.out;
     if (out.size() < filteredBytes + filteredBytes / 16 + 1024) out.resize(filteredBytes + filteredBytes / 16 + 1024);
-    zs.next_in = filtered.data();
+    zs.next_in = input;
     zs.avail_in = static_cast<std::uint32_t>(filteredBytes);
     zs.next_out = out.data();
     zs.avail_out = static_cast<std::uint32_t>(out.size());
