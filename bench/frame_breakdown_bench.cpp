@@ -6,7 +6,7 @@
 // (render() returning: our scene walk, the overlay's layout, llvmpipe's vertex work and
 // binning) and of buildScene. Differences between variants say what each part costs. The
 // "1 overlay prog" variants draw the overlay with the one program of every mode it had before
-// it was split by kind (Renderer::setOverlaySingleProgram): old and new, interleaved.
+// it was split by kind (Renderer::setReferencePrograms): old and new, interleaved.
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -113,7 +113,7 @@ int main(int argc, char** argv) {
                 Scene scene = document->buildScene(camera);
                 v.sceneMs.push_back(bench::msSince(sceneStart));
                 v.change(scene, mainLayer);
-                renderer.value()->setOverlaySingleProgram(v.singleOverlayProgram);
+                renderer.value()->setReferencePrograms(v.singleOverlayProgram);
                 const auto start = bench::Clock::now();
                 v.stats = renderer.value()->render(scene, target);
                 v.submitMs.push_back(bench::msSince(start));

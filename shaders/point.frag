@@ -9,7 +9,15 @@ uniform float u_opacity;
 out vec4 o_color;
 
 void main() {
-    vec4 c = ntmSymbol(v_local, u_radius, v_symbol.x, v_symbol.y, v_symbol.z != 0, v_fillColor, u_strokeColor) * u_opacity;
+    // A layer whose symbols all share one shape gets a program with it compiled in
+    // (NTM_POINT_SHAPE): llvmpipe evaluates every branch, so the general program computed all
+    // eleven shapes' distances for every pixel of every symbol.
+#ifdef NTM_POINT_SHAPE
+    const int shape = NTM_POINT_SHAPE;
+#else
+    int shape = v_symbol.x;
+#endif
+    vec4 c = ntmSymbol(v_local, u_radius, shape, v_symbol.y, v_symbol.z != 0, v_fillColor, u_strokeColor) * u_opacity;
     if (c.a <= 0.0) discard;
     o_color = c;
 }

@@ -25,6 +25,9 @@ void main() {
     uint a_featureId = texelFetch(u_quadFeatures, point).r;
     vec2 centre = ntmMeshToPixel(a_position, u_shift, u_scale, u_offset);
     ivec3 symbol = ivec3(ntmFeatureSymbol(u_symbols, a_featureId).xyz);
+#ifdef NTM_POINT_SHAPE
+    symbol.x = NTM_POINT_SHAPE;   // the layer's one shape, compiled in (point.frag says why)
+#endif
     float r = ntmSymbolQuadExtent(u_radius, symbol.x, symbol.z != 0);
     vec2 corner = vec2((gl_VertexID & 1) == 0 ? -r : r, (gl_VertexID & 2) == 0 ? -r : r);
     gl_Position = ntmPixelToClip(centre + corner, u_targetSize);

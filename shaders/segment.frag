@@ -17,12 +17,14 @@ void main() {
     float t = clamp(dot(v_pixel - v_p0, ab) / len2, 0.0, 1.0);
     float dist = length(v_pixel - (v_p0 + ab * t));
     float coverage = clamp(v_halfWidth + 0.5 - dist, 0.0, 1.0);
+#if !defined(NTM_LINE_MODE) || NTM_LINE_MODE == 3
     if (v_dash.x > 0.0) {
         // Distance along the whole line, so dashes run on across vertices.
         float along = v_startPx + t * sqrt(len2);
         float phase = mod(along, v_dash.x + v_dash.y);
         coverage *= clamp(min(phase, v_dash.x - phase) + 0.5, 0.0, 1.0);
     }
+#endif  // only the line of a line layer is dashed
     if (coverage <= 0.0) discard;
     vec4 c = v_color;
     c.a *= coverage * u_opacity;

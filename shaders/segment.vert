@@ -18,7 +18,16 @@ uniform float u_halfWidth;        // pixels (of a completed line; planned ones a
 uniform float u_casingPx;         // casing pass: how far the casing reaches beyond the line
 // 0: u_color (outlines, highlight); 1: colour table (hairline fill edges);
 // 2: casing of a line layer; 3: the line of a line layer (colour table, status dash).
+// The Renderer builds one program per mode (NTM_LINE_MODE): llvmpipe runs both sides of every
+// branch, so with the mode a uniform each outline vertex paid for the symbol-table fetch and
+// the dash set-up of the line layers. Without the define the mode is the uniform u_lineMode,
+// the reference program the tests compare the four with.
+#ifdef NTM_LINE_MODE
+const int kLineMode = NTM_LINE_MODE;
+#else
 uniform int u_lineMode;
+#define kLineMode u_lineMode
+#endif
 uniform vec4 u_color;
 uniform sampler2D u_colors;
 uniform usampler2D u_symbols;
@@ -37,17 +46,16 @@ void main() {
     int segment = gl_VertexID >> 2;
     vec4 a_segment = texelFetch(u_quadData, segment);
     uint a_featureId = texelFetch(u_quadFeatures, segment).r;
-    float a_startDistance = u_hasStarts ? texelFetch(u_quadStarts, segment).r : 0.0;
+    float a_startDistance = kLineMode == 3 && u_hasStarts ? texelFetch(u_quadStarts, segment).r : 0.0;  // dashes only
 
     vec2 p0 = ntmMeshToPixel(a_segment.xy, u_shift, u_scale, u_offset);
     vec2 p1 = ntmMeshToPixel(a_segment.zw, u_shift, u_scale, u_offset);
 
     float halfWidth = u_halfWidth;
     v_dash = vec2(0.0);
-    // Branch on the uniform so outlines skip the texture fetches (vertex work is the llvmpipe bottleneck).
-    if (u_lineMode == 0) {
+    if (kLineMode == 0) {
         v_color = u_color;
-    } else if (u_lineMode == 1) {
+    } else if (kLineMode == 1) {
         v_color = ntmFeatureColor(u_colors, a_featureId);
     } else {
         uvec4 symbol = ntmFeatureSymbol(u_symbols, a_featureId);
@@ -60,7 +68,7 @@ void main() {
         } else if (status == NTM_UNDER_CONSTRUCTION) {
             v_dash = vec2(4.0, 2.5) * u_halfWidth;
         }
-        if (u_lineMode == 2) {
+        if (kLineMode == 2) {
             halfWidth += u_casingPx;
             v_dash = vec2(0.0);   // the casing stays continuous: it is the light half of the two tones
             v_color = symbol.z != 0u ? kOverdueCasing : u_color;

@@ -189,6 +189,12 @@ void GpuCache::uploadSymbols(GpuLayer& layer, const scene::LayerDraw& draw) {
     std::vector<scene::FeatureSymbol> table(static_cast<std::size_t>(rows) * kColorTableWidth, plain);
     if (given > 0) std::copy(draw.featureSymbols->begin(), draw.featureSymbols->end(), table.begin());
     uploadFeatureTable(layer.symbols, layer.symbolRows, rows, GL_RGBA8UI, GL_RGBA_INTEGER, table.data());
+    // Only the entries features use: ids past them are never drawn.
+    const auto used = table.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>({layer.featureCount, given, 1}));
+    const scene::PointSymbol first = table.front().shape;
+    layer.singleShape = std::all_of(table.begin(), used, [first](const scene::FeatureSymbol& s) { return s.shape == first; })
+                            ? static_cast<int>(first)
+                            : -1;
 }
 
 void GpuCache::touch(std::uint64_t layerId) {

@@ -58,6 +58,9 @@ struct GpuLayer {
     bool hasSymbols = false;
     std::uint64_t symbolVersion = 0;
     scene::PointSymbol defaultShape = scene::PointSymbol::Circle;  ///< what a layer without a table drew
+    /// The shape every feature has (scene::PointSymbol), or -1 when they differ: such a layer is
+    /// drawn with a point program that has the shape compiled in (Renderer).
+    int singleShape = -1;
     GlTexture symbols;
     int symbolRows = 0;
 

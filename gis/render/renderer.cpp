@@ -1,6 +1,7 @@
 #include "gis/render/renderer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <utility>
 #include <memory>
@@ -30,6 +31,13 @@ constexpr float kFillGrowPx = 0.5f;
 /// Upper bound on a render target side: beyond it, export tiles (bounds memory on llvmpipe).
 constexpr int kTargetSizeCap = 4096;
 
+/// How segment.vert colours and shapes a pass (its NTM_LINE_MODE, or u_lineMode in the general program).
+enum class LinePass : GLint { PlainColor = 0, FeatureColor = 1, LineCasing = 2, LineByStatus = 3 };
+constexpr int kLinePassCount = 4;
+
+/// scene::PointSymbol's shapes (Circle … Bar).
+constexpr int kPointShapeCount = static_cast<int>(scene::PointSymbol::Bar) + 1;
+
 /// A linked program and the locations of the uniforms we set.
 struct Program {
     GlProgram handle;
@@ -52,6 +60,37 @@ struct Program {
         radius = at("u_radius");
         strokeColor = at("u_strokeColor");
     }
+};
+
+/// A program built from its shader pair and defines the first time it is asked for.
+class LazyProgram {
+public:
+    void define(std::string name, std::string defines) {
+        m_name = std::move(name);
+        m_defines = std::move(defines);
+    }
+    Status build(const ShaderLibrary& shaders) {
+        if (m_program) return Ok{};
+        auto built = shaders.build(m_name, m_defines);
+        if (!built) {
+            m_failed = true;
+            return built.error();
+        }
+        m_program.emplace();
+        m_program->handle = std::move(*built);
+        m_program->locate();
+        return Ok{};
+    }
+    /// The program, or nullptr when it does not build (tried once).
+    const Program* get(const ShaderLibrary& shaders) {
+        if (!m_program && !m_failed) (void)build(shaders);
+        return m_program ? &*m_program : nullptr;
+    }
+
+private:
+    std::string m_name, m_defines;
+    std::optional<Program> m_program;
+    bool m_failed = false;
 };
 
 void setColor(GLint location, Rgba8 c) {
@@ -118,7 +157,25 @@ int pickLevel(const GpuLayer& layer, double metersPerPixel) {
 
 struct Renderer::Impl {
     ShaderLibrary shaders;
-    Program fill, segment, point;
+    Program fill;
+    /// Segment programs: [pass] with the pass compiled in (shaders/segment.vert), [kLinePassCount]
+    /// the general one with the pass as a uniform. Point programs: [shape] for layers whose
+    /// symbols all share one shape (shaders/point.frag), [kPointShapeCount] the general one.
+    /// Each is built when first drawn: every program llvmpipe compiles costs some memory, and an
+    /// export draws three or four of them.
+    std::array<LazyProgram, kLinePassCount + 1> segmentPrograms;
+    std::array<LazyProgram, kPointShapeCount + 1> pointPrograms;
+    bool referencePrograms = false;  ///< draw with the general programs only (setReferencePrograms)
+
+    const Program* segmentProgram(LinePass pass) {
+        return segmentPrograms[referencePrograms ? kLinePassCount : static_cast<std::size_t>(pass)].get(shaders);
+    }
+
+    /// The point program of the layer's one shape, else the general one.
+    const Program* pointProgram(const GpuLayer& layer) {
+        const bool single = !referencePrograms && layer.singleShape >= 0 && layer.singleShape < kPointShapeCount;
+        return pointPrograms[single ? static_cast<std::size_t>(layer.singleShape) : kPointShapeCount].get(shaders);
+    }
     GpuCache cache;
     std::unique_ptr<TextAtlas> atlas;
     OverlayBatch overlayBatch;
@@ -208,18 +265,18 @@ struct Renderer::Impl {
         }
     }
 
-    /// How segment.vert colours and shapes a pass (its u_lineMode).
-    enum class LinePass : GLint { PlainColor = 0, FeatureColor = 1, LineCasing = 2, LineByStatus = 3 };
-
     void drawSegments(const GpuMesh& mesh, const GpuLayer& layer, float widthPx, LinePass pass, Rgba8 color,
                       float opacity, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs,
                       float casingPx = 0.0f) {
-        useMeshProgram(segment, mesh, layer, opacity);
-        glUniform1f(segment.halfWidth, widthPx * 0.5f);
-        glUniform1i(segment.lineMode, static_cast<GLint>(pass));
-        glUniform1f(segment.casingPx, casingPx);
-        setColor(segment.color, color);
-        drawQuads(segment, mesh, runs);
+        const Program* program = segmentProgram(pass);
+        if (program == nullptr) return;  // it did not build: Renderer::create reports that for the common ones
+        const Program& p = *program;
+        useMeshProgram(p, mesh, layer, opacity);
+        glUniform1f(p.halfWidth, widthPx * 0.5f);
+        if (p.lineMode >= 0) glUniform1i(p.lineMode, static_cast<GLint>(pass));
+        glUniform1f(p.casingPx, casingPx);
+        setColor(p.color, color);
+        drawQuads(p, mesh, runs);
     }
 
     /// A line layer: the whole casing first, so a casing never covers a neighbouring line where
@@ -233,11 +290,15 @@ struct Renderer::Impl {
     }
 
     void drawPoints(const GpuMesh& mesh, const GpuLayer& layer, const scene::LayerStyle& style, const Bounds& view) {
-        useMeshProgram(point, mesh, layer, style.opacity);
-        glUniform1f(point.radius, style.pointSizePx * 0.5f);
-        setColor(point.strokeColor, style.pointStrokeColor);
-        drawQuads(point, mesh, visibleRuns(mesh, view));
+        const Program* program = pointProgram(layer);
+        if (program == nullptr) return;
+        const Program& p = *program;
+        useMeshProgram(p, mesh, layer, style.opacity);
+        glUniform1f(p.radius, style.pointSizePx * 0.5f);
+        setColor(p.strokeColor, style.pointStrokeColor);
+        drawQuads(p, mesh, visibleRuns(mesh, view));
     }
+
 
     void drawLayer(const scene::LayerDraw& draw, bool& firstPolygonLayer) {
         GpuLayer& layer = cache.sync(draw, *stats);
@@ -319,13 +380,24 @@ Renderer::~Renderer() = default;
 Result<std::unique_ptr<Renderer>> Renderer::create() {
     std::unique_ptr<Renderer> renderer(new Renderer());
     Impl& impl = *renderer->m_impl;
-    for (auto [program, name] : {std::pair{&impl.fill, "fill"}, std::pair{&impl.segment, "segment"},
-                                 std::pair{&impl.point, "point"}}) {
-        auto built = impl.shaders.build(name);
-        if (!built) return built.error();
-        program->handle = std::move(*built);
-        program->locate();
-    }
+    auto fill = impl.shaders.build("fill");
+    if (!fill) return fill.error();
+    impl.fill.handle = std::move(*fill);
+    impl.fill.locate();
+    for (int pass = 0; pass <= kLinePassCount; ++pass)
+        impl.segmentPrograms[static_cast<std::size_t>(pass)].define(
+            "segment", pass < kLinePassCount ? "#define NTM_LINE_MODE " + std::to_string(pass) + "\n" : "");
+    for (int shape = 0; shape <= kPointShapeCount; ++shape)
+        impl.pointPrograms[static_cast<std::size_t>(shape)].define(
+            "point", shape < kPointShapeCount ? "#define NTM_POINT_SHAPE " + std::to_string(shape) + "\n" : "");
+    // What every map draws is built now, so that a broken shader is reported here rather than by
+    // a map without its lines or symbols; the rest (the general programs, the other shapes) only
+    // when a layer needs them, as each costs llvmpipe memory (1.2 MB for the two general ones).
+    for (LazyProgram* common : {&impl.segmentPrograms[static_cast<std::size_t>(LinePass::PlainColor)],
+                                &impl.segmentPrograms[static_cast<std::size_t>(LinePass::LineCasing)],
+                                &impl.segmentPrograms[static_cast<std::size_t>(LinePass::LineByStatus)],
+                                &impl.pointPrograms[static_cast<std::size_t>(scene::PointSymbol::Circle)]})
+        if (Status built = common->build(impl.shaders); !built) return built.error();
     auto atlas = TextAtlas::create();
     if (!atlas) return atlas.error();
     impl.atlas = std::move(*atlas);
@@ -362,7 +434,10 @@ void Renderer::setQuadsPerBatch(std::uint32_t quads) { m_impl->quadsPerBatch = q
 
 std::uint32_t Renderer::quadsPerBatch() const { return m_impl->quadsPerBatch; }
 
-void Renderer::setOverlaySingleProgram(bool single) { m_impl->overlay->setSingleProgram(single); }
+void Renderer::setReferencePrograms(bool reference) {
+    m_impl->referencePrograms = reference;
+    m_impl->overlay->setSingleProgram(reference);
+}
 
 void Renderer::warmUp() {
     // Ids no real layer gets (the scene's are small counters); the cache drops them once unused.

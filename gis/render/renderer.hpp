@@ -101,9 +101,11 @@ public:
     void setQuadsPerBatch(std::uint32_t quads);
     std::uint32_t quadsPerBatch() const;
 
-    /// Draws the overlay with the one program of every mode, as before it was split by kind
-    /// (OverlayRenderer::setSingleProgram): for tests that compare the two. Off by default.
-    void setOverlaySingleProgram(bool single);
+    /// Draws with the general programs only: one segment program for every pass, one point
+    /// program for every shape, one overlay program for every mode (OverlayRenderer::
+    /// setSingleProgram). The specialised ones exist because llvmpipe runs every branch of a
+    /// shader; they must draw the same pixels, which tests check against these. Off by default.
+    void setReferencePrograms(bool reference);
 
 private:
     Renderer();

@@ -69,7 +69,7 @@ TEST_CASE("overlay: the programs split by kind draw the pixels of the single pro
     gis::render::RenderTarget target(scene.camera.frameWidthPx, scene.camera.frameHeightPx);
     const auto split = renderer->render(scene, target);
     const gis::render::Image splitImage = target.readPixels();
-    renderer->setOverlaySingleProgram(true);
+    renderer->setReferencePrograms(true);
     const auto single = renderer->render(scene, target);
     const gis::render::Image singleImage = target.readPixels();
 
