@@ -2,6 +2,7 @@
 /// Planar measures of rings, polygons and segments in any projected CRS (shoelace areas,
 /// even-odd containment, distances). One home for what tessellation, the demo generator and
 /// hit testing all need.
+#include <algorithm>
 #include <cmath>
 
 #include "gis/core/geometry.hpp"
@@ -32,6 +33,20 @@ inline int certainOrientation(Vec2 a, Vec2 b, Vec2 c) {
     if (det > bound) return 1;
     if (det < -bound) return -1;
     return 0;
+}
+
+/// Whether the closed segments ab and cd may meet: false when they are certainly apart; true when
+/// they cross, touch, or are too close to tell (a certainOrientation of 0, then only when their
+/// boxes overlap). The simplicity checks and the monotone sweep refuse a ring on true.
+inline bool segmentsMayMeet(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
+    const int o1 = certainOrientation(a, b, c), o2 = certainOrientation(a, b, d);
+    const int o3 = certainOrientation(c, d, a), o4 = certainOrientation(c, d, b);
+    if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0) {
+        const bool apart = std::max(a.x, b.x) < std::min(c.x, d.x) || std::max(c.x, d.x) < std::min(a.x, b.x) ||
+                           std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y);
+        return !apart;
+    }
+    return o1 != o2 && o3 != o4;
 }
 
 }  // namespace gis

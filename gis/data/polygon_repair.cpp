@@ -26,16 +26,7 @@ bool segmentsMayMeet(const std::vector<Vec2>& p, std::size_t i, std::size_t j) {
     const std::size_t n = p.size();
     const std::size_t gap = i > j ? i - j : j - i;
     if (gap == 1 || gap == n - 1) return false;  // adjacent: checked by the fold-back test
-    const Vec2 a = p[i], b = p[i + 1 == n ? 0 : i + 1], c = p[j], d = p[j + 1 == n ? 0 : j + 1];
-    const int o1 = certainOrientation(a, b, c), o2 = certainOrientation(a, b, d);
-    const int o3 = certainOrientation(c, d, a), o4 = certainOrientation(c, d, b);
-    if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0) {
-        // Collinear or too close to tell: only a problem when their boxes overlap.
-        const bool apart = std::max(a.x, b.x) < std::min(c.x, d.x) || std::max(c.x, d.x) < std::min(a.x, b.x) ||
-                           std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y);
-        return !apart;
-    }
-    return o1 != o2 && o3 != o4;
+    return gis::segmentsMayMeet(p[i], p[i + 1 == n ? 0 : i + 1], p[j], p[j + 1 == n ? 0 : j + 1]);
 }
 
 /// Rings up to this size are checked by a sweep over segment boxes: every pair whose boxes
@@ -129,20 +120,7 @@ bool ringCertainlySimple(const Ring& ring) {
         }
         return o > 0;
     };
-    auto meet = [&](std::uint32_t i, std::uint32_t j) {
-        const std::size_t gap = i > j ? i - j : j - i;
-        if (gap == 1 || gap == n - 1) return false;  // adjacent: checked above
-        const Vec2 a = p[i], b = p[next(i)], c = p[j], d = p[next(j)];
-        const int o1 = certainOrientation(a, b, c), o2 = certainOrientation(a, b, d);
-        const int o3 = certainOrientation(c, d, a), o4 = certainOrientation(c, d, b);
-        if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0) {
-            // Collinear or too close to tell: only a problem when their boxes overlap.
-            const bool apart = std::max(a.x, b.x) < std::min(c.x, d.x) || std::max(c.x, d.x) < std::min(a.x, b.x) ||
-                               std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y);
-            return !apart;
-        }
-        return o1 != o2 && o3 != o4;
-    };
+    auto meet = [&](std::uint32_t i, std::uint32_t j) { return segmentsMayMeet(p, i, j); };
     std::set<std::uint32_t, decltype(below)> active(below);
     std::vector<std::set<std::uint32_t, decltype(below)>::iterator> where(n, active.end());
     for (const std::uint32_t v : order) {

@@ -121,15 +121,7 @@ bool MonotoneSweep::leftOf(std::uint32_t a, std::uint32_t b) {
 /// vertices are refused before they get here).
 bool MonotoneSweep::mayMeet(std::uint32_t s, std::uint32_t t) const {
     if (m_next[s] == t || m_next[t] == s) return false;
-    const Vec2 a = m_p[s], b = m_p[m_next[s]], c = m_p[t], d = m_p[m_next[t]];
-    const int o1 = certainOrientation(a, b, c), o2 = certainOrientation(a, b, d);
-    const int o3 = certainOrientation(c, d, a), o4 = certainOrientation(c, d, b);
-    if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0) {
-        const bool apart = std::max(a.x, b.x) < std::min(c.x, d.x) || std::max(c.x, d.x) < std::min(a.x, b.x) ||
-                           std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y);
-        return !apart;
-    }
-    return o1 != o2 && o3 != o4;
+    return segmentsMayMeet(m_p[s], m_p[m_next[s]], m_p[t], m_p[m_next[t]]);
 }
 
 /// Both edges of v start here (both neighbours come later): a start vertex when the region left
