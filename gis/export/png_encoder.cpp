@@ -57,8 +57,9 @@ bool deflateBand(const std::uint8_t* rgba, std::size_t stride, int width, int ch
     const std::size_t rowBytes = 1 + static_cast<std::size_t>(width) * channels;
     std::vector<std::uint8_t>& filtered = scratch.filtered;
     filteredBytes = rowBytes * static_cast<std::size_t>(rows);
-    // igzip reads a few bytes past its input as it hashes the last positions: they are zeroed, so
-    // nothing left in the buffer by an earlier band can change this band's bytes.
+    // igzip reads a few bytes before and past its input as it hashes the first and last
+    // positions: both pads are zeroed, so neither the heap nor an earlier band in the buffer
+    // changes this band's bytes (a rarer variation inside igzip remains; README, Performance).
     constexpr std::size_t kTailBytes = 64;  // also takes filterRow's one byte past the last row
     constexpr std::size_t kHeadBytes = 64;
     if (filtered.size() < kHeadBytes + filteredBytes + kTailBytes) filtered.resize(kHeadBytes + filteredBytes + kTailBytes);

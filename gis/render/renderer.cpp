@@ -299,7 +299,6 @@ struct Renderer::Impl {
         drawQuads(p, mesh, visibleRuns(mesh, view));
     }
 
-
     void drawLayer(const scene::LayerDraw& draw, bool& firstPolygonLayer) {
         GpuLayer& layer = cache.sync(draw, *stats);
         if (layer.levels.empty()) return;

@@ -12,8 +12,9 @@ namespace gis::tess {
 /// create self-intersections and small gaps/overlaps between neighbours' shared borders; the GLU
 /// tessellator fills self-intersecting rings with the even-odd rule, and the gaps (under a
 /// pixel at the tolerances used, but thousands of specks on a national view) are closed by the
-/// fill shader growing opaque fills half a pixel outward (fill_outward.hpp). A feature never vanishes: outer rings keep at least a
-/// triangle or quad; holes smaller than the tolerance are dropped. Points are returned as is.
+/// fill shader growing opaque fills half a pixel outward (fill_outward.hpp). A feature never
+/// vanishes: outer rings keep at least a triangle or quad; holes smaller than the tolerance are
+/// dropped. Points are returned as is.
 Geometry simplifyGeometry(const Geometry& geometry, double toleranceMeters);
 
 /// vertexCount(simplifyGeometry(geometry, t)) for every t of `tolerances` (0 = as is), from one
