@@ -113,7 +113,8 @@ Result<LayoutReport> exportLayout(render::Renderer& renderer, scene::MapDocument
                                          ? scene::Camera::fit(content.focus.valid() ? content.focus : document.bounds(), report.widthPx,
                                                               report.heightPx, 24.0)
                                          : bareCamera(document, options, content.focus, report.widthPx, report.heightPx, textScale);
-        document.ensureLevelsFor(camera.metersPerPixel);
+        document.ensureLevelsFor(camera.metersPerPixel,
+                                 options.releaseSourceGeometry ? scene::LevelUse::OneFrame : scene::LevelUse::AcrossScales);
         scene = document.buildScene(camera, std::nullopt, textScale);
         if (options.format == ExportFormat::GeoTiff) {
             // The map alone: a GIS overlays it on other layers; the title and legend would cover data.

@@ -323,14 +323,17 @@ double MapDocument::worthwhileTolerance(MapLayer& layer, double wanted) {
     return chosen;
 }
 
-std::vector<MissingLevel> MapDocument::missingLevelsFor(double metersPerPixel) {
+std::vector<MissingLevel> MapDocument::missingLevelsFor(double metersPerPixel, LevelUse use) {
     std::vector<MissingLevel> missing;
     if (m_geometryReleased) return missing;
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
         MapLayer& layer = m_layers[i];
         if (!layer.visible || layer.data.features.empty()) continue;
         // Points are never simplified: their one level is full detail.
-        const double wanted = layer.kind == GeometryKind::Point ? 0.0 : worthwhileTolerance(layer, levelToleranceFor(metersPerPixel));
+        double wanted = 0.0;
+        if (layer.kind != GeometryKind::Point)
+            wanted = use == LevelUse::OneFrame ? levelToleranceFor(metersPerPixel)
+                                               : worthwhileTolerance(layer, levelToleranceFor(metersPerPixel));
         const bool built = std::any_of(layer.meshes->levels.begin(), layer.meshes->levels.end(),
                                        [&](const tess::LodLevel& level) { return level.toleranceMeters == wanted; });
         if (!built) missing.push_back({i, wanted});
@@ -393,8 +396,8 @@ void MapDocument::releaseGeometry() {
     m_geometryReleased = true;
 }
 
-bool MapDocument::ensureLevelsFor(double metersPerPixel) {
-    const std::vector<MissingLevel> missing = missingLevelsFor(metersPerPixel);
+bool MapDocument::ensureLevelsFor(double metersPerPixel, LevelUse use) {
+    const std::vector<MissingLevel> missing = missingLevelsFor(metersPerPixel, use);
     for (const MissingLevel& need : missing)
         addLevel(need.layerIndex, tess::buildLodLevel(m_layers[need.layerIndex].data, need.toleranceMeters));
     return !missing.empty();

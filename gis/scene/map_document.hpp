@@ -58,6 +58,18 @@ struct MapLayer {
 /// classes (the window, whose layer panel keys the symbols so the legend does not cover the map).
 enum class LegendContent { All, ThematicOnly };
 
+/// How long the levels a scale needs will be kept, which decides whether measuring them pays.
+enum class LevelUse {
+    /// The window, the atlas: levels stay beside each other as the scale changes, so a level
+    /// that keeps nearly every vertex of a finer one is not built (tess::levelWorthBuilding).
+    AcrossScales,
+    /// One frame and then the geometry is let go (the command line's export): the level the
+    /// scale wants is the only one ever built, so there is nothing to save by measuring first,
+    /// and the measure (a Douglas–Peucker descent to the finest tolerance, 45 of the 140 ms of
+    /// meshing the 10,000-commune set) is skipped. Never more than a pixel from the source either way.
+    OneFrame,
+};
+
 /// A level of detail a layer still lacks for some scale.
 struct MissingLevel {
     std::size_t layerIndex = 0;
@@ -117,14 +129,14 @@ public:
     Status colorBy(const std::string& field);
     void setLayerVisible(std::size_t layerIndex, bool visible);
 
-    /// Levels of detail the visible layers lack at this scale (none once built). Measures, once
-    /// per layer and tolerance, whether a simplified level is worth building at all.
-    std::vector<MissingLevel> missingLevelsFor(double metersPerPixel);
+    /// Levels of detail the visible layers lack at this scale (none once built). Across scales it
+    /// measures, once per layer and tolerance, whether a simplified level is worth building at all.
+    std::vector<MissingLevel> missingLevelsFor(double metersPerPixel, LevelUse use = LevelUse::AcrossScales);
     /// Adds a level built elsewhere (e.g. on a worker with tess::buildLodLevel) and bumps the
     /// layer's geometry version so the renderer uploads it once.
     void addLevel(std::size_t layerIndex, tess::LodLevel level);
     /// Builds, on this thread, every level this scale needs. Returns true when it built any.
-    bool ensureLevelsFor(double metersPerPixel);
+    bool ensureLevelsFor(double metersPerPixel, LevelUse use = LevelUse::AcrossScales);
     /// For a one-frame export once its scene is built: frees every feature's geometry and the
     /// document's hold on the CPU meshes (a scene handed out keeps its own until it lets go, see
     /// exportPngStrips), about 12 MB on the national layer. Attributes, bounds, the label points

@@ -73,6 +73,37 @@ TEST_CASE("map document: levels of detail are built once per scale band", "[unit
     CHECK(levels.front().toleranceMeters < levels.back().toleranceMeters);  // finest first
 }
 
+TEST_CASE("map document: a one-frame export builds the level its scale wants, without measuring first", "[unit][scene]") {
+    // Squares of 4 vertices: no tolerance removes any, so across scales no simplified level is
+    // worth building and full detail is drawn; one frame builds the scale's own level instead.
+    data::VectorLayer squares;
+    squares.name = "communes";
+    squares.fields = {{"name", data::FieldKind::Text}};
+    for (int i = 0; i < 50; ++i) {
+        data::Feature feature;
+        feature.fid = i + 1;
+        const double x = 11'500'000.0 + 2000.0 * i, y = 2'400'000.0;
+        feature.geometry.kind = GeometryKind::Polygon;
+        feature.geometry.polygons.push_back({{{{x, y}, {x + 1500, y}, {x + 1500, y + 1500}, {x, y + 1500}}}});
+        feature.attributes = {std::string("Xã ") + std::to_string(i)};
+        squares.bounds.expand(feature.geometry.bounds());
+        squares.features.push_back(std::move(feature));
+    }
+    const double metersPerPixel = 200.0;
+    const double wanted = scene::levelToleranceFor(metersPerPixel);
+    REQUIRE(wanted > 0.0);
+    auto levelsAfter = [&](scene::LevelUse use) {
+        auto document = scene::MapDocument::fromLayers(scene::LoadedSource{{squares}, "squares", false, {}});
+        REQUIRE(document);
+        CHECK(document->ensureLevelsFor(metersPerPixel, use));
+        std::vector<double> tolerances;
+        for (const tess::LodLevel& level : document->layers()[0].meshes->levels) tolerances.push_back(level.toleranceMeters);
+        return tolerances;
+    };
+    CHECK(levelsAfter(scene::LevelUse::AcrossScales) == std::vector<double>{0.0});
+    CHECK(levelsAfter(scene::LevelUse::OneFrame) == std::vector<double>{wanted});
+}
+
 TEST_CASE("map document: the commune under a label point is found and described", "[unit][scene]") {
     const scene::MapDocument document = openDemo();
     const scene::MapLayer& communes = mainLayer(document);
