@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/cli/commands.hpp"
+#include "app/cli/process_end.hpp"
 #ifdef NTM_WITH_GUI
 #include "app/shell/gui_main.hpp"
 #endif
@@ -47,7 +48,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     const cli::Args rest = args.empty() ? cli::Args{} : cli::Args(args.begin() + 1, args.end());
-    if (command == "export") return cli::runExport(rest);
+    // An export leaves its map and GL context for the process's end to free (ExportRequest::processEndsAfter).
+    if (command == "export") return cli::endProcess(cli::runExport(rest));
     if (command == "init") return cli::runInit(rest);
     if (command == "import") return cli::runImport(rest);
     if (command == "summary") return cli::runSummary(rest);

@@ -15,7 +15,7 @@ int runSummary(const Args& args);  ///< ntm-atlas summary PROJECT [--unit CODE] 
 int runGaps(const Args& args);       ///< ntm-atlas gaps PROJECT [--unit CODE] [--as-of DATE] [--json]
 int runDistances(const Args& args);  ///< ntm-atlas distances PROJECT --type TYPE [--max-km K] [--unit CODE] [--any-status] [--json]
 int runHistory(const Args& args);    ///< ntm-atlas history PROJECT [--unit CODE] [--json]
-int runAtlas(const Args& args);
-int runCopy(const Args& args);       ///< ntm-atlas copy SOURCE DEST (GeoPackage ⇄ PostgreSQL, a whole project)      ///< ntm-atlas atlas PROJECT --unit DISTRICT --out atlas.pdf|FOLDER/
+int runAtlas(const Args& args);      ///< ntm-atlas atlas PROJECT --unit DISTRICT --out atlas.pdf|FOLDER/
+int runCopy(const Args& args);       ///< ntm-atlas copy SOURCE DEST (GeoPackage ⇄ PostgreSQL, a whole project)
 
 }  // namespace cli

@@ -8,6 +8,7 @@
 #include "app/cli/command_errors.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/demo_project_file.hpp"
+#include "app/cli/process_end.hpp"
 #include "gis/export/map_export.hpp"
 
 namespace cli {
@@ -49,6 +50,7 @@ int runExport(const Args& args) {
     request.source.asOf = arguments.value("as-of");
     request.colorField = arguments.value("color-by");
     request.outPath = arguments.value("out");
+    request.processEndsAfter = !kLeakCheckedBuild;  // main ends the process right after (endProcess)
 
     if (const std::string format = arguments.value("format"); !format.empty()) {
         request.format = gis::exporting::parseExportFormat(format);

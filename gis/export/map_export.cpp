@@ -162,7 +162,9 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     // not depend on each other, and most of reading a layer keeps one core busy), and a tiny draw
     // has llvmpipe compile its shader variants there. The context is then handed to this thread
     // (released there, made current here).
-    GlSetup gl;
+    // On the heap so a process that ends after the export can leave it there (processEndsAfter).
+    auto glOwner = std::make_unique<GlSetup>();
+    GlSetup& gl = *glOwner;
     std::thread renderContextWorker([&gl] {
         const auto glStart = Clock::now();
         gl.context.emplace(render::HeadlessContext::create());
@@ -208,6 +210,12 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     timings.render = report->render;
     timings.encode = report->encode;
     timings.mesh = std::max(0.0, secondsSince(start) - report->render - report->encode);
+    if (request.processEndsAfter) {
+        renderer.value()->saveCaches();
+        // Deliberately never freed: the process ends next, and its end frees all of it at once.
+        static_cast<void>(glOwner.release());
+        static_cast<void>(new scene::MapDocument(std::move(*document)));
+    }
     return timings;
 }
 

@@ -427,6 +427,10 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
 
 const std::vector<TextRun>& Renderer::lastTextRuns() const { return m_impl->textRuns; }
 
+void Renderer::saveCaches() {
+    if (m_impl->atlas) m_impl->atlas->saveGlyphCache();
+}
+
 int Renderer::maxTargetSize() const { return m_impl->maxTargetSize; }
 
 void Renderer::setQuadsPerBatch(std::uint32_t quads) { m_impl->quadsPerBatch = quads; }

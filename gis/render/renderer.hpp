@@ -88,6 +88,10 @@ public:
     /// this on its GL worker while the layers load, and its first real frame skips the JIT.
     void warmUp();
 
+    /// Writes what the renderer learnt for later runs (the glyphs it made) to the user's cache, as
+    /// its destructor would: for a process that ends without destroying it.
+    void saveCaches();
+
     /// Largest render target side this context supports (tiled export splits above it).
     int maxTargetSize() const;
 

@@ -65,8 +65,12 @@ Result<std::unique_ptr<TextAtlas>> TextAtlas::create() {
     return atlas;
 }
 
-TextAtlas::~TextAtlas() {
-    if (m_madeGlyphs) writeGlyphCache(m_cachePath, m_cacheFingerprint, m_bitmaps);
+TextAtlas::~TextAtlas() { saveGlyphCache(); }
+
+void TextAtlas::saveGlyphCache() {
+    if (!m_madeGlyphs) return;
+    writeGlyphCache(m_cachePath, m_cacheFingerprint, m_bitmaps);
+    m_madeGlyphs = false;
 }
 
 char32_t TextAtlas::drawnCodepoint(char32_t codepoint, FontWeight weight) const {

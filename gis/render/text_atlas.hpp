@@ -29,7 +29,7 @@ public:
 
     /// Loads both fonts and allocates the atlas texture. Needs a current context.
     static Result<std::unique_ptr<TextAtlas>> create();
-    /// Writes the glyphs made in this run to the glyph cache (gis/render/glyph_cache_file.hpp).
+    /// Writes the glyphs made in this run to the glyph cache (saveGlyphCache).
     ~TextAtlas();
     TextAtlas(const TextAtlas&) = delete;
     TextAtlas& operator=(const TextAtlas&) = delete;
@@ -46,6 +46,9 @@ public:
     void append(OverlayBatch& batch, std::string_view utf8, float x, float baselineY, const TextStyle& style);
     /// Uploads glyphs rasterised since the last call (binds the texture to GL_TEXTURE_2D).
     void uploadPending();
+    /// Writes the glyphs made so far to the glyph cache (gis/render/glyph_cache_file.hpp), once:
+    /// for a process that ends without destroying the atlas (see Renderer::saveCaches).
+    void saveGlyphCache();
 
     GLuint texture() const { return m_texture.get(); }
     std::size_t glyphCount() const { return m_glyphs.size(); }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "tests/support/png_read.hpp"
 #include "tests/support/test_paths.hpp"
@@ -220,6 +221,38 @@ TEST_CASE("export: an existing PNG of ours is replaced by the new map", "[e2e]")
     int files = 0;
     for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
     CHECK(files == 1);
+}
+
+TEST_CASE("export: the glyphs an export made are in the user's cache for the next export", "[e2e]") {
+    // The command line leaves its renderer for the process's end to free (processEndsAfter):
+    // what the renderer's destructor would save must be saved all the same.
+    const auto dir = test::scratchDir("export_glyph_cache");
+    const auto cacheHome = dir / "cache";
+    const std::string env = "XDG_CACHE_HOME='" + cacheHome.string() + "' ";
+    auto glyphFiles = [&] {
+        std::vector<std::filesystem::path> files;
+        if (std::filesystem::is_directory(cacheHome / "ntm-atlas"))
+            for (const auto& entry : std::filesystem::directory_iterator(cacheHome / "ntm-atlas"))
+                if (entry.path().filename().string().rfind("glyphs-", 0) == 0) files.push_back(entry.path());
+        return files;
+    };
+    std::string output;
+    REQUIRE(test::runCommand(env + cli() + " export demo --out '" + (dir / "first.png").string() + "' --width 640 --height 400",
+                             &output) == 0);
+    INFO(output);
+    const auto written = glyphFiles();
+    REQUIRE(written.size() == 1);
+    CHECK(std::filesystem::file_size(written[0]) > 1000);
+    const auto writtenAt = std::filesystem::last_write_time(written[0]);
+    // The same labels again: every glyph comes from the file, which is left as it was.
+    REQUIRE(test::runCommand(env + cli() + " export demo --out '" + (dir / "second.png").string() + "' --width 640 --height 400",
+                             &output) == 0);
+    CHECK(std::filesystem::last_write_time(written[0]) == writtenAt);
+    const auto first = test::readRgba((dir / "first.png").string());
+    const auto second = test::readRgba((dir / "second.png").string());
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(first->rgba == second->rgba);
 }
 
 TEST_CASE("export: an unknown --layer of a project is an error listing the project's layers", "[e2e]") {
