@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <utility>
+#include <vector>
 
 #include "gis/core/temp_file_guard.hpp"
 #include "gis/export/export_target.hpp"
@@ -49,7 +51,31 @@ std::string whyNotWritten(const std::string& path, int error) {
 
 }  // namespace
 
-Status writeFileAtomically(const std::string& path, const std::uint8_t* bytes, std::size_t size, ExportFormat format) {
+AtomicFile::AtomicFile(std::string path, std::string temp, ExportFormat format, int fd, std::unique_ptr<TempFileGuard> guard)
+    : m_path(std::move(path)), m_temp(std::move(temp)), m_format(format), m_fd(fd), m_guard(std::move(guard)) {}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : m_path(std::move(other.m_path)),
+      m_temp(std::move(other.m_temp)),
+      m_format(other.m_format),
+      m_fd(std::exchange(other.m_fd, -1)),
+      m_errno(other.m_errno),
+      m_guard(std::move(other.m_guard)) {}
+
+AtomicFile::~AtomicFile() { abandon(); }
+
+void AtomicFile::abandon() {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = -1;
+    if (!m_temp.empty()) {
+        std::error_code ignored;
+        fs::remove(m_temp, ignored);
+        m_temp.clear();
+    }
+    m_guard.reset();
+}
+
+Result<AtomicFile> AtomicFile::create(const std::string& path, ExportFormat format) {
     removeStaleTemporaries(path);
     std::string temp = path + "." + std::to_string(::getpid()) + ".XXXXXX" + kPartialSuffix;
     // Signals blocked while the file is made and the guard installed: no moment where it exists unguarded.
@@ -60,43 +86,53 @@ Status writeFileAtomically(const std::string& path, const std::uint8_t* bytes, s
         TempFileGuard::unblockSignals();
         return makeError(ErrorCode::Io, whyNotWritten(path, createErrno));
     }
-    TempFileGuard guard({temp});
+    auto guard = std::make_unique<TempFileGuard>(std::vector<std::string>{temp});
     TempFileGuard::unblockSignals();
+    AtomicFile file(path, std::move(temp), format, fd, std::move(guard));
+    if (fchmod(fd, 0644) != 0) file.m_errno = errno;  // mkstemps makes 0600; a map is for sharing
+    return file;
+}
 
-    bool ok = fchmod(fd, 0644) == 0;  // mkstemps makes 0600; a map is for sharing
-    int savedErrno = 0;
-    for (std::size_t done = 0; ok && done < size;) {
-        const ssize_t n = ::write(fd, bytes + done, size - done);
+bool AtomicFile::write(const std::uint8_t* bytes, std::size_t size) {
+    for (std::size_t done = 0; m_errno == 0 && done < size;) {
+        const ssize_t n = ::write(m_fd, bytes + done, size - done);
         if (n < 0 && errno == EINTR) continue;
-        ok = n > 0;
-        if (n < 0) savedErrno = errno;
-        else if (n == 0) savedErrno = ENOSPC;
-        if (ok) done += static_cast<std::size_t>(n);
+        if (n < 0) m_errno = errno;
+        else if (n == 0) m_errno = ENOSPC;
+        else done += static_cast<std::size_t>(n);
     }
-    if (ok && ::fsync(fd) != 0) {
-        ok = false;
-        savedErrno = errno;
+    return m_errno == 0;
+}
+
+Status AtomicFile::commit() {
+    if (m_errno == 0 && ::fsync(m_fd) != 0) m_errno = errno;
+    if (::close(m_fd) != 0 && m_errno == 0) m_errno = errno;
+    m_fd = -1;
+    if (m_errno != 0) {
+        const int error = m_errno;
+        abandon();
+        return makeError(ErrorCode::Io, whyNotWritten(m_path, error));
     }
-    if (::close(fd) != 0 && ok) {
-        ok = false;
-        savedErrno = errno;
-    }
-    std::error_code ignored;
-    if (!ok) {
-        fs::remove(temp, ignored);
-        return makeError(ErrorCode::Io, whyNotWritten(path, savedErrno != 0 ? savedErrno : EIO));
-    }
-    if (auto target = checkExportTarget(path, {}, format); !target) {
-        fs::remove(temp, ignored);
+    if (auto target = checkExportTarget(m_path, {}, m_format); !target) {
+        abandon();
         return target.error();
     }
     std::error_code renamed;
-    fs::rename(temp, path, renamed);
+    fs::rename(m_temp, m_path, renamed);
     if (renamed) {
-        fs::remove(temp, ignored);
-        return makeError(ErrorCode::Io, "Cannot write " + path + ": " + renamed.message() + ".");
+        abandon();
+        return makeError(ErrorCode::Io, "Cannot write " + m_path + ": " + renamed.message() + ".");
     }
+    m_temp.clear();  // it is the target now
+    m_guard.reset();
     return Ok{};
+}
+
+Status writeFileAtomically(const std::string& path, const std::uint8_t* bytes, std::size_t size, ExportFormat format) {
+    auto file = AtomicFile::create(path, format);
+    if (!file) return file.error();
+    file->write(bytes, size);
+    return file->commit();
 }
 
 }  // namespace gis::exporting

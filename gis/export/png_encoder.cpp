@@ -129,60 +129,84 @@ void PngBandEncoder::addRows(const std::uint8_t* rgba, std::size_t strideBytes, 
     m_rowsAdded = endRow;
 }
 
-std::vector<std::uint8_t> PngBandEncoder::finish(int dpi) const {
-    for (const Band& band : m_bands)
-        if (!band.ok) return {};
-    std::size_t deflatedBytes = 0;
-    for (const Band& band : m_bands) deflatedBytes += band.deflated.size();
-    static constexpr std::uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    std::vector<std::uint8_t> png(std::begin(kSignature), std::end(kSignature));
-    png.reserve(deflatedBytes + deflatedBytes / (1u << 16) * 12 + 256);
+/// The zlib stream is cut into IDAT chunks of this many bytes, as encoders usually write it.
+constexpr std::size_t kIdatBytes = 1u << 20;
 
-    std::vector<std::uint8_t> header;
-    appendBigEndian(header, static_cast<std::uint32_t>(m_width));
-    appendBigEndian(header, static_cast<std::uint32_t>(m_height));
-    for (const std::uint8_t byte : {std::uint8_t{8}, std::uint8_t(m_channels == 3 ? 2 : 6), std::uint8_t{0}, std::uint8_t{0}, std::uint8_t{0}})
-        header.push_back(byte);  // 8 bit, RGB/RGBA, deflate, adaptive filters, no interlace
-    appendChunk(png, "IHDR", header.data(), header.size());
-    if (dpi > 0) {
-        const auto perMetre = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
-        std::vector<std::uint8_t> phys;
-        appendBigEndian(phys, perMetre);
-        appendBigEndian(phys, perMetre);
-        phys.push_back(1);  // unit: the metre
-        appendChunk(png, "pHYs", phys.data(), phys.size());
+bool PngBandEncoder::appendToStream(const ByteSink& sink, const std::uint8_t* bytes, std::size_t size) {
+    std::vector<std::uint8_t> chunk;
+    while (size > 0) {
+        const std::size_t take = std::min(kIdatBytes - m_idat.size(), size);
+        m_idat.insert(m_idat.end(), bytes, bytes + take);
+        bytes += take;
+        size -= take;
+        if (m_idat.size() < kIdatBytes) break;
+        chunk.clear();
+        appendChunk(chunk, "IDAT", m_idat.data(), m_idat.size());
+        m_idat.clear();
+        if (!sink(chunk.data(), chunk.size())) return false;
     }
+    return true;
+}
 
-    // One zlib stream: header (deflate, 32 KB window, fastest), the bands, the combined Adler-32,
-    // written straight into IDAT chunks of 1 MiB (as encoders usually write), no copy of the stream between.
+bool PngBandEncoder::writeAvailable(const ByteSink& sink, int dpi) {
+    if (!m_headerWritten) {
+        static constexpr std::uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        std::vector<std::uint8_t> head(std::begin(kSignature), std::end(kSignature));
+        std::vector<std::uint8_t> header;
+        appendBigEndian(header, static_cast<std::uint32_t>(m_width));
+        appendBigEndian(header, static_cast<std::uint32_t>(m_height));
+        for (const std::uint8_t byte : {std::uint8_t{8}, std::uint8_t(m_channels == 3 ? 2 : 6), std::uint8_t{0}, std::uint8_t{0}, std::uint8_t{0}})
+            header.push_back(byte);  // 8 bit, RGB/RGBA, deflate, adaptive filters, no interlace
+        appendChunk(head, "IHDR", header.data(), header.size());
+        if (dpi > 0) {
+            const auto perMetre = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
+            std::vector<std::uint8_t> phys;
+            appendBigEndian(phys, perMetre);
+            appendBigEndian(phys, perMetre);
+            phys.push_back(1);  // unit: the metre
+            appendChunk(head, "pHYs", phys.data(), phys.size());
+        }
+        if (!sink(head.data(), head.size())) return false;
+        m_headerWritten = true;
+        // One zlib stream: this header (deflate, 32 KB window, fastest), the bands, the combined Adler-32.
+        static constexpr std::uint8_t kZlibHeader[2] = {0x78, 0x01};
+        m_idat.reserve(kIdatBytes);
+        if (!appendToStream(sink, kZlibHeader, 2)) return false;
+    }
+    for (; m_bandsWritten < m_bands.size(); ++m_bandsWritten) {
+        Band& band = m_bands[m_bandsWritten];
+        if (!band.ok || !appendToStream(sink, band.deflated.data(), band.deflated.size())) return false;
+        std::vector<std::uint8_t>().swap(band.deflated);  // in the stream now: only its Adler-32 is still needed
+    }
+    return true;
+}
+
+bool PngBandEncoder::finishTo(const ByteSink& sink, int dpi) {
+    if (!writeAvailable(sink, dpi)) return false;
     uLong adler = adler32(0L, Z_NULL, 0);
     for (const Band& band : m_bands) adler = adler32_combine(adler, band.adler, static_cast<z_off_t>(band.filteredBytes));
-    static constexpr std::uint8_t kZlibHeader[2] = {0x78, 0x01};
     std::uint8_t trailer[4];
     for (int i = 0; i < 4; ++i) trailer[i] = static_cast<std::uint8_t>(adler >> (24 - 8 * i));
-    // The stream as pieces: header, each band, trailer; cut into chunks at the same 1 MiB offsets as before.
-    std::vector<std::pair<const std::uint8_t*, std::size_t>> pieces;
-    pieces.emplace_back(kZlibHeader, 2);
-    for (const Band& band : m_bands) pieces.emplace_back(band.deflated.data(), band.deflated.size());
-    pieces.emplace_back(trailer, 4);
-    constexpr std::size_t kIdatBytes = 1u << 20;
-    std::size_t piece = 0, offset = 0;
-    std::vector<std::uint8_t> chunk;
-    chunk.reserve(kIdatBytes);
-    while (piece < pieces.size()) {
-        chunk.clear();
-        while (chunk.size() < kIdatBytes && piece < pieces.size()) {
-            const std::size_t take = std::min(kIdatBytes - chunk.size(), pieces[piece].second - offset);
-            chunk.insert(chunk.end(), pieces[piece].first + offset, pieces[piece].first + offset + take);
-            offset += take;
-            if (offset == pieces[piece].second) {
-                ++piece;
-                offset = 0;
-            }
-        }
-        if (!chunk.empty()) appendChunk(png, "IDAT", chunk.data(), chunk.size());
-    }
-    appendChunk(png, "IEND", nullptr, 0);
+    if (!appendToStream(sink, trailer, 4)) return false;
+    std::vector<std::uint8_t> tail;
+    if (!m_idat.empty()) appendChunk(tail, "IDAT", m_idat.data(), m_idat.size());
+    m_idat.clear();
+    appendChunk(tail, "IEND", nullptr, 0);
+    return sink(tail.data(), tail.size());
+}
+
+std::vector<std::uint8_t> PngBandEncoder::finish(int dpi) {
+    std::size_t deflatedBytes = 0;
+    for (const Band& band : m_bands) deflatedBytes += band.deflated.size();
+    std::vector<std::uint8_t> png;
+    png.reserve(deflatedBytes + deflatedBytes / kIdatBytes * 12 + 256);
+    const bool ok = finishTo(
+        [&png](const std::uint8_t* bytes, std::size_t size) {
+            png.insert(png.end(), bytes, bytes + size);
+            return true;
+        },
+        dpi);
+    if (!ok) return {};
     return png;
 }
 

@@ -2,6 +2,7 @@
 /// Our own PNG writer for map frames: rows filtered and deflated in bands on every core, joined
 /// into one zlib stream (as pigz does), so a 4000×3000 map encodes in a fraction of libpng's time.
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "gis/render/image.hpp"
@@ -35,9 +36,22 @@ public:
     /// deflated on `threads` threads (at most kMaxThreads). Calls must not overlap.
     void addRows(const std::uint8_t* rgba, std::size_t strideBytes, int rows, unsigned threads);
     int rowsAdded() const { return m_rowsAdded; }
-    /// The whole file, once every row is in; declares `dpi` in a pHYs chunk when > 0. Empty when a
-    /// band could not be deflated (the deflater refused; never seen).
-    std::vector<std::uint8_t> finish(int dpi) const;
+
+    /// Where the file's bytes go, in order, as they become final; returns false to stop (the
+    /// write failed).
+    using ByteSink = std::function<bool(const std::uint8_t* bytes, std::size_t size)>;
+    /// Hands `sink` what of the file is final so far: the signature and headers on the first call
+    /// (declaring `dpi` in a pHYs chunk when > 0; give the same dpi every call), then every whole
+    /// IDAT chunk the rows added so far fill. Their deflated bytes are then let go. So a frame
+    /// rendered in strips is written while the next strip is drawn. False when a band could not
+    /// be deflated (the deflater refused; never seen) or the sink refused.
+    bool writeAvailable(const ByteSink& sink, int dpi);
+    /// Once every row is in: hands `sink` the rest of the file (the last IDAT chunk, the stream's
+    /// Adler-32, IEND). The bytes `sink` receives over all calls are the whole file, the same
+    /// whether or not writeAvailable was called before.
+    bool finishTo(const ByteSink& sink, int dpi);
+    /// The whole file in memory, once every row is in. Empty when a band could not be deflated.
+    std::vector<std::uint8_t> finish(int dpi);
 
 private:
     struct Band {
@@ -46,10 +60,16 @@ private:
         std::size_t filteredBytes = 0;
         bool ok = true;
     };
+    /// Appends stream bytes to the IDAT chunk being filled, handing each full chunk to `sink`.
+    bool appendToStream(const ByteSink& sink, const std::uint8_t* bytes, std::size_t size);
+
     int m_width, m_height, m_channels;
     int m_rowsAdded = 0;
     std::vector<Band> m_bands;
     std::vector<PngBandScratch> m_scratch;  ///< one per thread of addRows, kept between calls
+    bool m_headerWritten = false;
+    std::size_t m_bandsWritten = 0;         ///< bands whose bytes went into the stream
+    std::vector<std::uint8_t> m_idat;       ///< the IDAT chunk being filled (its data only)
 };
 
 }  // namespace gis::exporting

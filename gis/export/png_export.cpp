@@ -93,6 +93,12 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderSce
     if (!canStreamPng(renderer, scene, maxTileSizePx))
         return makeError(ErrorCode::BadInput, "Cannot stream this frame to " + path + " (transparent background or too wide).");
     if (auto target = checkExportTarget(path, {}, ExportFormat::Png); !target) return target.error();
+    // The file is written as the strips are encoded, beside the drawing of the next one: at the
+    // end only the last strip's bytes, the fsync and the rename are left (a 9 MB PNG took 21 ms
+    // to write after the render).
+    auto file = AtomicFile::create(path, ExportFormat::Png);
+    if (!file) return file.error();
+    const PngBandEncoder::ByteSink toFile = [&file](const std::uint8_t* bytes, std::size_t size) { return file->write(bytes, size); };
     const int frameW = scene.camera.frameWidthPx;
     const int frameH = scene.camera.frameHeightPx;
     int tile = renderer.maxTargetSize();
@@ -158,7 +164,10 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderSce
         if (worker.joinable()) worker.join();
         const bool last = y0 + rows >= frameH;
         if (last) break;  // the last strip is deflated below on every core
-        worker = std::thread([&encoder, &strip, stride, rows] { encoder.addRows(strip.rgba.data(), stride, rows, 1); });
+        worker = std::thread([&encoder, &strip, stride, rows, &toFile, dpi] {
+            encoder.addRows(strip.rgba.data(), stride, rows, 1);
+            encoder.writeAvailable(toFile, dpi);  // a failure shows again in finishTo, or in the file's commit
+        });
     }
     StreamedPng timings;
     timings.render = std::chrono::duration<double>(Clock::now() - start).count();
@@ -168,9 +177,9 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderSce
     const auto encodeStart = Clock::now();
     const int lastStrip = (frameH - 1) / stripRows;
     encoder.addRows(strips[lastStrip % 2].rgba.data(), stride, frameH - encoder.rowsAdded(), std::thread::hardware_concurrency());
-    const std::vector<std::uint8_t> png = encoder.finish(dpi);
-    if (png.empty()) return makeError(ErrorCode::Io, "Cannot write " + path + ": the PNG data could not be compressed.");
-    if (Status saved = writeFileAtomically(path, png.data(), png.size(), ExportFormat::Png); !saved) return saved.error();
+    if (!encoder.finishTo(toFile, dpi) && !file->failed())
+        return makeError(ErrorCode::Io, "Cannot write " + path + ": the PNG data could not be compressed.");
+    if (Status saved = file->commit(); !saved) return saved.error();  // a failed write reports here
     timings.encode = std::chrono::duration<double>(Clock::now() - encodeStart).count();
     return timings;
 }

@@ -121,3 +121,59 @@ TEST_CASE("PNG encoder: any thread count and any split of the rows give a valid 
         CHECK(decoded == image.rgba);
     }
 }
+
+TEST_CASE("PNG encoder: a file handed on as its rows arrive is a whole PNG, written before the last rows came", "[unit][export][png]") {
+    // Noise does not compress: 1024 × 768 RGB is 2.3 MB of stream, three IDAT chunks of 1 MiB and a rest.
+    gis::render::Image image;
+    image.width = 1024;
+    image.height = 768;
+    image.rgba.resize(static_cast<std::size_t>(image.width) * image.height * 4);
+    std::uint32_t state = 7;
+    for (std::size_t i = 0; i < image.rgba.size(); ++i) {
+        state = state * 1664525u + 1013904223u;
+        image.rgba[i] = i % 4 == 3 ? 255 : static_cast<std::uint8_t>(state >> 24);
+    }
+    const std::size_t stride = static_cast<std::size_t>(image.width) * 4;
+    gis::exporting::PngBandEncoder encoder(image.width, image.height, 3);
+    std::vector<std::uint8_t> file;
+    const auto sink = [&file](const std::uint8_t* bytes, std::size_t size) {
+        file.insert(file.end(), bytes, bytes + size);
+        return true;
+    };
+    std::vector<std::size_t> handedAfterStrip;
+    for (int row = 0; row < image.height; row += 256) {
+        encoder.addRows(image.rgba.data() + row * stride, stride, 256, 2);
+        if (row + 256 < image.height) {
+            REQUIRE(encoder.writeAvailable(sink, 300));
+            handedAfterStrip.push_back(file.size());
+        }
+    }
+    REQUIRE(encoder.finishTo(sink, 300));
+    // The first strip's 0.8 MB fill no chunk yet; the second's complete one, the file grows as it goes.
+    REQUIRE(handedAfterStrip.size() == 2);
+    CHECK(handedAfterStrip[0] < 100);
+    CHECK(handedAfterStrip[1] > (1u << 20));
+    CHECK(file.size() > handedAfterStrip[1] + (1u << 20));
+
+    // Chunk by chunk: IHDR, pHYs at 300 dpi, IDATs of exactly 1 MiB but the last, IEND.
+    std::vector<std::pair<std::string, std::uint32_t>> chunks;
+    for (std::size_t at = 8; at + 12 <= file.size();) {
+        const std::uint32_t length = (std::uint32_t{file[at]} << 24) | (std::uint32_t{file[at + 1]} << 16) |
+                                     (std::uint32_t{file[at + 2]} << 8) | file[at + 3];
+        chunks.emplace_back(std::string(file.begin() + static_cast<std::ptrdiff_t>(at + 4), file.begin() + static_cast<std::ptrdiff_t>(at + 8)), length);
+        at += 12 + length;
+    }
+    REQUIRE(chunks.size() >= 6);
+    CHECK(chunks[0].first == "IHDR");
+    CHECK(chunks[1].first == "pHYs");
+    CHECK(chunks.back().first == "IEND");
+    for (std::size_t i = 2; i + 2 < chunks.size(); ++i) {
+        CHECK(chunks[i].first == "IDAT");
+        CHECK(chunks[i].second == (1u << 20));
+    }
+    int bands = 0, width = 0, height = 0;
+    const std::vector<std::uint8_t> decoded = decodeWithGdal(file, bands, width, height);
+    CHECK(bands == 3);
+    CHECK((width == image.width && height == image.height));
+    CHECK(decoded == image.rgba);
+}
