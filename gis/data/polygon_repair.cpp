@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <limits>
 #include <set>
 
 #include "gis/core/planar.hpp"
@@ -35,46 +37,97 @@ bool segmentsMayMeet(const std::vector<Vec2>& p, std::size_t i, std::size_t j) {
 /// 24 s at 1,000,000 vertices) stays bounded at this size.
 constexpr std::size_t kBoxSweepMaxVertices = 1024;
 
+/// A sort key that orders as `value` does, rounded towards −∞ to a float: 32 bits, so a key
+/// and a segment index sort as one 64-bit integer (sorting the boxes themselves, 40 bytes each
+/// with a comparison lambda, was a fifth of the check).
+std::uint32_t floorKey(double value) {
+    float f = static_cast<float>(value);
+    if (static_cast<double>(f) > value) f = std::nextafter(f, -std::numeric_limits<float>::infinity());
+    std::uint32_t bits;
+    std::memcpy(&bits, &f, sizeof bits);
+    return (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;  // negatives reversed, below positives
+}
+
 /// Ring without repeated consecutive points, n >= 3, no fold-back: true when no two
 /// non-adjacent segments may meet. A repeated vertex makes two segments touch, so it is found.
 bool boxSweepSimple(const std::vector<Vec2>& p) {
     struct Box {
         double minX, maxX, minY, maxY;
-        std::uint32_t segment;
     };
     const std::size_t n = p.size();
     thread_local std::vector<Box> boxes;
+    thread_local std::vector<std::uint64_t> order;  // floorKey(minX) << 32 | segment
     thread_local std::vector<std::uint32_t> active;
     boxes.resize(n);
+    order.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const Vec2 a = p[i], b = p[i + 1 == n ? 0 : i + 1];
-        boxes[i] = {std::min(a.x, b.x), std::max(a.x, b.x), std::min(a.y, b.y), std::max(a.y, b.y), static_cast<std::uint32_t>(i)};
+        boxes[i] = {std::min(a.x, b.x), std::max(a.x, b.x), std::min(a.y, b.y), std::max(a.y, b.y)};
+        order[i] = std::uint64_t{floorKey(boxes[i].minX)} << 32 | i;
     }
-    std::sort(boxes.begin(), boxes.end(), [](const Box& l, const Box& r) { return l.minX < r.minX; });
+    std::sort(order.begin(), order.end());
     active.clear();
-    for (std::uint32_t k = 0; k < n; ++k) {
-        const Box& box = boxes[k];
+    for (const std::uint64_t entry : order) {
+        const auto segment = static_cast<std::uint32_t>(entry);
+        const Box& box = boxes[segment];
+        // The keys are minX rounded down, so every box still to come starts at or after `sweepX`:
+        // a box that ends before it meets none of them.
+        std::uint32_t sweepBits = static_cast<std::uint32_t>(entry >> 32);
+        sweepBits = (sweepBits & 0x80000000u) != 0 ? sweepBits & 0x7FFFFFFFu : ~sweepBits;
+        float sweepX;
+        std::memcpy(&sweepX, &sweepBits, sizeof sweepX);
         for (std::size_t a = 0; a < active.size();) {
             const Box& other = boxes[active[a]];
-            if (other.maxX < box.minX) {  // left behind the sweep: it meets nothing further on
+            if (other.maxX < static_cast<double>(sweepX)) {
                 active[a] = active.back();
                 active.pop_back();
                 continue;
             }
-            if (other.maxY >= box.minY && box.maxY >= other.minY && segmentsMayMeet(p, other.segment, box.segment)) return false;
+            if (other.maxY >= box.minY && box.maxY >= other.minY && other.maxX >= box.minX && box.maxX >= other.minX &&
+                segmentsMayMeet(p, active[a], segment))
+                return false;
             ++a;
         }
-        active.push_back(k);
+        active.push_back(segment);
     }
     return true;
+}
+
+/// True when every edge of the ring turns certainly one way round the mean of its vertices
+/// and the ring goes round it once: its vertices are then in strictly monotone angular order
+/// around that point, which makes the ring the boundary of a polygon star-shaped from it, so
+/// simple: n orientations instead of the sweep's sort and pair tests. 97 % of the bench set's
+/// communes are, a fifth of the real national layer's (whose shapes are less regular).
+/// False says nothing.
+bool starShapedAroundMean(const std::vector<Vec2>& p) {
+    const std::size_t n = p.size();
+    Vec2 centre{0.0, 0.0};
+    for (const Vec2& v : p) centre = {centre.x + v.x, centre.y + v.y};
+    centre = {centre.x / static_cast<double>(n), centre.y / static_cast<double>(n)};
+    const int turn = certainOrientation(centre, p[n - 1], p[0]);
+    if (turn == 0) return false;
+    // Going round once: the ray from the centre towards +x is crossed by exactly one edge, the
+    // one rising through it when the ring turns counter-clockwise (falling when clockwise); the
+    // half-open test counts an edge through a vertex once. Every edge turns the same way, so an
+    // edge crossing the centre's line in that direction crosses it right of the centre.
+    std::size_t crossings = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Vec2 a = p[i == 0 ? n - 1 : i - 1], b = p[i];
+        if (certainOrientation(centre, a, b) != turn) return false;
+        const bool rising = a.y <= centre.y && centre.y < b.y;
+        const bool falling = b.y <= centre.y && centre.y < a.y;
+        crossings += (turn > 0 ? rising : falling) ? 1 : 0;
+    }
+    return crossings == 1;
 }
 
 }  // namespace
 
 bool ringCertainlySimple(const Ring& ring) {
-    // The ring as GEOS sees it: closed, with repeated consecutive points dropped.
-    std::vector<Vec2> p;
-    p.reserve(ring.size());
+    // The ring as GEOS sees it: closed, with repeated consecutive points dropped (in a buffer
+    // each thread reuses: one allocation per ring was a tenth of the check).
+    thread_local std::vector<Vec2> p;
+    p.clear();
     for (const Vec2& v : ring)
         if (p.empty() || v.x != p.back().x || v.y != p.back().y) p.push_back(v);
     while (p.size() > 1 && p.back().x == p.front().x && p.back().y == p.front().y) p.pop_back();
@@ -85,6 +138,7 @@ bool ringCertainlySimple(const Ring& ring) {
     // Adjacent segments share their vertex and nothing else unless they fold back on a line.
     for (std::size_t i = 0; i < n; ++i)
         if (certainOrientation(p[(i + n - 1) % n], p[i], p[(i + 1) % n]) == 0) return false;
+    if (starShapedAroundMean(p)) return true;
     if (n <= kBoxSweepMaxVertices) return boxSweepSimple(p);
     // Non-adjacent segments must not meet at all. Shamos–Hoey sweep (O(n log n), the old sweep
     // over segment boxes was quadratic on wavy rings: 24 s for 1,000,000 vertices): vertices in

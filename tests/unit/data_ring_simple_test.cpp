@@ -61,12 +61,31 @@ TEST_CASE("A ring accepted as certainly simple is always a valid GEOS shell", "[
         CHECK(accepted > 0);
         CHECK(accepted < tried);
     }
+    SECTION("random rings where a float cannot tell the segments' starts apart") {
+        // The sweep sorts segments by their start rounded down to a float: at 12,000 km a float
+        // steps by a metre, so these rings' segments share keys in every order.
+        std::uniform_real_distribution<double> offset(0.0, 4.0);
+        for (int i = 0; i < 3000; ++i) {
+            Ring ring;
+            const std::size_t n = 3 + random() % 12;
+            for (std::size_t k = 0; k < n; ++k) ring.push_back({1.2e7 + offset(random), -2.4e6 + offset(random)});
+            ++tried;
+            if (gis::data::ringCertainlySimple(ring)) {
+                ++accepted;
+                INFO("ring " << i);
+                CHECK(geosValid(ring));
+            }
+        }
+        CHECK(accepted > 0);
+        CHECK(accepted < tried);
+    }
     SECTION("touching, crossing, folded and degenerate rings are left to GEOS") {
         const std::vector<Ring> rings{
             {{0, 0}, {10, 0}, {0, 10}, {10, 10}},                                // bowtie
             {{0, 0}, {10, 0}, {10, 10}, {5, 0}, {0, 10}},                        // a vertex on another segment
             {{0, 0}, {4, 4}, {8, 0}, {8, 8}, {4, 4}, {0, 8}},                    // self-touching at a vertex (figure of eight)
             {{0, 0}, {10, 0}, {10, 10}, {10, 20}, {10, 10}, {0, 10}},            // a spike folding back
+            {{100, 0}, {-80.9, 58.8}, {30.9, -95.1}, {30.9, 95.1}, {-80.9, -58.8}},  // pentagram: every edge turns one way round the centre, twice round
             {{0, 0}, {5, 0}, {10, 0}},                                           // collinear
             {{0, 0}, {10, 0}, {10, 0}, {0, 0}},                                  // two distinct points
             {{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 5}, {0, 5}, {0, 0}},       // closed and repeated: still simple
