@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "gis/proj/proj_context.hpp"
+#include "gis/proj/web_mercator.hpp"
 
 namespace gis::proj {
 
@@ -17,28 +18,11 @@ namespace {
 constexpr const char* kWgs84ToWebMercator =
     "proj=pipeline step proj=unitconvert xy_in=deg xy_out=rad step proj=webmerc lat_0=0 lon_0=0 x_0=0 y_0=0 ellps=WGS84";
 
-/// That operation done here: PROJ's webmerc is x = a·λ, y = a·asinh(tan φ) on the sphere of the
-/// WGS 84 semi-major axis, after the degree → radian factor. Within ±180° and ±89° it gives PROJ's
-/// results bit for bit (a test compares them) at a fraction of the cost of the pipeline; anything
-/// else (longitudes PROJ wraps, the poles, NaN) is left to PROJ. Returns false when it did not apply.
-bool webMercatorFast(std::vector<Vec2>& points) {
-    for (const Vec2& p : points)
-        if (!(p.x >= -180.0 && p.x <= 180.0 && p.y >= -89.0 && p.y <= 89.0)) return false;
-    constexpr double kRadius = 6378137.0;
-    constexpr double kDegToRad = 0.017453292519943296;
-    for (Vec2& p : points) {
-        const double lambda = p.x * kDegToRad;
-        const double phi = p.y * kDegToRad;
-        p = {kRadius * lambda, kRadius * std::asinh(std::tan(phi))};
-    }
-    return true;
-}
-
 }  // namespace
 
 struct Transformer::Impl {
     PJ* pj = nullptr;
-    bool wgs84ToWebMercator = false;  ///< pj is kWgs84ToWebMercator: forward() may use webMercatorFast
+    bool wgs84ToWebMercator = false;  ///< pj is kWgs84ToWebMercator: forward() computes it itself (web_mercator.hpp)
     mutable std::thread::id owner;  ///< thread whose context `pj` currently uses
 
     /// PJ objects are tied to a context. If this transformer moved to another thread (used
@@ -97,7 +81,13 @@ bool transformOne(PJ* pj, PJ_DIRECTION direction, Vec2& point) {
 }
 }  // namespace
 
-bool Transformer::forward(Vec2& point) const { return transformOne(m_impl->get(), PJ_FWD, point); }
+bool Transformer::forward(Vec2& point) const {
+    if (m_impl->wgs84ToWebMercator && inWebMercatorRange(&point, 1)) {
+        wgs84ToWebMercator(&point, 1);  // as the bulk call does: the same point, the same bits
+        return true;
+    }
+    return transformOne(m_impl->get(), PJ_FWD, point);
+}
 
 bool Transformer::inverse(Vec2& point) const { return transformOne(m_impl->get(), PJ_INV, point); }
 
@@ -111,7 +101,10 @@ bool Transformer::forward(Geometry& geometry) const {
 
 bool Transformer::forward(std::vector<Vec2>& points) const {
     if (points.empty()) return true;
-    if (m_impl->wgs84ToWebMercator && webMercatorFast(points)) return true;
+    if (m_impl->wgs84ToWebMercator && inWebMercatorRange(points.data(), points.size())) {
+        wgs84ToWebMercator(points.data(), points.size());
+        return true;
+    }
     PJ* pj = m_impl->get();
     // One call for the whole array: x and y are strided views into the Vec2 vector. PROJ picks
     // the operation per point when several apply (proj_create_crs_to_crs), so this stays correct
