@@ -66,6 +66,16 @@ float symbolScaleFor(const MapLayer& main, double metersPerPixel) {
     return static_cast<float>(std::clamp(main.medianFeatureSizeMeters / metersPerPixel / kFullSizeAtCommunePx, kSmallest, 1.0));
 }
 
+/// Lines (roads and their casing) thin out on an overview (a province or the country: 20,000
+/// roads over communes of ten pixels buried the communes' colours), down to half their width;
+/// from about 60 px a commune, a district on screen, they are drawn at full width.
+float lineScaleFor(const MapLayer& main, double metersPerPixel) {
+    if (main.kind != GeometryKind::Polygon || main.medianFeatureSizeMeters <= 0) return 1.0f;
+    constexpr double kFullWidthAtCommunePx = 60.0;
+    constexpr double kThinnest = 0.5;
+    return static_cast<float>(std::clamp(main.medianFeatureSizeMeters / metersPerPixel / kFullWidthAtCommunePx, kThinnest, 1.0));
+}
+
 /// Point symbols may cover at most this share of the frame (each counted as a square of its
 /// size); past it the layer is left out until the view is closer. At the country's extent
 /// 100,000 works drew as one red carpet over every commune, and took 1.2 s to draw.
@@ -426,6 +436,11 @@ RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureH
         draw.style.pointSizePx *= textScale;  // briefing mode enlarges symbols with the type
         adaptOutlineToScale(layer, camera.metersPerPixel, draw.style);
         if (layer.kind == GeometryKind::Point) draw.style.pointSizePx *= symbolScaleFor(m_layers[m_mainLayer], camera.metersPerPixel);
+        if (layer.kind == GeometryKind::Line) {
+            const float thinner = lineScaleFor(m_layers[m_mainLayer], camera.metersPerPixel);
+            draw.style.outlineWidthPx *= thinner;
+            draw.style.lineCasingPx *= thinner;
+        }
         draw.visible = layer.visible;
         if (draw.visible && symbolsWouldCrowd(layer, camera, draw.style.pointSizePx)) {
             draw.visible = false;

@@ -104,6 +104,26 @@ TEST_CASE("map document: a one-frame export builds the level its scale wants, wi
     CHECK(levelsAfter(scene::LevelUse::OneFrame) == std::vector<double>{wanted});
 }
 
+TEST_CASE("map document: lines are drawn at full width on a district, at half width on an overview", "[unit][scene]") {
+    const scene::MapDocument document = openDemo();
+    std::size_t roads = document.layers().size();
+    for (std::size_t i = 0; i < document.layers().size(); ++i)
+        if (document.layers()[i].kind == GeometryKind::Line) roads = i;
+    REQUIRE(roads < document.layers().size());
+    const scene::LayerStyle& own = document.layers()[roads].style;
+    REQUIRE(own.lineCasingPx > 0.0f);
+    const scene::Camera district = scene::Camera::fit(document.bounds(), 1600, 1000);
+    const scene::RenderScene near = document.buildScene(district);
+    REQUIRE(near.layers.size() == document.layers().size());
+    CHECK(near.layers[roads].style.outlineWidthPx == own.outlineWidthPx);
+    CHECK(near.layers[roads].style.lineCasingPx == own.lineCasingPx);
+    scene::Camera country = district;
+    country.metersPerPixel *= 30.0;  // the district a few dozen pixels across: communes of a few pixels
+    const scene::RenderScene overview = document.buildScene(country);
+    CHECK(overview.layers[roads].style.outlineWidthPx == Approx(own.outlineWidthPx * 0.5f));
+    CHECK(overview.layers[roads].style.lineCasingPx == Approx(own.lineCasingPx * 0.5f));
+}
+
 TEST_CASE("map document: the commune under a label point is found and described", "[unit][scene]") {
     const scene::MapDocument document = openDemo();
     const scene::MapLayer& communes = mainLayer(document);
