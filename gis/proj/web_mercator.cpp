@@ -7,8 +7,9 @@
 #include <immintrin.h>
 // glibc's vector math (libmvec), by the x86-64 vector function ABI's names: 'd' is AVX2, four
 // doubles. The declarations math.h would give only under -ffast-math, which this file avoids.
-extern "C" __m256d _ZGVdN4v_tan(__m256d);
-extern "C" __m256d _ZGVdN4v_log(__m256d);
+// They take and return AVX registers, so they are declared for that target, as the caller is.
+extern "C" __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_tan(__m256d);
+extern "C" __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_log(__m256d);
 #endif
 
 namespace gis::proj {
