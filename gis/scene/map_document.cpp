@@ -47,7 +47,7 @@ void adaptOutlineToScale(const MapLayer& layer, double metersPerPixel, LayerStyl
     if (layer.kind != GeometryKind::Polygon || layer.medianFeatureSizeMeters <= 0) return;
     const double featurePx = layer.medianFeatureSizeMeters / metersPerPixel;
     constexpr double kPixelsPerOutlinePixel = 30.0;
-    constexpr double kNoOutlineBelowPx = 6.0;
+    constexpr double kNoOutlineBelowPx = tess::kOutlineMinFeaturePx;
     constexpr float kThinnest = 0.35f;
     if (featurePx < kNoOutlineBelowPx) {
         style.outlineWidthPx = 0.0f;

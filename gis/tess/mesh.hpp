@@ -59,6 +59,12 @@ struct LodLevel {
     PointMesh points;
 };
 
+/// Polygons smaller than this many pixels on screen get no outline: a commune of a few pixels
+/// is mostly its outline, so the dense wards of a city on a national map drew as a white blot
+/// instead of their colours. The map document applies it to a layer's median size (no outlines
+/// at all), a level to each feature it is certainly that small for (see buildLodLevel).
+inline constexpr double kOutlineMinFeaturePx = 6.0;
+
 /// The renderer draws the coarsest level whose tolerance is at most this many pixels: QGIS's
 /// default on-the-fly simplification threshold, invisible on a choropleth and it halves the
 /// triangles of a national view compared with 3/4 px.

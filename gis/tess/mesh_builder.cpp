@@ -48,8 +48,9 @@ void addLineSegments(const LineString& line, std::vector<Vec2>& segments, std::v
     }
 }
 
-/// Meshes one feature's geometry, already simplified to the level's tolerance.
-FeatureParts buildFeature(const Geometry& g) {
+/// Meshes one feature's geometry, already simplified to the level's tolerance; a polygon's rings
+/// become outline segments only when `outlined`.
+FeatureParts buildFeature(const Geometry& g, bool outlined = true) {
     FeatureParts parts;
     if (g.kind == GeometryKind::None) return parts;
     parts.bounds = g.bounds();
@@ -63,7 +64,8 @@ FeatureParts buildFeature(const Geometry& g) {
             parts.indices.reserve(3 * ringVertices);
             for (const Polygon& polygon : g.polygons) {
                 triangulatePolygon(polygon, parts.vertices, parts.indices);
-                for (const Ring& ring : polygon.rings) addRingSegments(ring, true, parts.segments);
+                if (outlined)
+                    for (const Ring& ring : polygon.rings) addRingSegments(ring, true, parts.segments);
             }
             appendOutwardMiters(parts.vertices, parts.indices, parts.outwardMiters);
             break;
@@ -111,13 +113,18 @@ LodLevel assembleLevel(const data::VectorLayer& layer, double toleranceMeters, u
 
     // Parallel over the spatial order; results are stored per slot, so the output is the same
     // for any thread count.
+    // A level is drawn where a pixel is at least its tolerance, so a feature under
+    // kOutlineMinFeaturePx tolerances across is under that many pixels wherever it is drawn.
+    const double outlinedFromMeters = toleranceMeters * kOutlineMinFeaturePx;
     std::vector<FeatureParts> parts(featureCount);
     parallelFor(featureCount, threads, [&](std::size_t k) {
         const Geometry& source = layer.features[order[k]].geometry;
+        const Bounds& bounds = featureBounds[order[k]];
+        const bool outlined = !(std::max(bounds.width(), bounds.height()) < outlinedFromMeters);
         if (simplified != nullptr)
-            parts[k] = buildFeature((*simplified)[order[k]]);
+            parts[k] = buildFeature((*simplified)[order[k]], outlined);
         else if (toleranceMeters > 0.0)
-            parts[k] = buildFeature(simplifyGeometry(source, toleranceMeters));
+            parts[k] = buildFeature(simplifyGeometry(source, toleranceMeters), outlined);
         else
             parts[k] = buildFeature(source);
     });

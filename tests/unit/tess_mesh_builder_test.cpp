@@ -136,11 +136,15 @@ TEST_CASE("LOD levels get coarser, nothing vanishes, chunks cover every index on
     }
     for (const auto& level : meshes.levels) {
         INFO("tolerance " << level.toleranceMeters);
-        // every feature keeps an outline and some fill
+        // every feature keeps some fill, and its outline exactly when it is at least
+        // kOutlineMinFeaturePx tolerances across (smaller, it is under that many pixels wherever
+        // the level is drawn)
         std::vector<int> hasFill(layer.features.size(), 0);
         for (std::uint32_t id : level.fill.featureIds) hasFill[id] = 1;
         for (std::size_t f = 0; f < layer.features.size(); ++f) {
-            CHECK(level.outline.featureRanges[f].count > 0);
+            const gis::Bounds b = layer.features[f].geometry.bounds();
+            const bool large = std::max(b.width(), b.height()) >= gis::tess::kOutlineMinFeaturePx * level.toleranceMeters;
+            CHECK((level.outline.featureRanges[f].count > 0) == large);
             CHECK(hasFill[f] == 1);
         }
         // chunks: contiguous, disjoint, covering
@@ -201,13 +205,17 @@ TEST_CASE("line and point layers", "[tess]") {
     CHECK(l0.points.positions[0] + l0.points.origin.x == Approx(5.0));
 }
 
-TEST_CASE("a feature much smaller than the tolerance keeps a shape", "[tess]") {
+TEST_CASE("a feature much smaller than the tolerance keeps a filled shape, without an outline", "[tess]") {
     Polygon tiny;
     tiny.rings.push_back({{0, 0}, {3, 0}, {4, 1}, {3, 3}, {1, 4}, {0, 3}});
     Polygon big;
     big.rings.push_back({{0, 0}, {10000, 0}, {10000, 10000}, {0, 10000}});
     const auto layer = layerOf({polygonFeature(tiny), polygonFeature(big)});
     const auto level = gis::tess::buildLodLevel(layer, 500.0, 1);
-    CHECK(level.outline.featureRanges[0].count >= 3);
     CHECK(std::count(level.fill.featureIds.begin(), level.fill.featureIds.end(), 0u) >= 3);
+    // Under kOutlineMinFeaturePx tolerances across, so under that many pixels wherever the level is
+    // drawn: an outline would cover its colour. At full detail it has one.
+    CHECK(level.outline.featureRanges[0].count == 0);
+    CHECK(level.outline.featureRanges[1].count == 4);
+    CHECK(gis::tess::buildLodLevel(layer, 0.0, 1).outline.featureRanges[0].count == 6);
 }
