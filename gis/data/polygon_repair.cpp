@@ -48,6 +48,14 @@ std::uint32_t floorKey(double value) {
     return (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;  // negatives reversed, below positives
 }
 
+/// The float a floorKey stands for.
+double keyValue(std::uint32_t key) {
+    const std::uint32_t bits = (key & 0x80000000u) != 0 ? key & 0x7FFFFFFFu : ~key;
+    float f;
+    std::memcpy(&f, &bits, sizeof f);
+    return static_cast<double>(f);
+}
+
 /// Ring without repeated consecutive points, n >= 3, no fold-back: true when no two
 /// non-adjacent segments may meet. A repeated vertex makes two segments touch, so it is found.
 bool boxSweepSimple(const std::vector<Vec2>& p) {
@@ -72,13 +80,10 @@ bool boxSweepSimple(const std::vector<Vec2>& p) {
         const Box& box = boxes[segment];
         // The keys are minX rounded down, so every box still to come starts at or after `sweepX`:
         // a box that ends before it meets none of them.
-        std::uint32_t sweepBits = static_cast<std::uint32_t>(entry >> 32);
-        sweepBits = (sweepBits & 0x80000000u) != 0 ? sweepBits & 0x7FFFFFFFu : ~sweepBits;
-        float sweepX;
-        std::memcpy(&sweepX, &sweepBits, sizeof sweepX);
+        const double sweepX = keyValue(static_cast<std::uint32_t>(entry >> 32));
         for (std::size_t a = 0; a < active.size();) {
             const Box& other = boxes[active[a]];
-            if (other.maxX < static_cast<double>(sweepX)) {
+            if (other.maxX < sweepX) {
                 active[a] = active.back();
                 active.pop_back();
                 continue;

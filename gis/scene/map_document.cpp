@@ -57,24 +57,22 @@ void adaptOutlineToScale(const MapLayer& layer, double metersPerPixel, LayerStyl
     style.outlineWidthPx = std::clamp(static_cast<float>(featurePx / kPixelsPerOutlinePixel), kThinnest, style.outlineWidthPx);
 }
 
-/// Point symbols shrink on a zoomed-out view (a whole district: a hundred works over twenty
-/// communes) so the communes' colours still read, and reach full size once communes are large.
-float symbolScaleFor(const MapLayer& main, double metersPerPixel) {
+/// How much a symbol or a line shrinks on a zoomed-out view so the communes' colours still
+/// read: 1 once the main layer's median commune is `fullAtCommunePx` on screen, in proportion
+/// below that, never under `smallest`; 1 when the main layer is not polygons.
+float overviewScale(const MapLayer& main, double metersPerPixel, double fullAtCommunePx, double smallest) {
     if (main.kind != GeometryKind::Polygon || main.medianFeatureSizeMeters <= 0) return 1.0f;
-    constexpr double kFullSizeAtCommunePx = 220.0;
-    constexpr double kSmallest = 0.6;
-    return static_cast<float>(std::clamp(main.medianFeatureSizeMeters / metersPerPixel / kFullSizeAtCommunePx, kSmallest, 1.0));
+    return static_cast<float>(std::clamp(main.medianFeatureSizeMeters / metersPerPixel / fullAtCommunePx, smallest, 1.0));
 }
 
-/// Lines (roads and their casing) thin out on an overview (a province or the country: 20,000
-/// roads over communes of ten pixels buried the communes' colours), down to half their width;
-/// from about 60 px a commune, a district on screen, they are drawn at full width.
-float lineScaleFor(const MapLayer& main, double metersPerPixel) {
-    if (main.kind != GeometryKind::Polygon || main.medianFeatureSizeMeters <= 0) return 1.0f;
-    constexpr double kFullWidthAtCommunePx = 60.0;
-    constexpr double kThinnest = 0.5;
-    return static_cast<float>(std::clamp(main.medianFeatureSizeMeters / metersPerPixel / kFullWidthAtCommunePx, kThinnest, 1.0));
-}
+/// Point symbols: full size from communes of 220 px, down to 0.6 (a whole district: a hundred
+/// works over twenty communes).
+float symbolScaleFor(const MapLayer& main, double metersPerPixel) { return overviewScale(main, metersPerPixel, 220.0, 0.6); }
+
+/// Lines (roads and their casing): full width from communes of about 60 px (a district on
+/// screen), down to half (the country: 20,000 roads over communes of ten pixels buried the
+/// communes' colours).
+float lineScaleFor(const MapLayer& main, double metersPerPixel) { return overviewScale(main, metersPerPixel, 60.0, 0.5); }
 
 /// Point symbols may cover at most this share of the frame (each counted as a square of its
 /// size); past it the layer is left out until the view is closer. At the country's extent
@@ -421,6 +419,7 @@ RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureH
     scene.title = m_title;
     if (m_isDemo) scene.watermark = demo::kDemoMarker;
 
+    const MapLayer& main = m_layers[m_mainLayer];
     std::vector<bool> leftOut(m_layers.size(), false);  // too dense to draw at this scale
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
         const MapLayer& layer = m_layers[i];
@@ -435,9 +434,9 @@ RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureH
         draw.style = layer.style;
         draw.style.pointSizePx *= textScale;  // briefing mode enlarges symbols with the type
         adaptOutlineToScale(layer, camera.metersPerPixel, draw.style);
-        if (layer.kind == GeometryKind::Point) draw.style.pointSizePx *= symbolScaleFor(m_layers[m_mainLayer], camera.metersPerPixel);
+        if (layer.kind == GeometryKind::Point) draw.style.pointSizePx *= symbolScaleFor(main, camera.metersPerPixel);
         if (layer.kind == GeometryKind::Line) {
-            const float thinner = lineScaleFor(m_layers[m_mainLayer], camera.metersPerPixel);
+            const float thinner = lineScaleFor(main, camera.metersPerPixel);
             draw.style.outlineWidthPx *= thinner;
             draw.style.lineCasingPx *= thinner;
         }
@@ -450,12 +449,11 @@ RenderScene MapDocument::buildScene(const Camera& camera, std::optional<FeatureH
         scene.layers.push_back(std::move(draw));
     }
 
-    Legend legend = content == LegendContent::All ? combinedLegend(m_layers, m_mainLayer, leftOut) : m_layers[m_mainLayer].legend;
+    Legend legend = content == LegendContent::All ? combinedLegend(m_layers, m_mainLayer, leftOut) : main.legend;
     if (std::find(leftOut.begin(), leftOut.end(), true) != leftOut.end())
         legend.entries.push_back({Rgba8{}, kSymbolsLeftOutNote, LegendEntry::Swatch::Note});
     scene.legend = localizeLegend(std::move(legend), m_language);
 
-    const MapLayer& main = m_layers[m_mainLayer];
     if (main.visible && main.labelField >= 0 && !main.labelPoints.empty()) {
         const Bounds visible = camera.visibleBounds();
         // The cheap tests first: the anchor (made on first use) is only asked for a feature that
