@@ -127,10 +127,13 @@ Result<LayoutReport> exportLayout(render::Renderer& renderer, scene::MapDocument
     if (!page && options.format == ExportFormat::Png && canStreamPng(renderer, scene, options.maxTileSizePx)) {
         // The bare map PNG: strips rendered and encoded on two threads, no whole frame held.
         if (options.releaseSourceGeometry) document.releaseGeometry();
+        StripHelper* helper = estimatedDrawCost(scene) >= kStripHelperMinDrawCost ? options.stripHelper : nullptr;
         auto streamed = exportPngStrips(renderer, std::move(scene), outPath, options.page.dpi, options.maxTileSizePx,
-                                        options.releaseSourceGeometry);
+                                        options.releaseSourceGeometry, helper);
         if (!streamed) return makeError(streamed.error().code, "cannot export " + outPath + ": " + streamed.error().message);
         report.render = streamed->render;
+        report.strips = streamed->strips;
+        report.stripsBySecondRenderer = streamed->stripsBySecondRenderer;
         step(2, "encode");
         report.encode = streamed->encode;
         step(3, "done");

@@ -15,6 +15,7 @@
 #include "gis/export/export_target.hpp"
 #include "gis/export/page_layout.hpp"
 #include "gis/export/paper.hpp"
+#include "gis/export/png_export.hpp"
 #include "gis/render/renderer.hpp"
 #include "gis/scene/map_document.hpp"
 
@@ -46,11 +47,24 @@ struct LayoutOptions {
     /// peak by ~12 MB on the national layer. The document cannot build other scales after it,
     /// so the window never sets it.
     bool releaseSourceGeometry = false;
+    /// A second renderer that may draw a bare-map PNG's strips beside the first (see StripHelper),
+    /// or null. It is started only for a frame of an estimated draw cost of at least
+    /// kStripHelperMinDrawCost. Must be llvmpipe like `renderer`: the strips of one PNG must come
+    /// from one driver.
+    StripHelper* stripHelper = nullptr;
 };
+
+/// Estimated draw cost (estimatedDrawCost) from which a streamed PNG gets a second renderer,
+/// about 0.25 s of drawing on one. The helper costs memory: 40-45 MB at the 10,000-commune set
+/// (248 -> 289-291 MB), for 0.39 -> 0.30 s of render (2026-12-07). The real national layer
+/// (cost 220,000, render 0.13-0.18 s) gained nothing from it and would have gone from 192 to
+/// 232 MB, over its 200 MB budget; the 10k set costs 453,000.
+inline constexpr std::uint64_t kStripHelperMinDrawCost = 330'000;
 
 struct LayoutReport {
     int widthPx = 0, heightPx = 0;
     double render = 0, encode = 0;  ///< seconds
+    int strips = 0, stripsBySecondRenderer = 0;  ///< a streamed PNG's (StreamedPng)
 };
 
 /// Greys what lies outside the scope and dims what the filters leave out (through the

@@ -14,6 +14,7 @@
 #include "gis/export/layout_export.hpp"
 #include "gis/figures/project_map.hpp"
 #include "gis/export/png_export.hpp"
+#include "gis/export/strip_helper.hpp"
 #include "gis/proj/transformer.hpp"
 #include "gis/render/headless_context.hpp"
 #include "gis/render/renderer.hpp"
@@ -204,16 +205,23 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     timings.glSetup = gl.seconds;
     timings.glRenderer = context.value()->rendererName();
 
+    // A second renderer for a heavy bare-map PNG, made only if exportLayout finds it heavy. On
+    // llvmpipe only: the helper is llvmpipe, and the strips of one PNG must come from one driver.
+    auto stripHelper = std::make_unique<StripHelper>();
+    if (timings.glRenderer.rfind("llvmpipe", 0) == 0) options.stripHelper = stripHelper.get();
     start = Clock::now();
     auto report = exportLayout(*renderer.value(), *document, scope, options, request.outPath);
     if (!report) return report.error();
     timings.render = report->render;
     timings.encode = report->encode;
+    timings.strips = report->strips;
+    timings.stripsBySecondRenderer = report->stripsBySecondRenderer;
     timings.mesh = std::max(0.0, secondsSince(start) - report->render - report->encode);
     if (request.processEndsAfter) {
         renderer.value()->saveCaches();
         // Deliberately never freed: the process ends next, and its end frees all of it at once.
         static_cast<void>(glOwner.release());
+        static_cast<void>(stripHelper.release());
         static_cast<void>(new scene::MapDocument(std::move(*document)));
     }
     return timings;

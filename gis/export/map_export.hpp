@@ -56,6 +56,7 @@ struct ExportRequest {
 struct ExportTimings {
     double load = 0, mesh = 0, glInit = 0, render = 0, encode = 0;
     double glSetup = 0;  ///< the GL worker's own time (context, shaders, text atlas), spent beside the load
+    int strips = 0, stripsBySecondRenderer = 0;  ///< a streamed PNG's strips, and how many the StripHelper drew
     std::string glRenderer;
     std::vector<std::string> warnings;  ///< features repaired or skipped while reading
 };

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <memory>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -21,6 +23,7 @@
 #include "gis/export/atomic_file.hpp"
 #include "gis/export/export_target.hpp"
 #include "gis/export/png_encoder.hpp"
+#include "gis/export/strip_helper.hpp"
 
 namespace gis::exporting {
 
@@ -86,8 +89,133 @@ bool canStreamPng(const render::Renderer& renderer, const scene::RenderScene& sc
            static_cast<long long>(frameW) * frameH <= kMaxFramePixels;
 }
 
+namespace {
+
+/// The strips of one streamed export on their way from the renderers to the encoder: each drawer
+/// takes the next strip, draws it into its slot once the strip that slot held is encoded, and
+/// the encoder takes them in frame order. Strip k lives in slot k % slots.
+class StripRing {
+public:
+    StripRing(int slots, int frameW, int frameH, int stripRows)
+        : m_frameW(frameW), m_frameH(frameH), m_stripRows(stripRows), m_strips((frameH + stripRows - 1) / stripRows),
+          m_images(static_cast<std::size_t>(std::min(slots, m_strips))), m_drawn(static_cast<std::size_t>(m_strips), 0) {
+        for (render::Image& image : m_images) {
+            image.width = frameW;
+            image.height = std::min(stripRows, frameH);
+            image.rgba.resize(static_cast<std::size_t>(frameW) * image.height * 4);
+        }
+    }
+
+    int stripCount() const { return m_strips; }
+    int firstRow(int strip) const { return strip * m_stripRows; }
+    int rows(int strip) const { return std::min(m_stripRows, m_frameH - strip * m_stripRows); }
+    /// Strips not yet taken by a drawer.
+    int untaken() const { return std::max(0, m_strips - m_next.load()); }
+
+    /// The next strip to draw, or -1 when every strip is taken.
+    int take() {
+        const int strip = m_next.fetch_add(1);
+        return strip < m_strips ? strip : -1;
+    }
+
+    /// Waits until `strip`'s slot is free (the strip before it in that slot is encoded).
+    render::Image& slotToDraw(int strip) {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return strip < m_encoded + static_cast<int>(m_images.size()); });
+        return m_images[static_cast<std::size_t>(strip) % m_images.size()];
+    }
+
+    void markDrawn(int strip) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_drawn[static_cast<std::size_t>(strip)] = 1;
+        }
+        m_changed.notify_all();
+    }
+
+    /// Waits until `strip` is drawn, and gives its pixels.
+    const render::Image& waitDrawn(int strip) {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_drawn[static_cast<std::size_t>(strip)] != 0; });
+        return m_images[static_cast<std::size_t>(strip) % m_images.size()];
+    }
+
+    void markEncoded(int strip) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_encoded = strip + 1;
+        }
+        m_changed.notify_all();
+    }
+
+private:
+    int m_frameW, m_frameH, m_stripRows, m_strips;
+    std::vector<render::Image> m_images;
+    std::vector<char> m_drawn;
+    std::atomic<int> m_next{0};
+    int m_encoded = 0;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+};
+
+/// Draws strips of `scene` with `renderer` until none is left to take; returns how many it drew.
+int drawStrips(render::Renderer& renderer, scene::RenderScene& scene, StripRing& ring, int frameW) {
+    render::RenderTarget target(frameW, ring.rows(0));
+    const int frameOffsetY = scene.camera.tileOffsetYPx;
+    int drawn = 0;
+    for (int strip = ring.take(); strip >= 0; strip = ring.take(), ++drawn) {
+        target.resize(frameW, ring.rows(strip));
+        scene.camera.tileOffsetYPx = frameOffsetY + ring.firstRow(strip);
+        renderer.render(scene, target);
+        target.readPixelsInto(ring.slotToDraw(strip), 0, 0);
+        ring.markDrawn(strip);
+    }
+    return drawn;
+}
+
+/// Puts the scene's meshes on the GPU and lets this copy of the scene go of their CPU copy: the
+/// renderer uploads a layer again only when its geometry version changes, which it does not
+/// between strips.
+void uploadAndLetGo(render::Renderer& renderer, scene::RenderScene& scene) {
+    renderer.upload(scene);
+    const auto hollow = std::make_shared<const tess::LayerMeshes>();
+    for (scene::LayerDraw& draw : scene.layers)
+        if (draw.meshes) draw.meshes = hollow;
+}
+
+/// Whether any of the 64 × 64 probes of renderPage's blank check in this strip differs from the
+/// frame's first pixel.
+bool stripShowsSomething(const render::Image& strip, int firstRow, int frameH, const std::uint8_t* firstPixel) {
+    constexpr int kSamples = 64;
+    const std::size_t stride = static_cast<std::size_t>(strip.width) * 4;
+    for (int j = 0; j < kSamples; ++j) {
+        const int y = (frameH - 1) * j / (kSamples - 1) - firstRow;
+        if (y < 0 || y >= strip.height) continue;
+        for (int i = 0; i < kSamples; ++i) {
+            const int x = (strip.width - 1) * i / (kSamples - 1);
+            if (std::memcmp(firstPixel, strip.rgba.data() + static_cast<std::size_t>(y) * stride + x * 4u, 4) != 0) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+std::uint64_t estimatedDrawCost(const scene::RenderScene& scene) {
+    std::uint64_t cost = 0;
+    for (const scene::LayerDraw& draw : scene.layers) {
+        if (!draw.visible || !draw.meshes) continue;
+        for (const tess::LodLevel& level : draw.meshes->levels) {
+            const bool lines = !level.outline.startDistances.empty();  // a line layer's, not outlines
+            cost += level.fill.indices.size() / 3 + level.outline.segments.size() / 4 * (lines ? 3 : 1) +
+                    level.points.positions.size() / 2 * 4;
+        }
+    }
+    return cost;
+}
+
 Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderScene scene, const std::string& path, int dpi,
-                                    int maxTileSizePx, bool releaseMeshes) {
+                                    int maxTileSizePx, bool releaseMeshes, StripHelper* helper) {
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
     if (!canStreamPng(renderer, scene, maxTileSizePx))
@@ -105,36 +233,6 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderSce
     if (maxTileSizePx > 0) tile = std::min(tile, maxTileSizePx);
     const int stripRows = std::min(kPngStripRows, tile / kPngRowsPerBand * kPngRowsPerBand);
 
-    if (releaseMeshes) {
-        // On the GPU first, then let go before the strips' images exist: the renderer uploads a
-        // layer again only when its geometry version changes, which it does not between strips.
-        renderer.upload(scene);
-        const auto hollow = std::make_shared<const tess::LayerMeshes>();
-        for (scene::LayerDraw& draw : scene.layers)
-            if (draw.meshes) draw.meshes = hollow;
-    }
-    // An opaque background under premultiplied blending keeps every pixel opaque: RGB throughout.
-    PngBandEncoder encoder(frameW, frameH, 3);
-    render::Image strips[2];
-    for (render::Image& strip : strips) {
-        strip.width = frameW;
-        strip.height = std::min(stripRows, frameH);
-        strip.rgba.resize(static_cast<std::size_t>(frameW) * strip.height * 4);
-    }
-    const std::size_t stride = static_cast<std::size_t>(frameW) * 4;
-    std::thread worker;
-    struct Joiner {
-        std::thread& thread;
-        ~Joiner() {
-            if (thread.joinable()) thread.join();
-        }
-    } joiner{worker};
-
-    // The blank check of renderPage, on the same 64 × 64 probes, strip by strip.
-    constexpr int kSamples = 64;
-    std::uint8_t firstPixel[4] = {0, 0, 0, 0};
-    bool showsSomething = false;
-
     // Bounded driver memory for the outlines, restored on every return path.
     struct BatchBound {
         render::Renderer& renderer;
@@ -143,40 +241,62 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderSce
     } batchBound{renderer, renderer.quadsPerBatch()};
     renderer.setQuadsPerBatch(kPngQuadsPerBatch);
 
-    render::RenderTarget target(frameW, std::min(stripRows, frameH));
-    const int frameOffsetY = scene.camera.tileOffsetYPx;
-    for (int y0 = 0, k = 0; y0 < frameH; y0 += stripRows, ++k) {
-        const int rows = std::min(stripRows, frameH - y0);
-        target.resize(frameW, rows);
-        scene.camera.tileOffsetYPx = frameOffsetY + y0;
-        renderer.render(scene, target);
-        render::Image& strip = strips[k % 2];  // the worker has the other one
-        target.readPixelsInto(strip, 0, 0);
-        if (y0 == 0) std::memcpy(firstPixel, strip.rgba.data(), 4);
-        for (int j = 0; j < kSamples && !showsSomething; ++j) {
-            const int y = (frameH - 1) * j / (kSamples - 1) - y0;
-            if (y < 0 || y >= rows) continue;
-            for (int i = 0; i < kSamples && !showsSomething; ++i) {
-                const int x = (frameW - 1) * i / (kSamples - 1);
-                showsSomething = std::memcmp(firstPixel, strip.rgba.data() + static_cast<std::size_t>(y) * stride + x * 4u, 4) != 0;
-            }
-        }
-        if (worker.joinable()) worker.join();
-        const bool last = y0 + rows >= frameH;
-        if (last) break;  // the last strip is deflated below on every core
-        worker = std::thread([&encoder, &strip, stride, rows, &toFile, dpi] {
-            encoder.addRows(strip.rgba.data(), stride, rows, 1);
-            encoder.writeAvailable(toFile, dpi);  // a failure shows again in finishTo, or in the file's commit
+    // One slot being encoded and one being drawn on each renderer (a fourth was no faster at 10k
+    // and held 4 MB more).
+    StripRing ring(helper != nullptr ? 3 : 2, frameW, frameH, stripRows);
+    int stripsBySecondRenderer = 0;
+    if (helper != nullptr) {
+        if (!helper->started()) helper->start();
+        // Its own copy of the scene (the camera moves per strip), uploaded to its own context.
+        helper->post([&ring, &stripsBySecondRenderer, frameW, helperScene = scene, releaseMeshes](render::Renderer* second) mutable {
+            if (second == nullptr || ring.untaken() < 2) return;  // too late to be worth its upload
+            if (releaseMeshes) uploadAndLetGo(*second, helperScene);
+            second->setQuadsPerBatch(kPngQuadsPerBatch);
+            stripsBySecondRenderer = drawStrips(*second, helperScene, ring, frameW);
         });
     }
+    if (releaseMeshes) uploadAndLetGo(renderer, scene);
+
+    // An opaque background under premultiplied blending keeps every pixel opaque: RGB throughout.
+    PngBandEncoder encoder(frameW, frameH, 3);
+    const int lastStrip = ring.stripCount() - 1;
+    std::uint8_t firstPixel[4] = {0, 0, 0, 0};
+    bool showsSomething = false;
+    // Every strip but the last is deflated on one core beside the drawing of the next ones; the
+    // last one is deflated below on every core.
+    std::thread stripEncoder([&] {
+        for (int strip = 0; strip < lastStrip; ++strip) {
+            const render::Image& pixels = ring.waitDrawn(strip);
+            if (strip == 0) std::memcpy(firstPixel, pixels.rgba.data(), 4);
+            showsSomething = showsSomething || stripShowsSomething(pixels, ring.firstRow(strip), frameH, firstPixel);
+            encoder.addRows(pixels.rgba.data(), static_cast<std::size_t>(frameW) * 4, pixels.height, 1);
+            encoder.writeAvailable(toFile, dpi);  // a failure shows again in finishTo, or in the file's commit
+            ring.markEncoded(strip);
+        }
+    });
+    struct Joiner {
+        std::thread& thread;
+        ~Joiner() {
+            if (thread.joinable()) thread.join();
+        }
+    } joiner{stripEncoder};
+
+    drawStrips(renderer, scene, ring, frameW);
+    if (helper != nullptr) helper->wait();
+    stripEncoder.join();
+    const render::Image& last = ring.waitDrawn(lastStrip);
+    if (lastStrip == 0) std::memcpy(firstPixel, last.rgba.data(), 4);
+    showsSomething = showsSomething || stripShowsSomething(last, ring.firstRow(lastStrip), frameH, firstPixel);
+
     StreamedPng timings;
     timings.render = std::chrono::duration<double>(Clock::now() - start).count();
+    timings.strips = ring.stripCount();
+    timings.stripsBySecondRenderer = stripsBySecondRenderer;
     if (!showsSomething)
         return makeError(ErrorCode::Io, "the rendered map came out blank (" + std::to_string(frameW) + " × " + std::to_string(frameH) +
                                             " px, one colour): nothing was written. The GL driver may have run out of memory; try a lower --dpi");
     const auto encodeStart = Clock::now();
-    const int lastStrip = (frameH - 1) / stripRows;
-    encoder.addRows(strips[lastStrip % 2].rgba.data(), stride, frameH - encoder.rowsAdded(), std::thread::hardware_concurrency());
+    encoder.addRows(last.rgba.data(), static_cast<std::size_t>(frameW) * 4, last.height, std::thread::hardware_concurrency());
     if (!encoder.finishTo(toFile, dpi) && !file->failed())
         return makeError(ErrorCode::Io, "Cannot write " + path + ": the PNG data could not be compressed.");
     if (Status saved = file->commit(); !saved) return saved.error();  // a failed write reports here

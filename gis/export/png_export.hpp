@@ -11,6 +11,8 @@
 
 namespace gis::exporting {
 
+class StripHelper;
+
 /// Renders `scene` at its camera's full frame size, tile by tile when larger than
 /// `renderer.maxTargetSize()` (or `maxTileSizePx` when > 0), and returns the whole image.
 Result<render::Image> renderFrame(render::Renderer& renderer, const scene::RenderScene& scene, int maxTileSizePx = 0);
@@ -36,6 +38,8 @@ bool canStreamPng(const render::Renderer& renderer, const scene::RenderScene& sc
 struct StreamedPng {
     double render = 0;  ///< the strips drawn and read back, each encoded on a worker while the next one draws
     double encode = 0;  ///< what is left after the last strip: its bands, the file assembled and written
+    int strips = 0;
+    int stripsBySecondRenderer = 0;  ///< drawn by the StripHelper
 };
 
 /// Renders `scene` in full-width strips and deflates each into the PNG while the next one renders,
@@ -45,8 +49,18 @@ struct StreamedPng {
 /// `releaseMeshes`: the layers' meshes are put on the GPU before the first strip (Renderer::upload)
 /// and this call's copy of the scene then lets go of their CPU copy, before the strips' images are
 /// allocated (with MapDocument::releaseGeometry it is the last holder, so the memory is freed).
+/// `helper`: when not null, a second renderer (started here if it is not yet) draws strips
+/// beside `renderer` as soon as it is ready; the pixels are the same (see StripHelper).
 Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderScene scene, const std::string& path, int dpi,
-                                    int maxTileSizePx = 0, bool releaseMeshes = false);
+                                    int maxTileSizePx = 0, bool releaseMeshes = false, StripHelper* helper = nullptr);
+
+/// What drawing `scene` costs one llvmpipe renderer, in units of a fill triangle or an outline
+/// segment (about 0.75 us each in a 4000 px wide export on these machines), over every level its
+/// visible layers hold (a one-frame export holds one). A line segment counts 3 (casing and line,
+/// wider) and a point symbol 4 (its quad and halo): measured 2026-12-07 on the 10,000-commune
+/// set, communes alone drew in 0.17 s, its 56,000 road segments added 0.12 s and its 30,000
+/// waste sites 0.09 s.
+std::uint64_t estimatedDrawCost(const scene::RenderScene& scene);
 
 enum class RasterFormat { Png, GeoTiff };
 

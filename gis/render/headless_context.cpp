@@ -1,6 +1,7 @@
 #include "gis/render/headless_context.hpp"
 
 #include <cstring>
+#include <map>
 #include <mutex>
 #include <string>
 
@@ -43,10 +44,23 @@ bool hasExtension(const char* list, const char* name) {
     return false;
 }
 
-// Mesa hands out one EGLDisplay per platform, shared by every context on it, so
-// eglTerminate() must wait until the last HeadlessContext is gone.
+// Mesa hands out one EGLDisplay per platform and device, shared by every context on it, so
+// eglTerminate() must wait until the last HeadlessContext on that display is gone.
 std::mutex g_displayMutex;
-int g_displayUsers = 0;
+std::map<EGLDisplay, int> g_displayUsers;
+
+/// Mesa's software (llvmpipe) device, or EGL_NO_DEVICE_EXT.
+EGLDeviceEXT softwareDevice() {
+    const char* clientExtensions = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
+    if (!hasExtension(clientExtensions, "EGL_EXT_device_enumeration") || !hasExtension(clientExtensions, "EGL_EXT_device_query"))
+        return EGL_NO_DEVICE_EXT;
+    EGLDeviceEXT devices[16];
+    EGLint count = 0;
+    if (eglQueryDevicesEXT(16, devices, &count) != EGL_TRUE) return EGL_NO_DEVICE_EXT;
+    for (EGLint i = 0; i < count; ++i)
+        if (hasExtension(eglQueryDeviceStringEXT(devices[i], EGL_EXTENSIONS), "EGL_MESA_device_software")) return devices[i];
+    return EGL_NO_DEVICE_EXT;
+}
 
 }  // namespace
 
@@ -62,7 +76,7 @@ struct HeadlessContext::Impl {
             eglDestroyContext(display, context);
         }
         std::lock_guard lock(g_displayMutex);
-        if (counted && --g_displayUsers == 0) eglTerminate(display);
+        if (counted && --g_displayUsers[display] == 0) eglTerminate(display);
     }
 };
 
@@ -71,10 +85,24 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
     if (!hasExtension(clientExtensions, "EGL_MESA_platform_surfaceless") ||
         !hasExtension(clientExtensions, "EGL_EXT_platform_base"))
         return glUnavailable("EGL lacks EGL_MESA_platform_surfaceless / EGL_EXT_platform_base");
+    const EGLDisplay display = eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
+    if (display == EGL_NO_DISPLAY) return glUnavailable("eglGetPlatformDisplayEXT(surfaceless) failed");
+    return createOn(display);
+}
 
+Result<std::unique_ptr<HeadlessContext>> HeadlessContext::createOnOwnDisplay() {
+    if (!hasExtension(eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS), "EGL_EXT_platform_device"))
+        return glUnavailable("EGL lacks EGL_EXT_platform_device");
+    const EGLDeviceEXT device = softwareDevice();
+    if (device == EGL_NO_DEVICE_EXT) return glUnavailable("EGL has no software device (EGL_MESA_device_software)");
+    const EGLDisplay display = eglGetPlatformDisplayEXT(EGL_PLATFORM_DEVICE_EXT, device, nullptr);
+    if (display == EGL_NO_DISPLAY) return glUnavailable("eglGetPlatformDisplayEXT(software device) failed");
+    return createOn(display);
+}
+
+Result<std::unique_ptr<HeadlessContext>> HeadlessContext::createOn(void* eglDisplay) {
     auto impl = std::make_unique<Impl>();
-    impl->display = eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
-    if (impl->display == EGL_NO_DISPLAY) return glUnavailable("eglGetPlatformDisplayEXT(surfaceless) failed");
+    impl->display = static_cast<EGLDisplay>(eglDisplay);
 
     {
         std::lock_guard lock(g_displayMutex);
@@ -83,7 +111,7 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
             impl->display = EGL_NO_DISPLAY;
             return glUnavailable("eglInitialize failed");
         }
-        ++g_displayUsers;
+        ++g_displayUsers[impl->display];
         impl->counted = true;
     }
     if (!hasExtension(eglQueryString(impl->display, EGL_EXTENSIONS), "EGL_KHR_surfaceless_context"))

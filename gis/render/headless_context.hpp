@@ -12,6 +12,14 @@ public:
     /// Creates and makes current a surfaceless EGL context. Fails (GlUnavailable) with the EGL
     /// reason when the platform has none, so tests can SKIP and the CLI can explain.
     static Result<std::unique_ptr<HeadlessContext>> create();
+
+    /// As create(), but on an EGL display of its own: Mesa's software device through
+    /// EGL_EXT_platform_device, so the context gets an llvmpipe screen (and rasterizer threads)
+    /// of its own. Two contexts on one display share one screen, and llvmpipe's flush waits for
+    /// that screen's rasterizer: a second renderer on the same display drew an export's strips
+    /// barely faster than one, on its own display in two thirds of the time (see
+    /// exporting::StripHelper). Fails (GlUnavailable) where EGL has no software device.
+    static Result<std::unique_ptr<HeadlessContext>> createOnOwnDisplay();
     ~HeadlessContext();
     HeadlessContext(const HeadlessContext&) = delete;
     HeadlessContext& operator=(const HeadlessContext&) = delete;
@@ -25,6 +33,8 @@ public:
 
 private:
     HeadlessContext() = default;
+    /// Initializes `eglDisplay` (an EGLDisplay) and makes a current 3.3 core context on it.
+    static Result<std::unique_ptr<HeadlessContext>> createOn(void* eglDisplay);
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

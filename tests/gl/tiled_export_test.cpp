@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "gis/export/png_export.hpp"
+#include "gis/export/strip_helper.hpp"
 #include "gis/render/renderer.hpp"
 #include "tests/gl/support/gl_test_support.hpp"
 #include "tests/gl/support/test_scenes.hpp"
@@ -117,6 +118,38 @@ TEST_CASE("Export: strips that let go of the CPU meshes after the upload write t
     const auto a = test::readPng(kept), b = test::readPng(released);
     REQUIRE(a.width == b.width);
     CHECK(a.rgba == b.rgba);  // drawn from the GPU's copy: the same bytes
+}
+
+TEST_CASE("Export: a second renderer on its own display draws some strips, and the file is the same", "[gl][export]") {
+    NTM_REQUIRE_GL_OR_SKIP();
+    auto renderer = test::makeRenderer();
+    auto scene = test::basicMapScene();  // fills, outlines, roads, the four symbols
+    scene.camera.frameWidthPx = 300;
+    scene.camera.frameHeightPx = 3000;  // twelve strips of 256 rows (the last 184)
+    scene.title = "Thành Sơn";
+    scene.labels.push_back({"Xã Thành Sơn", scene.camera.toWorld({150, 1400}), 1.0f});
+    const auto dir = test::scratchDir("png_strips_helper");
+    const auto alone = dir / "alone.png";
+    const auto one = gis::exporting::exportPngStrips(*renderer, scene, alone.string(), 150, 300);
+    REQUIRE(one);
+    CHECK(one->strips == 12);
+    CHECK(one->stripsBySecondRenderer == 0);
+
+    gis::exporting::StripHelper helper;
+    INFO(helper.failure());
+    REQUIRE(helper.waitReady());  // llvmpipe's software device: what every build machine has
+    auto fresh = test::makeRenderer();
+    const auto shared = dir / "shared.png";
+    const auto two = gis::exporting::exportPngStrips(*fresh, scene, shared.string(), 150, 300, true, &helper);
+    REQUIRE(two);
+    CHECK(two->strips == 12);
+    // The helper was ready before the first strip; it takes the next strip whenever it is free.
+    CHECK(two->stripsBySecondRenderer > 0);
+    CHECK(two->stripsBySecondRenderer < 12);
+    const auto a = test::readPng(alone), b = test::readPng(shared);
+    REQUIRE(a.width == b.width);
+    REQUIRE(a.height == b.height);
+    CHECK(a.rgba == b.rgba);  // the same driver on both displays: the same bytes
 }
 
 TEST_CASE("Render: outlines drawn in batches, two queued at a time, give the same pixels", "[gl][export]") {
