@@ -113,22 +113,25 @@ float ntmSymbolReach(float r, int shape) {
 // halo, and the half pixel of anti-aliasing, plus a pixel to spare; never more than
 // ntmSymbolExtent. Fewer fragments: for a circle the quad has under half the area. The diamond's
 // distance is exact only across its faces (it is less near the corners), so its margin grows by √2.
-float ntmSymbolQuadExtent(float r, int shape, bool overdue) {
+// `halo` scales the halo (1, or 0 for a layer drawn without, see ntmSymbol).
+float ntmSymbolQuadExtent(float r, int shape, bool overdue, float halo) {
     if (overdue) return ntmSymbolExtent(r);
-    float margin = ntmSymbolCasingPx(r) + ntmSymbolHaloPx(r) + 0.5;
+    float margin = ntmSymbolCasingPx(r) + ntmSymbolHaloPx(r) * halo + 0.5;
     if (shape == NTM_DIAMOND) margin *= 1.415;
     return min(ntmSymbolExtent(r), ntmSymbolReach(r, shape) + margin + 1.0);
 }
 
 // Premultiplied colour of a symbol at p: fill (straight alpha) where the status fills it,
 // nothing (the map shows through) where it is hollow, a dark casing and a halo (straight alpha)
-// outside, and for overdue works a red ring with a halo of its own outside that.
-vec4 ntmSymbol(vec2 p, float r, int shape, int status, bool overdue, vec4 fill, vec4 halo) {
+// outside, and for overdue works a red ring with a halo of its own outside that. `haloScale`
+// 0 leaves the halos out (and the ring sits on the casing): a crowded layer's.
+vec4 ntmSymbol(vec2 p, float r, int shape, int status, bool overdue, vec4 fill, vec4 halo, float haloScale) {
     const vec4 kCasing = vec4(0.12, 0.12, 0.14, 1.0);
     const vec4 kOverdue = vec4(0.86, 0.05, 0.05, 1.0);
     float d = ntmSymbolDistance(p, r, shape);
     float casing = ntmSymbolCasingPx(r);
-    float haloPx = ntmSymbolHaloPx(r);
+    float haloPx = ntmSymbolHaloPx(r) * haloScale;
+    halo.a *= haloScale;
     float ringReach = casing + haloPx + ntmSymbolOverdueRingPx(r);
 
     vec4 c = vec4(0.0);

@@ -23,7 +23,7 @@ out vec4 o_color;
 // 3: a map symbol (legend swatch), code = shape + 16 status + 64 overdue. Premultiplied.
 vec4 overlaySymbol() {
     int code = int(v_params.z + 0.5);
-    return ntmSymbol(v_uv, v_params.y, code % 16, (code / 16) % 4, code >= 64, v_color, v_haloColor);
+    return ntmSymbol(v_uv, v_params.y, code % 16, (code / 16) % 4, code >= 64, v_color, v_haloColor, 1.0);
 }
 
 // 1: a glyph over its halo, composited here. Premultiplied.

@@ -12,6 +12,7 @@ uniform vec2 u_scale;
 uniform vec2 u_offset;
 uniform vec2 u_targetSize;
 uniform float u_radius;         // pixels (half the symbol size)
+uniform float u_halo;           // 1, or 0 without halos (point.frag)
 uniform sampler2D u_colors;
 uniform usampler2D u_symbols;
 
@@ -28,7 +29,7 @@ void main() {
 #ifdef NTM_POINT_SHAPE
     symbol.x = NTM_POINT_SHAPE;   // the layer's one shape, compiled in (point.frag says why)
 #endif
-    float r = ntmSymbolQuadExtent(u_radius, symbol.x, symbol.z != 0);
+    float r = ntmSymbolQuadExtent(u_radius, symbol.x, symbol.z != 0, u_halo);
     vec2 corner = vec2((gl_VertexID & 1) == 0 ? -r : r, (gl_VertexID & 2) == 0 ? -r : r);
     gl_Position = ntmPixelToClip(centre + corner, u_targetSize);
     v_local = corner;

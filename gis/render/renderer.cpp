@@ -46,7 +46,7 @@ struct Program {
     GLint symbols = -1;                                        // segment, point
     GLint halfWidth = -1, lineMode = -1, casingPx = -1, color = -1;  // segment
     GLint quadData = -1, quadFeatures = -1, quadStarts = -1, hasStarts = -1;  // segment, point
-    GLint radius = -1, strokeColor = -1;                       // point
+    GLint radius = -1, strokeColor = -1, halo = -1;            // point
 
     void locate() {
         const GLuint p = handle.get();
@@ -59,6 +59,7 @@ struct Program {
         hasStarts = at("u_hasStarts");
         radius = at("u_radius");
         strokeColor = at("u_strokeColor");
+        halo = at("u_halo");
     }
 };
 
@@ -296,6 +297,7 @@ struct Renderer::Impl {
         useMeshProgram(p, mesh, layer, style.opacity);
         glUniform1f(p.radius, style.pointSizePx * 0.5f);
         setColor(p.strokeColor, style.pointStrokeColor);
+        glUniform1f(p.halo, style.pointHalo ? 1.0f : 0.0f);
         drawQuads(p, mesh, visibleRuns(mesh, view));
     }
 

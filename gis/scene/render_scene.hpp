@@ -42,7 +42,11 @@ struct LayerStyle {
     bool antialiasFillEdges = true;
     float pointSizePx = 10.0f;     ///< diameter of point symbols
     PointSymbol pointSymbol = PointSymbol::Circle;
-    Rgba8 pointStrokeColor{255, 255, 255, 255};
+    Rgba8 pointStrokeColor{255, 255, 255, 255};  ///< the light halo round each symbol
+    /// False: symbols without their halo. Where symbols crowd, each one's halo covered its
+    /// neighbours' shapes, so a town's cluster of works drew as a white blot; without halos it
+    /// draws dark, as dense as it is (the dark casing still parts the symbols).
+    bool pointHalo = true;
     /// Lines of a line layer get a casing this much wider on each side, in the casing colour
     /// (red instead when the feature is overdue), so they read over every fill of the ramp.
     float lineCasingPx = 0.0f;

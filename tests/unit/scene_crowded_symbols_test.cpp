@@ -100,3 +100,27 @@ TEST_CASE("crowded symbols: a switched-off layer is not announced as left out", 
     document->setLayerVisible(1, false);
     CHECK_FALSE(legendHasNote(document->buildScene(document->fitCamera(1200, 900)).legend));
 }
+
+TEST_CASE("crowded symbols: drawn without their halos where they cover much of the frame, with them closer in",
+          "[unit][scene]") {
+    // One work a commune over 3,600 communes: at the whole extent each symbol is a few pixels
+    // and together they cover about a tenth of the frame, where each halo would cover its
+    // neighbours (a town's cluster drew as a white blot).
+    auto document = scene::MapDocument::fromLayers(communesWithWorks(1));
+    REQUIRE(document);
+    const scene::Camera whole = document->fitCamera(1920, 1080);
+    const scene::RenderScene far = document->buildScene(whole);
+    REQUIRE(far.layers[1].visible);
+    const float size = far.layers[1].style.pointSizePx;
+    const double cover = 3600.0 * size * size / (1920.0 * 1080.0);
+    INFO("symbols of " << size << " px cover " << cover << " of the frame");
+    REQUIRE(cover > 0.05);
+    CHECK_FALSE(far.layers[1].style.pointHalo);
+
+    // Five communes across: a hundred symbols or so in view, each with its halo.
+    scene::Camera close = whole;
+    close.metersPerPixel = whole.metersPerPixel / 12.0;
+    const scene::RenderScene near = document->buildScene(close);
+    REQUIRE(near.layers[1].visible);
+    CHECK(near.layers[1].style.pointHalo);
+}
