@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
         start = Clock::now();
         const float textScale = exportTextScale(width, height);
         const gis::scene::Camera camera = document->fitCamera(width, height, textScale);
-        document->ensureLevelsFor(camera.metersPerPixel);
+        // As the export builds it: the one level of this scale (LevelUse::OneFrame).
+        document->ensureLevelsFor(camera.metersPerPixel, gis::scene::LevelUse::OneFrame);
         (void)document->buildScene(camera, std::nullopt, textScale);
         meshMs.push_back(msSince(start));
     }
