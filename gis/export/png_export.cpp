@@ -97,7 +97,7 @@ namespace {
 class StripRing {
 public:
     StripRing(int slots, int frameW, int frameH, int stripRows)
-        : m_frameW(frameW), m_frameH(frameH), m_stripRows(stripRows), m_strips((frameH + stripRows - 1) / stripRows),
+        : m_frameH(frameH), m_stripRows(stripRows), m_strips((frameH + stripRows - 1) / stripRows),
           m_images(static_cast<std::size_t>(std::min(slots, m_strips))), m_drawn(static_cast<std::size_t>(m_strips), 0) {
         for (render::Image& image : m_images) {
             image.width = frameW;
@@ -149,7 +149,7 @@ public:
     }
 
 private:
-    int m_frameW, m_frameH, m_stripRows, m_strips;
+    int m_frameH, m_stripRows, m_strips;
     std::vector<render::Image> m_images;
     std::vector<char> m_drawn;
     std::atomic<int> m_next{0};
@@ -183,14 +183,14 @@ void uploadAndLetGo(render::Renderer& renderer, scene::RenderScene& scene) {
         if (draw.meshes) draw.meshes = hollow;
 }
 
-/// Whether any of the 64 × 64 probes of renderPage's blank check in this strip differs from the
-/// frame's first pixel.
-bool stripShowsSomething(const render::Image& strip, int firstRow, int frameH, const std::uint8_t* firstPixel) {
+/// Whether any of the 64 × 64 probes of renderPage's blank check in this strip (its first `rows`
+/// rows: a slot keeps the size of a full strip) differs from the frame's first pixel.
+bool stripShowsSomething(const render::Image& strip, int firstRow, int rows, int frameH, const std::uint8_t* firstPixel) {
     constexpr int kSamples = 64;
     const std::size_t stride = static_cast<std::size_t>(strip.width) * 4;
     for (int j = 0; j < kSamples; ++j) {
         const int y = (frameH - 1) * j / (kSamples - 1) - firstRow;
-        if (y < 0 || y >= strip.height) continue;
+        if (y < 0 || y >= rows) continue;
         for (int i = 0; i < kSamples; ++i) {
             const int x = (strip.width - 1) * i / (kSamples - 1);
             if (std::memcmp(firstPixel, strip.rgba.data() + static_cast<std::size_t>(y) * stride + x * 4u, 4) != 0) return true;
@@ -268,8 +268,8 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderSce
         for (int strip = 0; strip < lastStrip; ++strip) {
             const render::Image& pixels = ring.waitDrawn(strip);
             if (strip == 0) std::memcpy(firstPixel, pixels.rgba.data(), 4);
-            showsSomething = showsSomething || stripShowsSomething(pixels, ring.firstRow(strip), frameH, firstPixel);
-            encoder.addRows(pixels.rgba.data(), static_cast<std::size_t>(frameW) * 4, pixels.height, 1);
+            showsSomething = showsSomething || stripShowsSomething(pixels, ring.firstRow(strip), ring.rows(strip), frameH, firstPixel);
+            encoder.addRows(pixels.rgba.data(), static_cast<std::size_t>(frameW) * 4, ring.rows(strip), 1);
             encoder.writeAvailable(toFile, dpi);  // a failure shows again in finishTo, or in the file's commit
             ring.markEncoded(strip);
         }
@@ -286,7 +286,7 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderSce
     stripEncoder.join();
     const render::Image& last = ring.waitDrawn(lastStrip);
     if (lastStrip == 0) std::memcpy(firstPixel, last.rgba.data(), 4);
-    showsSomething = showsSomething || stripShowsSomething(last, ring.firstRow(lastStrip), frameH, firstPixel);
+    showsSomething = showsSomething || stripShowsSomething(last, ring.firstRow(lastStrip), ring.rows(lastStrip), frameH, firstPixel);
 
     StreamedPng timings;
     timings.render = std::chrono::duration<double>(Clock::now() - start).count();
@@ -296,7 +296,7 @@ Result<StreamedPng> exportPngStrips(render::Renderer& renderer, scene::RenderSce
         return makeError(ErrorCode::Io, "the rendered map came out blank (" + std::to_string(frameW) + " × " + std::to_string(frameH) +
                                             " px, one colour): nothing was written. The GL driver may have run out of memory; try a lower --dpi");
     const auto encodeStart = Clock::now();
-    encoder.addRows(last.rgba.data(), static_cast<std::size_t>(frameW) * 4, last.height, std::thread::hardware_concurrency());
+    encoder.addRows(last.rgba.data(), static_cast<std::size_t>(frameW) * 4, ring.rows(lastStrip), std::thread::hardware_concurrency());
     if (!encoder.finishTo(toFile, dpi) && !file->failed())
         return makeError(ErrorCode::Io, "Cannot write " + path + ": the PNG data could not be compressed.");
     if (Status saved = file->commit(); !saved) return saved.error();  // a failed write reports here
