@@ -165,6 +165,15 @@ Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::stri
         main.labelPointKnown.assign(main.data.features.size(), 0);
     }
 
+    for (std::size_t k = 0; k < main.data.fields.size(); ++k) {
+        if (main.data.fields[k].kind != data::FieldKind::Integer && main.data.fields[k].kind != data::FieldKind::Real) continue;
+        std::vector<double> column;
+        column.reserve(main.data.features.size());
+        for (const data::Feature& f : main.data.features)
+            column.push_back(k < f.attributes.size() ? data::attributeAsNumber(f.attributes[k]) : std::nan(""));
+        doc.m_numericColumns.emplace(main.data.fields[k].name, std::move(column));
+    }
+
     const std::string field = colorField.empty() ? naturalIndicator(main.data) : colorField;
     if (Status coloured = doc.colorBy(field); !coloured) return coloured.error();
     return doc;
@@ -224,7 +233,8 @@ Status MapDocument::colorBy(const std::string& field) {
     }
     auto cached = m_styleCache.find(field);
     if (cached == m_styleCache.end()) {
-        auto styled = style::styleByField(main.data, field);
+        const auto column = m_numericColumns.find(field);
+        auto styled = style::styleByField(main.data, field, column == m_numericColumns.end() ? nullptr : &column->second);
         if (!styled) return styled.error();
         CachedStyle entry{std::make_shared<const std::vector<Rgba8>>(std::move(styled->featureColors)), std::move(styled->legend)};
         cached = m_styleCache.emplace(field, std::move(entry)).first;
@@ -249,6 +259,7 @@ Status MapDocument::setFieldValues(const std::string& field, const std::vector<d
     for (std::size_t f = 0; f < values.size(); ++f)
         main.data.features[f].attributes[static_cast<std::size_t>(index)] =
             std::isnan(values[f]) ? data::AttributeValue() : data::AttributeValue(values[f]);
+    m_numericColumns[field] = values;
     m_styleCache.erase(field);  // the values changed: classify again
     if (main.colorField == field) return colorBy(field);
     return Ok{};

@@ -52,7 +52,10 @@ struct StyledField {
     std::vector<Rgba8> featureColors;  ///< one per layer feature
     scene::Legend legend;
 };
-Result<StyledField> styleByField(const data::VectorLayer& layer, const std::string& fieldName);
+/// `numericValues`: the field's values when the caller keeps them as a column (MapDocument does),
+/// one per feature; otherwise they are read from the features' attributes.
+Result<StyledField> styleByField(const data::VectorLayer& layer, const std::string& fieldName,
+                                 const std::vector<double>* numericValues = nullptr);
 
 /// Vietnamese number format: decimal comma, '.' thousands separator: 1234567.891 → "1.234.567,89".
 std::string formatNumberVi(double value, int decimals);

@@ -139,7 +139,7 @@ std::string fieldTitleVi(const std::string& fieldName) {
     return it == titles.end() ? fieldName : it->second;
 }
 
-Result<StyledField> styleByField(const VectorLayer& layer, const std::string& fieldName) {
+Result<StyledField> styleByField(const VectorLayer& layer, const std::string& fieldName, const std::vector<double>* numericValues) {
     const int index = layer.fieldIndex(fieldName);
     if (index < 0)
         return makeError(ErrorCode::NotFound, "Lớp \"" + layer.name + "\" không có trường \"" + fieldName +
@@ -155,12 +155,14 @@ Result<StyledField> styleByField(const VectorLayer& layer, const std::string& fi
 
     if (numeric && !isPresetCategorical(fieldName, &preset)) {
         std::vector<double> values;
-        values.reserve(layer.features.size());
-        for (const data::Feature& f : layer.features) {
-            const double v = fi < f.attributes.size() ? data::attributeAsNumber(f.attributes[fi]) : std::nan("");
-            anyMissing = anyMissing || !std::isfinite(v);
-            values.push_back(v);
+        if (numericValues != nullptr && numericValues->size() == layer.features.size()) {
+            values = *numericValues;
+        } else {
+            values.reserve(layer.features.size());
+            for (const data::Feature& f : layer.features)
+                values.push_back(fi < f.attributes.size() ? data::attributeAsNumber(f.attributes[fi]) : std::nan(""));
         }
+        for (double v : values) anyMissing = anyMissing || !std::isfinite(v);
         double maxValue = -std::numeric_limits<double>::infinity(), minValue = std::numeric_limits<double>::infinity();
         for (double v : values)
             if (std::isfinite(v)) { maxValue = std::max(maxValue, v); minValue = std::min(minValue, v); }
