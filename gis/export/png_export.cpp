@@ -97,14 +97,8 @@ namespace {
 class StripRing {
 public:
     StripRing(int slots, int frameW, int frameH, int stripRows)
-        : m_frameH(frameH), m_stripRows(stripRows), m_strips((frameH + stripRows - 1) / stripRows),
-          m_images(static_cast<std::size_t>(std::min(slots, m_strips))), m_drawn(static_cast<std::size_t>(m_strips), 0) {
-        for (render::Image& image : m_images) {
-            image.width = frameW;
-            image.height = std::min(stripRows, frameH);
-            image.rgba.resize(static_cast<std::size_t>(frameW) * image.height * 4);
-        }
-    }
+        : m_frameW(frameW), m_frameH(frameH), m_stripRows(stripRows), m_strips((frameH + stripRows - 1) / stripRows),
+          m_images(static_cast<std::size_t>(std::min(slots, m_strips))), m_drawn(static_cast<std::size_t>(m_strips), 0) {}
 
     int stripCount() const { return m_strips; }
     int firstRow(int strip) const { return strip * m_stripRows; }
@@ -118,11 +112,19 @@ public:
         return strip < m_strips ? strip : -1;
     }
 
-    /// Waits until `strip`'s slot is free (the strip before it in that slot is encoded).
+    /// Waits until `strip`'s slot is free (the strip before it in that slot is encoded). A slot's
+    /// pixels are allocated at its first use: after the upload has let the CPU meshes go, so the
+    /// two are not held at once.
     render::Image& slotToDraw(int strip) {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [&] { return strip < m_encoded + static_cast<int>(m_images.size()); });
-        return m_images[static_cast<std::size_t>(strip) % m_images.size()];
+        render::Image& image = m_images[static_cast<std::size_t>(strip) % m_images.size()];
+        if (image.rgba.empty()) {
+            image.width = m_frameW;
+            image.height = std::min(m_stripRows, m_frameH);
+            image.rgba.resize(static_cast<std::size_t>(m_frameW) * image.height * 4);
+        }
+        return image;
     }
 
     void markDrawn(int strip) {
@@ -149,7 +151,7 @@ public:
     }
 
 private:
-    int m_frameH, m_stripRows, m_strips;
+    int m_frameW, m_frameH, m_stripRows, m_strips;
     std::vector<render::Image> m_images;
     std::vector<char> m_drawn;
     std::atomic<int> m_next{0};
