@@ -44,6 +44,14 @@ struct TextVisitor {
 
 double attributeAsNumber(const AttributeValue& value) { return std::visit(NumberVisitor{}, value); }
 
+std::vector<double> numericColumn(const VectorLayer& layer, std::size_t fieldIndex) {
+    std::vector<double> column;
+    column.reserve(layer.features.size());
+    for (const Feature& f : layer.features)
+        column.push_back(fieldIndex < f.attributes.size() ? attributeAsNumber(f.attributes[fieldIndex]) : std::nan(""));
+    return column;
+}
+
 std::string attributeAsText(const AttributeValue& value) { return std::visit(TextVisitor{}, value); }
 
 }  // namespace gis::data

@@ -45,6 +45,9 @@ struct VectorLayer {
 
 /// Numeric view of an attribute: integers and reals as double, numeric text parsed, else NaN.
 double attributeAsNumber(const AttributeValue& value);
+/// attributeAsNumber of field `fieldIndex` for every feature of `layer` (NaN where a feature has
+/// fewer attributes).
+std::vector<double> numericColumn(const VectorLayer& layer, std::size_t fieldIndex);
 /// Text view of an attribute ("" for NULL; numbers printed without trailing zeros).
 std::string attributeAsText(const AttributeValue& value);
 

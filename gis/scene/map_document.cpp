@@ -165,14 +165,9 @@ Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::stri
         main.labelPointKnown.assign(main.data.features.size(), 0);
     }
 
-    for (std::size_t k = 0; k < main.data.fields.size(); ++k) {
-        if (main.data.fields[k].kind != data::FieldKind::Integer && main.data.fields[k].kind != data::FieldKind::Real) continue;
-        std::vector<double> column;
-        column.reserve(main.data.features.size());
-        for (const data::Feature& f : main.data.features)
-            column.push_back(k < f.attributes.size() ? data::attributeAsNumber(f.attributes[k]) : std::nan(""));
-        doc.m_numericColumns.emplace(main.data.fields[k].name, std::move(column));
-    }
+    for (std::size_t k = 0; k < main.data.fields.size(); ++k)
+        if (main.data.fields[k].kind == data::FieldKind::Integer || main.data.fields[k].kind == data::FieldKind::Real)
+            doc.m_numericColumns.emplace(main.data.fields[k].name, data::numericColumn(main.data, k));
 
     const std::string field = colorField.empty() ? naturalIndicator(main.data) : colorField;
     if (Status coloured = doc.colorBy(field); !coloured) return coloured.error();

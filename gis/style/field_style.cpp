@@ -154,14 +154,9 @@ Result<StyledField> styleByField(const VectorLayer& layer, const std::string& fi
     const std::vector<FixedCategory>* preset = nullptr;
 
     if (numeric && !isPresetCategorical(fieldName, &preset)) {
-        std::vector<double> values;
-        if (numericValues != nullptr && numericValues->size() == layer.features.size()) {
-            values = *numericValues;
-        } else {
-            values.reserve(layer.features.size());
-            for (const data::Feature& f : layer.features)
-                values.push_back(fi < f.attributes.size() ? data::attributeAsNumber(f.attributes[fi]) : std::nan(""));
-        }
+        const std::vector<double> values = numericValues != nullptr && numericValues->size() == layer.features.size()
+                                               ? *numericValues
+                                               : data::numericColumn(layer, fi);
         for (double v : values) anyMissing = anyMissing || !std::isfinite(v);
         double maxValue = -std::numeric_limits<double>::infinity(), minValue = std::numeric_limits<double>::infinity();
         for (double v : values)
