@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "gis/data/gdal_error_capture.hpp"
+#include "gis/data/gpkg_catalog.hpp"
 #include "gis/data/gpkg_feature_rows.hpp"
 #include "gis/data/ogr_geometry_convert.hpp"
 #include "gis/data/polygon_repair.hpp"
@@ -108,6 +109,12 @@ std::string featureLabel(const std::string& path, const std::string& layer, std:
     return path + ", layer \"" + layer + "\", feature fid " + std::to_string(fid);
 }
 
+/// "…, feature fid 7 ("Xã Thạch Hà")" when the feature has a name.
+std::string featureLabelWithName(const std::string& path, const std::string& layer, std::int64_t fid, const std::string& name) {
+    const std::string label = featureLabel(path, layer, fid);
+    return name.empty() ? label : label + " (\"" + name + "\")";
+}
+
 /// The field a person would name a feature by, or -1: the first text field called (in any case)
 /// name, ten, ten_xa, commune_vn or commune — the names the project's own layers use.
 int nameFieldIndex(const std::vector<Field>& fields) {
@@ -138,7 +145,7 @@ std::string tooManyVerticesWarning(const std::string& label, std::size_t vertice
 std::optional<GpkgTable> directlyReadableTable(GDALDataset& ds, OGRLayer& layer, const ReadOptions& options,
                                                const std::string& path) {
     const GDALDriver* driver = ds.GetDriver();
-    if (options.rowsThroughOgr || driver == nullptr || !EQUAL(driver->GetDescription(), "GPKG")) return std::nullopt;
+    if (options.throughOgr || driver == nullptr || !EQUAL(driver->GetDescription(), "GPKG")) return std::nullopt;
     if (!options.attributeFilter.empty() || needsDecoding(options.encoding)) return std::nullopt;
     OGRFeatureDefn* defn = layer.GetLayerDefn();
     GpkgTable table{path, layer.GetName(), layer.GetFIDColumn(), layer.GetGeometryColumn(), {}};
@@ -152,11 +159,127 @@ std::optional<GpkgTable> directlyReadableTable(GDALDataset& ds, OGRLayer& layer,
     return table;
 }
 
+/// The rows read through SQLite become the layer's features where they are (no second copy of
+/// the layer in memory); those past the vertex limit are named in a warning and left out.
+void takeRowsWithinLimit(GpkgRows rows, int nameField, std::size_t vertexLimit, VectorLayer& out) {
+    std::vector<Feature>& features = rows.features;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < features.size(); ++i) {
+        if (const std::size_t refused = rows.refusedVertices[i]; refused > 0) {
+            const std::string* name =
+                nameField < 0 ? nullptr : std::get_if<std::string>(&features[i].attributes[static_cast<std::size_t>(nameField)]);
+            const std::string label = featureLabelWithName(out.sourcePath, out.name, features[i].fid, name != nullptr ? *name : std::string());
+            out.warnings.push_back(tooManyVerticesWarning(label, refused, vertexLimit));
+            continue;
+        }
+        if (kept != i) features[kept] = std::move(features[i]);
+        ++kept;
+    }
+    features.resize(kept);
+    out.features = std::move(features);
+}
+
 /// Per-feature outcome of the parallel reprojection + validation pass.
 struct FeatureCheck {
     bool skip = false;
     std::string warning;
 };
+
+/// Reprojects every feature to `targetCrs` and validates (repairs or skips) its polygons, in two
+/// threads, each with its own PROJ transformer (PJ objects are per context) and GEOS context.
+/// Results land per feature, so the output order and the warnings do not depend on scheduling.
+Result<VectorLayer> reprojectAndValidate(VectorLayer out, proj::Transformer transformer, const std::string& projSource,
+                                         const std::string& targetCrs, const std::string& where) {
+    std::vector<FeatureCheck> checks(out.features.size());
+    const unsigned threadCount = out.features.size() > 2000 ? 2u : 1u;
+    std::atomic<std::size_t> next{0};
+    std::vector<std::string> threadErrors(threadCount);
+    auto work = [&](unsigned index) {
+        Result<proj::Transformer> local = index == 0 ? std::move(transformer) : proj::Transformer::create(projSource, targetCrs);
+        if (!local) {
+            threadErrors[index] = local.error().message;
+            return;
+        }
+        constexpr std::size_t kBatch = 256;
+        for (;;) {
+            const std::size_t begin = next.fetch_add(kBatch);
+            if (begin >= out.features.size()) break;
+            const std::size_t end = std::min(begin + kBatch, out.features.size());
+            for (std::size_t i = begin; i < end; ++i) {
+                Feature& f = out.features[i];
+                FeatureCheck& check = checks[i];
+                if (f.geometry.kind == GeometryKind::None) continue;
+                if (!local->forward(f.geometry)) {
+                    check.skip = true;
+                    check.warning = featureLabel(out.sourcePath, out.name, f.fid) + ": skipped, some coordinates cannot be reprojected from " +
+                                    out.sourceCrs + " to " + targetCrs + ".";
+                    continue;
+                }
+                if (f.geometry.kind != GeometryKind::Polygon) continue;
+                const RepairResult r = validateAndRepair(f.geometry.polygons);
+                if (r.outcome == RepairOutcome::Repaired) {
+                    check.warning = featureLabel(out.sourcePath, out.name, f.fid) + ": invalid polygon (" + r.reason +
+                                    ") repaired with GEOS MakeValid.";
+                } else if (r.outcome == RepairOutcome::Failed) {
+                    check.skip = true;
+                    check.warning = featureLabel(out.sourcePath, out.name, f.fid) + ": skipped, invalid polygon that cannot be repaired (" +
+                                    r.reason + ").";
+                }
+            }
+        }
+    };
+    if (threadCount == 1) {
+        work(0);
+    } else {
+        std::thread helper(work, 1u);
+        work(0);
+        helper.join();
+    }
+    for (const std::string& e : threadErrors)
+        if (!e.empty()) return makeError(ErrorCode::BadCrs, "Cannot reproject " + where + ": " + e);
+
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < out.features.size(); ++i) {
+        if (!checks[i].warning.empty()) out.warnings.push_back(std::move(checks[i].warning));
+        if (checks[i].skip) continue;
+        if (kept != i) out.features[kept] = std::move(out.features[i]);
+        ++kept;
+    }
+    out.features.resize(kept);
+    for (const Feature& f : out.features) out.bounds.expand(f.geometry.bounds());
+    return out;
+}
+
+/// readThroughOgr's work for a plain GeoPackage layer (gpkg_catalog.hpp) without OGR: the layer
+/// described from the file's own tables, its rows read through SQLite. nullopt when OGR must read
+/// it; `rowsNeedOgr` then says whether the rows must go through OGR too (a blob the fast path
+/// leaves to it: OGR's path words its messages), or only the opening.
+std::optional<Result<VectorLayer>> readPlainGeoPackage(const std::string& path, const ReadOptions& options, bool& rowsNeedOgr) {
+    if (options.throughOgr || !options.attributeFilter.empty() || needsDecoding(options.encoding)) return std::nullopt;
+    if (!checkUserPath(path)) return std::nullopt;  // refused in OGR's path, in its words
+    std::optional<GpkgLayerDescription> described = describePlainGpkgLayer(path, options.layerName);
+    if (!described) return std::nullopt;
+    VectorLayer out;
+    out.name = described->table.table;
+    out.sourcePath = path;
+    const std::string projSource = options.sourceCrsOverride.empty() ? described->crs : options.sourceCrsOverride;
+    out.sourceCrs = projSource;
+    auto transformer = proj::Transformer::create(projSource, options.targetCrs);
+    if (!transformer) return std::nullopt;  // OGR's path says why, with the CRS as OGR names it
+    for (const GpkgTable::Column& column : described->table.fields) out.fields.push_back({toNfc(column.name), column.kind});
+    const std::size_t vertexLimit = options.maxFeatureVertices != 0 ? options.maxFeatureVertices : kMaxFeatureVertices;
+    std::optional<GpkgRows> rows = readGpkgRows(described->table, vertexLimit);
+    if (!rows) {
+        rowsNeedOgr = true;
+        return std::nullopt;
+    }
+    takeRowsWithinLimit(std::move(*rows), nameFieldIndex(out.fields), vertexLimit, out);
+    const std::string where = path + ", layer \"" + out.name + "\"";
+    return reprojectAndValidate(std::move(out), std::move(*transformer), projSource, options.targetCrs, where);
+}
+
+/// Everything through OGR but the rows of a plain GeoPackage table (directlyReadableTable).
+Result<VectorLayer> readThroughOgr(const std::string& path, const ReadOptions& options);
 
 }  // namespace
 
@@ -170,6 +293,17 @@ Result<std::vector<std::string>> listLayers(const std::string& path) {
 }
 
 Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& options) {
+    bool rowsNeedOgr = false;
+    if (std::optional<Result<VectorLayer>> plain = readPlainGeoPackage(path, options, rowsNeedOgr)) return std::move(*plain);
+    if (!rowsNeedOgr) return readThroughOgr(path, options);
+    ReadOptions everyRowThroughOgr = options;  // a row the fast path cannot read: OGR's messages for the whole layer
+    everyRowThroughOgr.throughOgr = true;
+    return readThroughOgr(path, everyRowThroughOgr);
+}
+
+namespace {
+
+Result<VectorLayer> readThroughOgr(const std::string& path, const ReadOptions& options) {
     GdalErrorCapture capture;
     auto opened = openDataset(path, options.encoding, capture);
     if (!opened) return opened.error();
@@ -222,11 +356,7 @@ Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& 
     const bool decode = needsDecoding(options.encoding);
     const std::size_t vertexLimit = options.maxFeatureVertices != 0 ? options.maxFeatureVertices : kMaxFeatureVertices;
     const int nameField = nameFieldIndex(out.fields);
-    // "…, feature fid 7 ("Xã Thạch Hà")" when the feature has a name.
-    auto labelWithName = [&](std::int64_t fid, const std::string& name) {
-        const std::string label = featureLabel(path, out.name, fid);
-        return name.empty() ? label : label + " (\"" + name + "\")";
-    };
+    auto labelWithName = [&](std::int64_t fid, const std::string& name) { return featureLabelWithName(path, out.name, fid, name); };
     auto labelOf = [&](const OGRFeature& feature, std::int64_t fid) {
         if (nameField < 0 || !feature.IsFieldSetAndNotNull(nameField)) return labelWithName(fid, {});
         const char* raw = feature.GetFieldAsString(nameField);
@@ -310,23 +440,7 @@ Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& 
     if (const std::optional<GpkgTable> table = directlyReadableTable(ds, *layer, options, path))
         directRows = readGpkgRows(*table, vertexLimit);
     if (directRows) {
-        // The rows past the vertex limit are named and left out; the rest become the layer's
-        // features where they are (no second copy of the layer in memory).
-        std::vector<Feature>& features = directRows->features;
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < features.size(); ++i) {
-            if (const std::size_t refused = directRows->refusedVertices[i]; refused > 0) {
-                const std::string* name =
-                    nameField < 0 ? nullptr : std::get_if<std::string>(&features[i].attributes[static_cast<std::size_t>(nameField)]);
-                out.warnings.push_back(
-                    tooManyVerticesWarning(labelWithName(features[i].fid, name != nullptr ? *name : std::string()), refused, vertexLimit));
-                continue;
-            }
-            if (kept != i) features[kept] = std::move(features[i]);
-            ++kept;
-        }
-        features.resize(kept);
-        out.features = std::move(features);
+        takeRowsWithinLimit(std::move(*directRows), nameField, vertexLimit, out);
         directRows.reset();
     } else if (Status read = readRowsWithOgr(); !read) {
         return read.error();
@@ -340,67 +454,9 @@ Result<VectorLayer> readVectorLayer(const std::string& path, const ReadOptions& 
         return makeError(ErrorCode::BadInput, "Reading " + where + " failed" + at + capture.suffix() + ".");
     }
 
-    // Reproject + validate in two threads, each with its own PROJ transformer (PJ objects are
-    // per context) and GEOS context. Results land per feature, so the output order and the
-    // warnings do not depend on scheduling.
-    std::vector<FeatureCheck> checks(out.features.size());
-    const unsigned threadCount = out.features.size() > 2000 ? 2u : 1u;
-    std::atomic<std::size_t> next{0};
-    std::vector<std::string> threadErrors(threadCount);
-    auto work = [&](unsigned index) {
-        Result<proj::Transformer> local = index == 0 ? std::move(*transformer) : proj::Transformer::create(projSource, options.targetCrs);
-        if (!local) {
-            threadErrors[index] = local.error().message;
-            return;
-        }
-        constexpr std::size_t kBatch = 256;
-        for (;;) {
-            const std::size_t begin = next.fetch_add(kBatch);
-            if (begin >= out.features.size()) break;
-            const std::size_t end = std::min(begin + kBatch, out.features.size());
-            for (std::size_t i = begin; i < end; ++i) {
-                Feature& f = out.features[i];
-                FeatureCheck& check = checks[i];
-                if (f.geometry.kind == GeometryKind::None) continue;
-                if (!local->forward(f.geometry)) {
-                    check.skip = true;
-                    check.warning = featureLabel(path, out.name, f.fid) + ": skipped, some coordinates cannot be reprojected from " +
-                                    out.sourceCrs + " to " + options.targetCrs + ".";
-                    continue;
-                }
-                if (f.geometry.kind != GeometryKind::Polygon) continue;
-                const RepairResult r = validateAndRepair(f.geometry.polygons);
-                if (r.outcome == RepairOutcome::Repaired) {
-                    check.warning = featureLabel(path, out.name, f.fid) + ": invalid polygon (" + r.reason +
-                                    ") repaired with GEOS MakeValid.";
-                } else if (r.outcome == RepairOutcome::Failed) {
-                    check.skip = true;
-                    check.warning = featureLabel(path, out.name, f.fid) + ": skipped, invalid polygon that cannot be repaired (" +
-                                    r.reason + ").";
-                }
-            }
-        }
-    };
-    if (threadCount == 1) {
-        work(0);
-    } else {
-        std::thread helper(work, 1u);
-        work(0);
-        helper.join();
-    }
-    for (const std::string& e : threadErrors)
-        if (!e.empty()) return makeError(ErrorCode::BadCrs, "Cannot reproject " + where + ": " + e);
-
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < out.features.size(); ++i) {
-        if (!checks[i].warning.empty()) out.warnings.push_back(std::move(checks[i].warning));
-        if (checks[i].skip) continue;
-        if (kept != i) out.features[kept] = std::move(out.features[i]);
-        ++kept;
-    }
-    out.features.resize(kept);
-    for (const Feature& f : out.features) out.bounds.expand(f.geometry.bounds());
-    return out;
+    return reprojectAndValidate(std::move(out), std::move(*transformer), projSource, options.targetCrs, where);
 }
+
+}  // namespace
 
 }  // namespace gis::data

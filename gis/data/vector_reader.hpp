@@ -24,9 +24,10 @@ struct ReadOptions {
     /// Most vertices one feature may have; a bigger one is skipped with a warning. 0 means
     /// kMaxFeatureVertices (tests pass a small one).
     std::size_t maxFeatureVertices = 0;
-    /// Read every row through OGR even where the GeoPackage fast path (gpkg_feature_rows.hpp)
-    /// applies: tests and benchmarks compare the two.
-    bool rowsThroughOgr = false;
+    /// Read the file through OGR (its layer, fields and CRS, and every row) even where the
+    /// GeoPackage fast path (gpkg_catalog.hpp, gpkg_feature_rows.hpp) applies: tests and
+    /// benchmarks compare the two.
+    bool throughOgr = false;
 };
 
 /// Layer names of a vector file, in file order. The error names the file.

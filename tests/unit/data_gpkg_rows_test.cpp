@@ -10,6 +10,7 @@
 #include <ogrsf_frmts.h>
 
 #include "gis/data/gdal_error_capture.hpp"
+#include "gis/data/gpkg_catalog.hpp"
 #include "gis/data/gpkg_feature_rows.hpp"
 #include "gis/data/ogr_geometry_convert.hpp"
 #include "gis/data/vector_reader.hpp"
@@ -24,7 +25,7 @@ namespace {
 VectorLayer readLayer(const fs::path& file, const std::string& layer, bool throughOgr, std::size_t vertexLimit = 0) {
     ReadOptions options;
     options.layerName = layer;
-    options.rowsThroughOgr = throughOgr;
+    options.throughOgr = throughOgr;
     options.maxFeatureVertices = vertexLimit;
     auto read = gis::data::readVectorLayer(file.string(), options);
     INFO(file << " " << layer << (throughOgr ? " (OGR)" : " (SQLite)") << ": " << (read ? "" : read.error().message));
@@ -145,7 +146,7 @@ TEST_CASE("a damaged geometry blob in a GeoPackage is an error naming the file, 
     REQUIRE_FALSE(read);
     CHECK_THAT(read.error().message, Catch::Contains(file.string()) && Catch::Contains("layer \"communes\"") &&
                                          Catch::Contains("at feature fid 8") && Catch::Contains("Unable to read geometry"));
-    options.rowsThroughOgr = true;  // the same message either way
+    options.throughOgr = true;  // the same message either way
     auto throughOgr = gis::data::readVectorLayer(file.string(), options);
     REQUIRE_FALSE(throughOgr);
     CHECK(throughOgr.error().message == read.error().message);
@@ -176,4 +177,85 @@ TEST_CASE("a GeoPackage collection mixing dimensions goes the OGR way, with its 
     REQUIRE(fast.warnings.size() == 1);
     CHECK_THAT(fast.warnings[0], Catch::Contains("fid 2") && Catch::Contains("were dropped"));
     requireSameLayer(fast, readLayer(file, "mixed", true));
+}
+
+namespace {
+
+/// Forty communes with one more column of each declared type in `columns` ("NAME TYPE"), every
+/// row given a value, the first row NULL.
+fs::path communesWithColumns(const fs::path& dir, const std::string& name, const std::vector<std::string>& columns) {
+    const fs::path file = cutCommunes(dir, name, 40);
+    for (const std::string& column : columns) {
+        // Through ogrinfo: the table's R-tree triggers call GDAL's SQL functions (ST_IsEmpty).
+        const std::string columnName = column.substr(0, column.find(' '));
+        for (const std::string sql : {"ALTER TABLE communes ADD COLUMN " + column,
+                                      "UPDATE communes SET " + columnName + " = CASE WHEN fid = 1 THEN NULL ELSE fid * 37 % 11 - 3 END"}) {
+            std::string log;
+            INFO(sql << "\n" << log);
+            REQUIRE(test::runCommand("ogrinfo -q '" + file.string() + "' -sql \"" + sql + "\"", &log) == 0);
+        }
+    }
+    return file;
+}
+
+}  // namespace
+
+TEST_CASE("a plain GeoPackage layer is described from its own tables as OGR describes it, for each plain column type",
+          "[data][reader][gpkg]") {
+    const fs::path dir = test::scratchDir("data_gpkg_catalog_types");
+    const fs::path file = communesWithColumns(dir, "types.gpkg", {"a INT", "b SMALLINT", "c TINYINT", "d BOOLEAN", "e FLOAT",
+                                                                   "f DOUBLE", "g TEXT(12)", "h integer", "i MEDIUMINT", "j REAL"});
+    const auto described = gis::data::describePlainGpkgLayer(file.string(), "communes");
+    REQUIRE(described);  // read without OGR
+    CHECK(described->crs == "EPSG:4326");
+    CHECK(described->table.fidColumn == "fid");
+    CHECK(described->table.geometryColumn == "geom");
+    const VectorLayer fast = readLayer(file, "communes", false);
+    const VectorLayer ogr = readLayer(file, "communes", true);
+    REQUIRE(fast.fields.size() >= 10);
+    CHECK(fast.fields.back().name == "j");
+    CHECK(std::get<double>(fast.features[1].attributes.back()) == 2 * 37 % 11 - 3);  // the values are there, not NULLs
+    CHECK(std::holds_alternative<std::monostate>(fast.features[0].attributes.back()));
+    requireSameLayer(fast, ogr);
+    // OGR's own view of the same table, field by field (32-bit where OGR reads 32 bits).
+    const gis::data::GpkgTable fromOgr = tableOf(file, "communes");
+    REQUIRE(fromOgr.fields.size() == described->table.fields.size());
+    for (std::size_t i = 0; i < fromOgr.fields.size(); ++i) {
+        INFO(fromOgr.fields[i].name);
+        CHECK(described->table.fields[i].name == fromOgr.fields[i].name);
+        CHECK(described->table.fields[i].kind == fromOgr.fields[i].kind);
+        CHECK(described->table.fields[i].int32 == fromOgr.fields[i].int32);
+    }
+}
+
+TEST_CASE("a GeoPackage layer the catalog is not sure of is read through OGR, as before", "[data][reader][gpkg]") {
+    const fs::path dir = test::scratchDir("data_gpkg_catalog_unsure");
+    SECTION("a column type OGR skips (VARCHAR) or converts itself (DATE)") {
+        for (const std::string column : {"v VARCHAR", "d DATE"}) {
+            INFO(column);
+            const fs::path file = communesWithColumns(dir, column.substr(0, 1) + ".gpkg", {column});
+            CHECK_FALSE(gis::data::describePlainGpkgLayer(file.string(), "communes"));
+            requireSameLayer(readLayer(file, "communes", false), readLayer(file, "communes", true));
+        }
+    }
+    SECTION("a layer named in another case, which OGR still finds") {
+        const fs::path file = cutCommunes(dir, "case.gpkg", 20);
+        CHECK_FALSE(gis::data::describePlainGpkgLayer(file.string(), "COMMUNES"));
+        const VectorLayer read = readLayer(file, "COMMUNES", false);
+        CHECK(read.name == "communes");
+        CHECK(read.features.size() == 20);
+    }
+    SECTION("a file that is no GeoPackage, and a missing layer, keep OGR's messages") {
+        const fs::path notGpkg = dir / "table.gpkg";
+        std::ofstream(notGpkg) << "name,value\nA,1\n";
+        CHECK_FALSE(gis::data::describePlainGpkgLayer(notGpkg.string(), "communes"));
+        ReadOptions options;
+        options.layerName = "communes";
+        CHECK_FALSE(gis::data::readVectorLayer(notGpkg.string(), options));
+        const fs::path file = cutCommunes(dir, "missing.gpkg", 5);
+        options.layerName = "roads";
+        auto missing = gis::data::readVectorLayer(file.string(), options);
+        REQUIRE_FALSE(missing);
+        CHECK_THAT(missing.error().message, Catch::Contains("no layer \"roads\"") && Catch::Contains("communes"));
+    }
 }
