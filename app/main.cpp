@@ -5,6 +5,7 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/process_end.hpp"
+#include "gis/data/gdal_library.hpp"
 #ifdef NTM_WITH_GUI
 #include "app/shell/gui_main.hpp"
 #endif
@@ -48,6 +49,9 @@ int main(int argc, char** argv) {
         return 0;
     }
     const cli::Args rest = args.empty() ? cli::Args{} : cli::Args(args.begin() + 1, args.end());
+    // GDAL is loaded on first use (gis/data/gdal_library.hpp): up front for every command but an
+    // export, which loads it itself unless it reads a plain GeoPackage for a PNG.
+    if (command != "export") gis::data::loadGdal();
     // An export leaves its map and GL context for the process's end to free (ExportRequest::processEndsAfter).
     if (command == "export") return cli::endProcess(cli::runExport(rest));
     if (command == "init") return cli::runInit(rest);

@@ -12,6 +12,8 @@ NTM_PACKAGES=(
   libcairo2-dev poppler-utils
   # ISA-L's igzip deflates the PNG bands several times faster than zlib (gis/export/png_encoder.cpp)
   libisal-dev
+  # patchelf takes libgdal out of the program's DT_NEEDED: GDAL is loaded on first use (gis/data/gdal_library.hpp)
+  patchelf
   # the shared project store (libpq) and the throwaway test cluster the store tests start
   libpq-dev postgresql-15 postgresql-15-postgis-3
   xvfb xauth

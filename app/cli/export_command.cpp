@@ -1,6 +1,7 @@
 // ntm-atlas export: the headless map export (same renderer as the window).
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <optional>
 #include <tuple>
 
@@ -9,7 +10,9 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/demo_project_file.hpp"
 #include "app/cli/process_end.hpp"
+#include "gis/data/gdal_library.hpp"
 #include "gis/export/map_export.hpp"
+#include "gis/figures/project_map.hpp"
 
 namespace cli {
 
@@ -25,6 +28,16 @@ constexpr const char* kUsage =
     "  a .tif is the map alone, georeferenced (EPSG:3857)\n";
 
 int fail(const std::string& message) { return reportFailure("export", message); }
+
+/// A PNG of a plain GeoPackage (not a project, no page, scope or slide): read through SQLite
+/// alone (gis/data/gpkg_catalog.hpp), so GDAL is loaded only if the file needs OGR after all.
+bool exportNeedsNoGdalUpFront(const gis::exporting::ExportRequest& request) {
+    const auto format = request.format ? request.format : gis::exporting::formatFromExtension(request.outPath);
+    std::string extension = std::filesystem::path(request.source.path).extension().string();
+    for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return format == gis::exporting::ExportFormat::Png && !request.paper && !gis::exporting::needsFigures(request) &&
+           extension == ".gpkg" && !gis::figures::isProjectFile(request.source.path);
+}
 
 }  // namespace
 
@@ -99,6 +112,8 @@ int runExport(const Args& args) {
         if (!parsed) return fail(parsed.error().message);
         request.extent = *parsed;
     }
+
+    if (!exportNeedsNoGdalUpFront(request)) gis::data::loadGdal();  // anything else may use GDAL anywhere
 
     // Pages, scopes and slides of the demo read its figures from a project copy.
     std::optional<DemoProjectFile> demoProject;

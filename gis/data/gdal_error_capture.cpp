@@ -7,6 +7,8 @@
 
 #include <mutex>
 
+#include "gis/data/gdal_library.hpp"
+
 namespace gis::data {
 namespace {
 
@@ -23,7 +25,10 @@ void GdalErrorCapture::record(bool isError, const char* message) {
     (isError ? m_errors : m_warnings).emplace_back(message);
 }
 
-GdalErrorCapture::GdalErrorCapture() { CPLPushErrorHandlerEx(captureHandler, this); }
+GdalErrorCapture::GdalErrorCapture() {
+    loadGdal();
+    CPLPushErrorHandlerEx(captureHandler, this);
+}
 
 GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
 
@@ -44,6 +49,7 @@ void GdalErrorCapture::clear() {
 }
 
 void ensureGdalRegistered() {
+    loadGdal();
     static std::once_flag once;
     std::call_once(once, [] {
         // Every file we open is local and chosen by the user: nothing may reach the network,

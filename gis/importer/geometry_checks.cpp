@@ -99,22 +99,40 @@ void checkPolygons(GeometryVerdict& verdict) {
 // rings are read from their coordinate arrays: as an OGRPoint, a vertex at (NaN, NaN) counts as
 // an empty point and would be passed over.
 bool hasOnlyFiniteCoordinates(const OGRGeometry& geometry) {
-    struct Finder : public OGRDefaultConstGeometryVisitor {
-        bool finite = true;
-        using OGRDefaultConstGeometryVisitor::visit;
-        void visit(const OGRPoint* p) override {
-            if (!p->IsEmpty()) finite = finite && std::isfinite(p->getX()) && std::isfinite(p->getY());
-        }
-        void visitCurve(const OGRSimpleCurve* curve) {
-            for (int i = 0; finite && i < curve->getNumPoints(); ++i)
-                finite = std::isfinite(curve->getX(i)) && std::isfinite(curve->getY(i));
-        }
-        void visit(const OGRLineString* line) override { visitCurve(line); }
-        void visit(const OGRLinearRing* ring) override { visitCurve(ring); }
-        void visit(const OGRCircularString* arc) override { visitCurve(arc); }
-    } finder;
-    geometry.accept(&finder);
-    return finder.finite;
+    // By type, not with an OGR geometry visitor: a class of ours derived from one of GDAL's needs
+    // its typeinfo when the program starts, and GDAL is loaded only when first used (gdal_library.hpp).
+    const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
+    if (type == wkbPoint) {
+        const OGRPoint* p = geometry.toPoint();
+        return p->IsEmpty() || (std::isfinite(p->getX()) && std::isfinite(p->getY()));
+    }
+    if (type == wkbLineString || type == wkbLinearRing || type == wkbCircularString) {
+        const OGRSimpleCurve* curve = geometry.toSimpleCurve();
+        for (int i = 0; i < curve->getNumPoints(); ++i)
+            if (!std::isfinite(curve->getX(i)) || !std::isfinite(curve->getY(i))) return false;
+        return true;
+    }
+    if (type == wkbCompoundCurve) {
+        for (const OGRCurve* part : *geometry.toCompoundCurve())
+            if (!hasOnlyFiniteCoordinates(*part)) return false;
+        return true;
+    }
+    if (OGR_GT_IsSubClassOf(type, wkbCurvePolygon)) {  // polygons and triangles too
+        for (const OGRCurve* ring : *geometry.toCurvePolygon())
+            if (!hasOnlyFiniteCoordinates(*ring)) return false;
+        return true;
+    }
+    if (OGR_GT_IsSubClassOf(type, wkbPolyhedralSurface)) {  // TINs too
+        for (const OGRPolygon* polygon : *geometry.toPolyhedralSurface())
+            if (!hasOnlyFiniteCoordinates(*polygon)) return false;
+        return true;
+    }
+    if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection)) {
+        for (const OGRGeometry* part : *geometry.toGeometryCollection())
+            if (!hasOnlyFiniteCoordinates(*part)) return false;
+        return true;
+    }
+    return true;
 }
 
 GeometryVerdict checkImportGeometry(const OGRGeometry& wgs84, ShapeKind kind, const std::optional<CrsAreaOfUse>& area) {

@@ -41,8 +41,9 @@ void appendSites(const OGRGeometry& geometry, std::size_t work, std::vector<LonL
                 workOf.push_back(work);
             }
         }
-    } else if (const auto* collection = dynamic_cast<const OGRGeometryCollection*>(&geometry)) {
-        for (const OGRGeometry* part : *collection) appendSites(*part, work, sites, workOf);
+    } else if (OGR_GT_IsSubClassOf(wkbFlatten(geometry.getGeometryType()), wkbGeometryCollection)) {
+        // By type, not dynamic_cast: GDAL's typeinfo would be needed at start (gdal_library.hpp).
+        for (const OGRGeometry* part : *geometry.toGeometryCollection()) appendSites(*part, work, sites, workOf);
     }
 }
 

@@ -9,18 +9,25 @@
 #include <vector>
 
 #include "gis/core/temp_file_guard.hpp"
+#include "gis/data/gdal_error_capture.hpp"
 #include "gis/store/integrity_memo.hpp"
 #include "gis/store/location.hpp"
 #include "gis/store/pg_project.hpp"
 #include "gis/store/schema_migrations.hpp"
 
 namespace gis::store {
+
 namespace {
+
+/// GDAL's CPLQuietErrorHandler, ours: its address would be needed when the program starts, and
+/// GDAL is loaded only when first used (gdal_library.hpp). The error is still GDAL's last one.
+void CPL_STDCALL ignoreGdalMessage(CPLErr, CPLErrorNum, const char*) {}
+
 
 /// An empty GeoPackage made by GDAL, so the gpkg_* tables, application_id and user_version are
 /// exactly what the spec (and GDAL) expect.
 Status createEmptyGeoPackage(const std::string& path) {
-    GDALAllRegister();
+    data::ensureGdalRegistered();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (driver == nullptr) return makeError(ErrorCode::UnsupportedFormat, "GDAL has no GPKG driver");
     GDALDataset* ds = driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
@@ -78,7 +85,8 @@ Status createProject(const std::string& path) {
     TempFileGuard::unblockSignals();
     {
         // GDAL reports a failed COMMIT on stderr and still returns a dataset: collect its errors instead.
-        CPLPushErrorHandler(CPLQuietErrorHandler);
+        data::ensureGdalRegistered();  // GDAL is loaded on first use (gdal_library.hpp)
+        CPLPushErrorHandler(ignoreGdalMessage);
         CPLErrorReset();
         Status created = createEmptyGeoPackage(temp);
         const std::string gdalError = CPLGetLastErrorType() >= CE_Failure ? std::string(CPLGetLastErrorMsg()) : std::string();

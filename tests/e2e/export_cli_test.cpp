@@ -268,3 +268,30 @@ TEST_CASE("export: an unknown --layer of a project is an error listing the proje
                                  "' --width 200 --height 200",
                              &output) == 0);
 }
+
+TEST_CASE("export: a PNG of a plain GeoPackage never loads GDAL; what needs OGR loads it and draws the same map", "[e2e]") {
+    // GDAL is loaded on first use (gis/data/gdal_library.hpp): the loader's own log says whether it was.
+    const auto dir = test::scratchDir("export_without_gdal");
+    const auto gpkg = cutDistrict(dir, "Huyện Anh Sơn");
+    auto exportWithLoaderLog = [&](const std::string& layer, const std::string& png, std::string& log) {
+        return test::runCommand("LD_DEBUG=files " + cli() + " export '" + gpkg.string() + "' --layer " + layer +
+                                    " --color-by population --out '" + (dir / png).string() + "' --width 640 --height 480",
+                                &log);
+    };
+    std::string plain;
+    REQUIRE(exportWithLoaderLog("communes", "plain.png", plain) == 0);
+    CHECK(plain.find("file=libgdal") == std::string::npos);
+    // A layer named in another case is OGR's to find: GDAL is loaded then, and the map is the same.
+    std::string throughOgr;
+    REQUIRE(exportWithLoaderLog("COMMUNES", "ogr.png", throughOgr) == 0);
+    CHECK(throughOgr.find("file=libgdal") != std::string::npos);
+    const auto a = test::readRgba((dir / "plain.png").string());
+    const auto b = test::readRgba((dir / "ogr.png").string());
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->rgba == b->rgba);
+    // Every other command has it up front.
+    std::string init;
+    CHECK(test::runCommand("LD_DEBUG=files " + cli() + " init '" + (dir / "project.gpkg").string() + "'", &init) == 0);
+    CHECK(init.find("file=libgdal") != std::string::npos);
+}
