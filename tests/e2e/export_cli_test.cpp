@@ -269,7 +269,7 @@ TEST_CASE("export: an unknown --layer of a project is an error listing the proje
                              &output) == 0);
 }
 
-TEST_CASE("export: a PNG of a plain GeoPackage never loads GDAL; what needs OGR loads it and draws the same map", "[e2e]") {
+TEST_CASE("export: a PNG of a plain GeoPackage never loads GDAL, and what needs OGR loads it and draws the same map", "[e2e]") {
     // GDAL is loaded on first use (gis/data/gdal_library.hpp): the loader's own log says whether it was.
     const auto dir = test::scratchDir("export_without_gdal");
     const auto gpkg = cutDistrict(dir, "Huyện Anh Sơn");
