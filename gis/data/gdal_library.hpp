@@ -13,7 +13,8 @@
 /// and the command line loads it up front for every command but a PNG export of a plain
 /// GeoPackage. The program itself may not take GDAL's data or typeinfo (no classes derived from
 /// GDAL's, no dynamic_cast to them, no addresses of its functions): those are bound at start.
-/// Libraries and tests linked the ordinary way have GDAL loaded already; loadGdal is then a no-op.
+/// Libraries and tests linked the ordinary way have GDAL loaded already, as has the sanitizer
+/// build of the program (UBSan's cast checks take GDAL's typeinfo); loadGdal is then a no-op.
 namespace gis::data {
 
 /// Loads GDAL into the global scope once (thread-safe). If it cannot be loaded (a broken
