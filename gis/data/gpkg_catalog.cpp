@@ -35,7 +35,7 @@ std::optional<GpkgTable::Column> plainColumn(const std::string& name, const std:
 
 std::optional<GpkgLayerDescription> describePlainGpkgLayer(const std::string& path, const std::string& layerName) {
     if (layerName.empty() || lower(std::filesystem::path(path).extension().string()) != ".gpkg") return std::nullopt;
-    auto db = store::Database::open(path, store::Database::Mode::ReadOnly);
+    auto db = store::Database::open(path, store::Database::Mode::ReadOnlyOneThread);
     if (!db) return std::nullopt;
     auto applicationId = db->prepare("PRAGMA application_id");
     if (!applicationId || !applicationId->step() || applicationId->int64(0) != kGeoPackageApplicationId) return std::nullopt;

@@ -61,7 +61,7 @@ BlobUse takeGeometry(const std::vector<std::uint8_t>& blob, std::size_t vertexLi
 }  // namespace
 
 std::optional<GpkgRows> readGpkgRows(const GpkgTable& table, std::size_t vertexLimit) {
-    auto db = store::Database::open(table.path, store::Database::Mode::ReadOnly);
+    auto db = store::Database::open(table.path, store::Database::Mode::ReadOnlyOneThread);
     if (!db) return std::nullopt;
     // One pass over the table: SQLite's page cache (2 MB by default) would only hold pages never
     // read again, and what malloc got for it stays in the process's peak.

@@ -315,7 +315,7 @@ Result<std::unique_ptr<ConnectionBackend>> openPostgres(const std::string& conni
     // jit_above_cost easily, and compiling then took 60–65 ms for a statement of a province's
     // summary that runs in 20–45 ms without (JIT is on by default in PostgreSQL 15).
     std::string setup = "SET lock_timeout = " + std::to_string(busyTimeoutMs) + "; SET client_min_messages = warning; SET jit = off";
-    if (mode == Database::Mode::ReadOnly) setup += "; SET default_transaction_read_only = on";
+    if (mode == Database::Mode::ReadOnly || mode == Database::Mode::ReadOnlyOneThread) setup += "; SET default_transaction_read_only = on";
     if (auto status = connection->exec(setup); !status)
         return makeError(ErrorCode::OpenFailed, displayName + ": " + status.error().message);
     return std::unique_ptr<ConnectionBackend>(std::move(connection));

@@ -150,6 +150,7 @@ Result<std::unique_ptr<ConnectionBackend>> openSqlite(const std::string& path, D
     int flags = SQLITE_OPEN_READONLY;
     if (mode == Database::Mode::ReadWrite) flags = SQLITE_OPEN_READWRITE;
     if (mode == Database::Mode::Create) flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (mode == Database::Mode::ReadOnlyOneThread) flags |= SQLITE_OPEN_NOMUTEX;
     sqlite3* db = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
