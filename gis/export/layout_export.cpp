@@ -86,6 +86,12 @@ Result<render::Image> previewLayout(render::Renderer& renderer, scene::MapDocume
 
 Result<LayoutReport> exportLayout(render::Renderer& renderer, scene::MapDocument& document, const ReportScope& scope,
                                   const LayoutOptions& options, const std::string& outPath, const ProgressFn& progress) {
+    const RenderersWhenNeeded given = [&renderer]() -> Result<LayoutRenderers> { return LayoutRenderers{&renderer, nullptr}; };
+    return exportLayout(given, document, scope, options, outPath, progress);
+}
+
+Result<LayoutReport> exportLayout(const RenderersWhenNeeded& renderers, scene::MapDocument& document, const ReportScope& scope,
+                                  const LayoutOptions& options, const std::string& outPath, const ProgressFn& progress) {
     const auto step = [&](int done, const char* what) {
         if (progress) progress(done, 3, what);
     };
@@ -124,10 +130,13 @@ Result<LayoutReport> exportLayout(render::Renderer& renderer, scene::MapDocument
     }
 
     step(1, "render");
+    auto drawers = renderers();
+    if (!drawers) return drawers.error();
+    render::Renderer& renderer = *drawers->renderer;
     if (!page && options.format == ExportFormat::Png && canStreamPng(renderer, scene, options.maxTileSizePx)) {
         // The bare map PNG: strips rendered and encoded on two threads, no whole frame held.
         if (options.releaseSourceGeometry) document.releaseGeometry();
-        StripHelper* helper = estimatedDrawCost(scene) >= kStripHelperMinDrawCost ? options.stripHelper : nullptr;
+        StripHelper* helper = estimatedDrawCost(scene) >= kStripHelperMinDrawCost ? drawers->stripHelper : nullptr;
         auto streamed = exportPngStrips(renderer, std::move(scene), outPath, options.page.dpi, options.maxTileSizePx,
                                         options.releaseSourceGeometry, helper);
         if (!streamed) return makeError(streamed.error().code, "cannot export " + outPath + ": " + streamed.error().message);

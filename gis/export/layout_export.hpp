@@ -47,12 +47,22 @@ struct LayoutOptions {
     /// peak by ~12 MB on the national layer. The document cannot build other scales after it,
     /// so the window never sets it.
     bool releaseSourceGeometry = false;
+};
+
+/// What exportLayout draws with.
+struct LayoutRenderers {
+    render::Renderer* renderer = nullptr;
     /// A second renderer that may draw a bare-map PNG's strips beside the first (see StripHelper),
     /// or null. It is started only for a frame of an estimated draw cost of at least
     /// kStripHelperMinDrawCost. Must be llvmpipe like `renderer`: the strips of one PNG must come
     /// from one driver.
     StripHelper* stripHelper = nullptr;
 };
+
+/// Gives exportLayout its renderers once the frame is laid out and its meshes are built, which
+/// need none: the command line's GL context is still being made on a worker while the document
+/// meshes (map_export.cpp). Called once; an error ends the export with it.
+using RenderersWhenNeeded = std::function<Result<LayoutRenderers>()>;
 
 /// Estimated draw cost (estimatedDrawCost) from which a streamed PNG gets a second renderer,
 /// about 0.25 s of drawing on one. The helper costs memory: 40-45 MB at the 10,000-commune set
@@ -74,6 +84,8 @@ PageContent preparePage(scene::MapDocument& document, const ReportScope& scope, 
 /// Checks the target and the size first (nothing is rendered when either is refused), then
 /// renders and writes `outPath`. The document keeps the emphasis set for the scope.
 Result<LayoutReport> exportLayout(render::Renderer& renderer, scene::MapDocument& document, const ReportScope& scope,
+                                  const LayoutOptions& options, const std::string& outPath, const ProgressFn& progress = {});
+Result<LayoutReport> exportLayout(const RenderersWhenNeeded& renderers, scene::MapDocument& document, const ReportScope& scope,
                                   const LayoutOptions& options, const std::string& outPath, const ProgressFn& progress = {});
 
 /// The page as it will print, for a preview: the picture with its text drawn.

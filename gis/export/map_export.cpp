@@ -192,33 +192,37 @@ Result<ExportTimings> exportMap(const ExportRequest& request) {
     timings.load = secondsSince(start);
     timings.warnings = document->warnings();
 
-    // gl_init is what the load did not hide: the wait for the worker, then taking the context over.
-    start = Clock::now();
-    renderContextWorker.join();
-    auto& context = *gl.context;
-    if (!context) return context.error();
-    auto& renderer = *gl.renderer;
-    if (!renderer) return renderer.error();
-    if (!gl.released || !context.value()->makeCurrent())
-        return makeError(ErrorCode::GlUnavailable, "cannot hand the headless OpenGL context to the export thread");
-    timings.glInit = secondsSince(start);
-    timings.glSetup = gl.seconds;
-    timings.glRenderer = context.value()->rendererName();
-
-    // A second renderer for a heavy bare-map PNG, made only if exportLayout finds it heavy. On
-    // llvmpipe only: the helper is llvmpipe, and the strips of one PNG must come from one driver.
+    // The document lays the frame out and meshes it before it needs the renderers, so the GL
+    // worker may still be busy then: gl_init is what the load and the meshing did not hide, the
+    // wait for the worker and taking the context over. A second renderer for a heavy bare-map PNG
+    // is offered on llvmpipe only (the helper is llvmpipe, and the strips of one PNG must come
+    // from one driver); exportLayout starts it only if it finds the frame heavy.
     auto stripHelper = std::make_unique<StripHelper>();
-    if (timings.glRenderer.rfind("llvmpipe", 0) == 0) options.stripHelper = stripHelper.get();
+    const RenderersWhenNeeded renderers = [&]() -> Result<LayoutRenderers> {
+        const auto waitStart = Clock::now();
+        renderContextWorker.join();
+        auto& context = *gl.context;
+        if (!context) return context.error();
+        auto& renderer = *gl.renderer;
+        if (!renderer) return renderer.error();
+        if (!gl.released || !context.value()->makeCurrent())
+            return makeError(ErrorCode::GlUnavailable, "cannot hand the headless OpenGL context to the export thread");
+        timings.glInit = secondsSince(waitStart);
+        timings.glSetup = gl.seconds;
+        timings.glRenderer = context.value()->rendererName();
+        const bool llvmpipe = timings.glRenderer.rfind("llvmpipe", 0) == 0;
+        return LayoutRenderers{renderer.value().get(), llvmpipe ? stripHelper.get() : nullptr};
+    };
     start = Clock::now();
-    auto report = exportLayout(*renderer.value(), *document, scope, options, request.outPath);
+    auto report = exportLayout(renderers, *document, scope, options, request.outPath);
     if (!report) return report.error();
     timings.render = report->render;
     timings.encode = report->encode;
     timings.strips = report->strips;
     timings.stripsBySecondRenderer = report->stripsBySecondRenderer;
-    timings.mesh = std::max(0.0, secondsSince(start) - report->render - report->encode);
+    timings.mesh = std::max(0.0, secondsSince(start) - report->render - report->encode - timings.glInit);
     if (request.processEndsAfter) {
-        renderer.value()->saveCaches();
+        gl.renderer->value()->saveCaches();  // made: the export drew with it
         // Deliberately never freed: the process ends next, and its end frees all of it at once.
         static_cast<void>(glOwner.release());
         static_cast<void>(stripHelper.release());
