@@ -10,6 +10,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/demo_project_file.hpp"
 #include "app/cli/process_end.hpp"
+#include "gis/core/ascii_case.hpp"
 #include "gis/data/gdal_library.hpp"
 #include "gis/export/map_export.hpp"
 #include "gis/figures/project_map.hpp"
@@ -33,8 +34,7 @@ int fail(const std::string& message) { return reportFailure("export", message); 
 /// alone (gis/data/gpkg_catalog.hpp), so GDAL is loaded only if the file needs OGR after all.
 bool exportNeedsNoGdalUpFront(const gis::exporting::ExportRequest& request) {
     const auto format = request.format ? request.format : gis::exporting::formatFromExtension(request.outPath);
-    std::string extension = std::filesystem::path(request.source.path).extension().string();
-    for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string extension = gis::asciiLower(std::filesystem::path(request.source.path).extension().string());
     return format == gis::exporting::ExportFormat::Png && !request.paper && !gis::exporting::needsFigures(request) &&
            extension == ".gpkg" && !gis::figures::isProjectFile(request.source.path);
 }

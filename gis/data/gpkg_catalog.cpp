@@ -3,16 +3,11 @@
 #include <cstdint>
 #include <filesystem>
 
+#include "gis/core/ascii_case.hpp"
 #include "gis/store/database.hpp"
 
 namespace gis::data {
 namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
 
 /// 'GPKG' in the file header's application_id: a GeoPackage 1.2 or later (GDAL writes it). An
 /// older or unmarked SQLite file is OGR's to judge.
@@ -22,7 +17,7 @@ constexpr std::int64_t kGeoPackageApplicationId = 0x47504B47;
 /// readGpkgRows converts the way OGR does; nullopt for any other (dates, blobs, geometry types,
 /// or names OGR would skip with a warning, such as VARCHAR).
 std::optional<GpkgTable::Column> plainColumn(const std::string& name, const std::string& declaredType) {
-    const std::string type = lower(declaredType);
+    const std::string type = asciiLower(declaredType);
     if (type == "integer" || type == "int") return GpkgTable::Column{name, FieldKind::Integer, false};
     if (type == "mediumint" || type == "smallint" || type == "tinyint" || type == "boolean")
         return GpkgTable::Column{name, FieldKind::Integer, true};  // OFTInteger: read as 32 bits
@@ -34,7 +29,7 @@ std::optional<GpkgTable::Column> plainColumn(const std::string& name, const std:
 }  // namespace
 
 std::optional<GpkgLayerDescription> describePlainGpkgLayer(const std::string& path, const std::string& layerName) {
-    if (layerName.empty() || lower(std::filesystem::path(path).extension().string()) != ".gpkg") return std::nullopt;
+    if (layerName.empty() || asciiLower(std::filesystem::path(path).extension().string()) != ".gpkg") return std::nullopt;
     auto db = store::Database::open(path, store::Database::Mode::ReadOnlyOneThread);
     if (!db) return std::nullopt;
     auto applicationId = db->prepare("PRAGMA application_id");
@@ -55,7 +50,7 @@ std::optional<GpkgLayerDescription> describePlainGpkgLayer(const std::string& pa
     out.table.table = layerName;
     out.table.geometryColumn = layer->text(0);
     const std::int64_t code = layer->int64(2);
-    if (lower(layer->text(1)) != "epsg" || code <= 0) return std::nullopt;
+    if (asciiLower(layer->text(1)) != "epsg" || code <= 0) return std::nullopt;
     out.crs = "EPSG:" + std::to_string(code);
     if (layer->step()) return std::nullopt;  // two geometry columns: not a plain layer
 
@@ -69,7 +64,7 @@ std::optional<GpkgLayerDescription> describePlainGpkgLayer(const std::string& pa
         const std::string name = columns->text(0);
         const std::string type = columns->text(1);
         if (columns->int64(2) != 0) {
-            if (!out.table.fidColumn.empty() || lower(type) != "integer") return std::nullopt;  // a composite or non-integer key
+            if (!out.table.fidColumn.empty() || asciiLower(type) != "integer") return std::nullopt;  // a composite or non-integer key
             out.table.fidColumn = name;
             continue;
         }

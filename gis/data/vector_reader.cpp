@@ -11,6 +11,7 @@
 #include <thread>
 #include <variant>
 
+#include "gis/core/ascii_case.hpp"
 #include "gis/data/gdal_error_capture.hpp"
 #include "gis/data/gpkg_catalog.hpp"
 #include "gis/data/gpkg_feature_rows.hpp"
@@ -23,14 +24,8 @@
 namespace gis::data {
 namespace {
 
-std::string upper(std::string s) {
-    for (char& c : s)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return s;
-}
-
 bool needsDecoding(const std::string& encoding) {
-    const std::string e = upper(encoding);
+    const std::string e = asciiUpper(encoding);
     return !e.empty() && e != "UTF-8" && e != "UTF8";
 }
 
@@ -38,7 +33,7 @@ bool needsDecoding(const std::string& encoding) {
 /// recode the DBF (its .cpg/LDID would otherwise be applied), so decodeText sees the raw bytes.
 Result<GDALDatasetUniquePtr> openDataset(const std::string& path, const std::string& encoding, GdalErrorCapture& capture) {
     (void)capture;  // openUserVectorFile words its own errors (GDAL's could echo a referenced file)
-    const std::string ext = upper(std::filesystem::path(path).extension().string());
+    const std::string ext = asciiUpper(std::filesystem::path(path).extension().string());
     const char* openOptions[] = {"ENCODING=", nullptr};
     const bool rawDbf = needsDecoding(encoding) && (ext == ".SHP" || ext == ".DBF");
     return openUserVectorFile(path, rawDbf ? openOptions : nullptr);
@@ -120,7 +115,7 @@ std::string featureLabelWithName(const std::string& path, const std::string& lay
 int nameFieldIndex(const std::vector<Field>& fields) {
     for (const char* wanted : {"NAME", "TEN", "TEN_XA", "COMMUNE_VN", "COMMUNE"})
         for (std::size_t i = 0; i < fields.size(); ++i)
-            if (fields[i].kind == FieldKind::Text && upper(fields[i].name) == wanted) return static_cast<int>(i);
+            if (fields[i].kind == FieldKind::Text && asciiUpper(fields[i].name) == wanted) return static_cast<int>(i);
     return -1;
 }
 

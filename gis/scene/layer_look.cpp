@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "gis/core/ascii_case.hpp"
 #include "gis/scene/work_symbols.hpp"
 #include "gis/style/classification.hpp"
 
@@ -16,18 +17,13 @@ bool startsWith(const std::string& text, const std::string& prefix) { return tex
 
 constexpr Rgba8 kVillageColor{70, 70, 70, 255};
 
-std::string lowerAscii(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
-
 }  // namespace
 
 bool isBoundaryLayer(const std::string& layerName) { return layerName == "districts" || layerName == "provinces"; }
 
 LayerStyle defaultLayerStyle(const std::string& layerName, GeometryKind kind) {
     LayerStyle style;
-    const std::string name = lowerAscii(layerName);
+    const std::string name = asciiLower(layerName);
     if (isBoundaryLayer(layerName) && kind == GeometryKind::Polygon) {
         // Dark and wider than commune borders, province wider still: the administrative frame.
         style.outlineColor = Rgba8{70, 70, 80, 255};
@@ -74,7 +70,7 @@ void applyDefaultLook(MapLayer& layer) {
         layer.legend.entries.push_back({layer.style.outlineColor, layerDisplayName(layer.data.name), LegendEntry::Swatch::Line});
         return;
     }
-    const std::string name = lowerAscii(layer.data.name);
+    const std::string name = asciiLower(layer.data.name);
     const bool works = layer.data.fieldIndex("type") >= 0 && name.find("village") == std::string::npos;
     layer.legend = Legend{};
     layer.symbols.reset();
