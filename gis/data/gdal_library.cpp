@@ -12,8 +12,6 @@
 
 namespace gis::data {
 
-bool gdalLoaded() { return dlopen(NTM_GDAL_SONAME, RTLD_NOW | RTLD_NOLOAD) != nullptr; }
-
 void loadGdal() {
     static std::once_flag once;
     std::call_once(once, [] {

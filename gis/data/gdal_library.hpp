@@ -21,7 +21,4 @@ namespace gis::data {
 /// installation), says so on stderr and ends the process: nothing could run without it.
 void loadGdal();
 
-/// Whether GDAL is in the process (loaded by loadGdal or linked the ordinary way).
-bool gdalLoaded();
-
 }  // namespace gis::data
