@@ -113,12 +113,15 @@ float ntmSymbolReach(float r, int shape) {
 // halo, and the half pixel of anti-aliasing, plus a pixel to spare; never more than
 // ntmSymbolExtent. Fewer fragments: for a circle the quad has under half the area. The diamond's
 // distance is exact only across its faces (it is less near the corners), so its margin grows by √2.
+// The circle's distance is exact everywhere and its reach is r itself, so it needs no pixel to
+// spare: a crowded layer's small discs are mostly that pixel (a 6 px disc's quad 36 % smaller).
 // `halo` scales the halo (1, or 0 for a layer drawn without, see ntmSymbol).
 float ntmSymbolQuadExtent(float r, int shape, bool overdue, float halo) {
     if (overdue) return ntmSymbolExtent(r);
     float margin = ntmSymbolCasingPx(r) + ntmSymbolHaloPx(r) * halo + 0.5;
     if (shape == NTM_DIAMOND) margin *= 1.415;
-    return min(ntmSymbolExtent(r), ntmSymbolReach(r, shape) + margin + 1.0);
+    float spare = shape == NTM_CIRCLE ? 0.0 : 1.0;
+    return min(ntmSymbolExtent(r), ntmSymbolReach(r, shape) + margin + spare);
 }
 
 // Premultiplied colour of a symbol at p: fill (straight alpha) where the status fills it,

@@ -124,3 +124,31 @@ TEST_CASE("crowded symbols: drawn without their halos where they cover much of t
     REQUIRE(near.layers[1].visible);
     CHECK(near.layers[1].style.pointHalo);
 }
+
+TEST_CASE("crowded symbols: shrink until they cover a tenth of the frame, by a third of their size at most", "[unit][scene]") {
+    // At both frames below a commune is some 20-40 px, so the symbol is the same size before
+    // shrinking whatever the density: 0.6 of the layer's (symbolScaleFor). The sizes drawn show
+    // the rule, with cover = works × size² / frame.
+    auto drawnSize = [](int worksPerCommune, int width, int height) {
+        auto document = scene::MapDocument::fromLayers(communesWithWorks(worksPerCommune));
+        REQUIRE(document);
+        const scene::RenderScene scene = document->buildScene(document->fitCamera(width, height));
+        REQUIRE(scene.layers[1].visible);
+        CHECK_FALSE(scene.layers[1].style.pointHalo);
+        return static_cast<double>(scene.layers[1].style.pointSizePx);
+    };
+    const double frame = 3840.0 * 2160.0;
+    const double one = drawnSize(1, 3840, 2160), two = drawnSize(2, 3840, 2160), three = drawnSize(3, 3840, 2160);
+    INFO("sizes " << one << ", " << two << ", " << three);
+    const double coverOne = 3600.0 * one * one / frame;
+    REQUIRE(coverOne > 0.05);  // crowded: no halo
+    REQUIRE(coverOne < 0.10);  // but not shrunk: `one` is the size before shrinking
+    // Two and three a commune would cover 2 and 3 × coverOne, over a tenth: shrunk to a tenth.
+    CHECK(7200.0 * two * two / frame == Approx(0.10).epsilon(0.001));
+    CHECK(10800.0 * three * three / frame == Approx(0.10).epsilon(0.001));
+    // On a frame of 1920 × 1150 one a commune would cover 23 %: a tenth needs more than a third
+    // off, so a third off it is, and the symbols cover more than a tenth.
+    const double smallFrame = drawnSize(1, 1920, 1150);
+    CHECK(smallFrame == Approx(one * 2.0 / 3.0).epsilon(0.001));
+    CHECK(3600.0 * smallFrame * smallFrame / (1920.0 * 1150.0) > 0.10);
+}
