@@ -60,6 +60,10 @@ struct FramebufferTraits {
     static void destroy(GLuint id) noexcept { glDeleteFramebuffers(1, &id); }
     static GLuint create() noexcept { GLuint id = 0; glGenFramebuffers(1, &id); return id; }
 };
+struct RenderbufferTraits {
+    static void destroy(GLuint id) noexcept { glDeleteRenderbuffers(1, &id); }
+    static GLuint create() noexcept { GLuint id = 0; glGenRenderbuffers(1, &id); return id; }
+};
 struct ShaderTraits {
     static void destroy(GLuint id) noexcept { glDeleteShader(id); }
 };
@@ -71,6 +75,7 @@ using GlBuffer = GlHandle<BufferTraits>;
 using GlVertexArray = GlHandle<VertexArrayTraits>;
 using GlTexture = GlHandle<TextureTraits>;
 using GlFramebuffer = GlHandle<FramebufferTraits>;
+using GlRenderbuffer = GlHandle<RenderbufferTraits>;
 using GlShader = GlHandle<ShaderTraits>;
 using GlProgram = GlHandle<ProgramTraits>;
 

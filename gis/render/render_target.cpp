@@ -41,6 +41,20 @@ void RenderTarget::Impl::allocate(int widthPx, int heightPx) {
     glBindTexture(GL_TEXTURE_2D, color.get());
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previousTexture));
+    if (depth) {
+        glBindRenderbuffer(GL_RENDERBUFFER, depth.get());
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT16, width, height);
+        glBindRenderbuffer(GL_RENDERBUFFER, 0);
+    }
+}
+
+void RenderTarget::Impl::ensureDepth() {
+    if (depth) return;
+    depth = makeGl<RenderbufferTraits>();
+    glBindRenderbuffer(GL_RENDERBUFFER, depth.get());
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT16, width, height);
+    glBindRenderbuffer(GL_RENDERBUFFER, 0);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depth.get());
 }
 
 RenderTarget::RenderTarget(int widthPx, int heightPx, TargetUse use) : m_impl(std::make_unique<Impl>()) {

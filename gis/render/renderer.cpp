@@ -32,8 +32,8 @@ constexpr float kFillGrowPx = 0.5f;
 constexpr int kTargetSizeCap = 4096;
 
 /// How segment.vert colours and shapes a pass (its NTM_LINE_MODE, or u_lineMode in the general program).
-enum class LinePass : GLint { PlainColor = 0, FeatureColor = 1, LineCasing = 2, LineByStatus = 3 };
-constexpr int kLinePassCount = 4;
+enum class LinePass : GLint { PlainColor = 0, FeatureColor = 1, LineLayer = 2 };
+constexpr int kLinePassCount = 3;
 
 /// scene::PointSymbol's shapes (Circle … Bar).
 constexpr int kPointShapeCount = static_cast<int>(scene::PointSymbol::Bar) + 1;
@@ -191,6 +191,7 @@ struct Renderer::Impl {
 
     // Per-frame state while drawing one target.
     const scene::Camera* camera = nullptr;
+    RenderTarget* target = nullptr;
     float targetW = 1, targetH = 1;
     RenderStats* stats = nullptr;
 
@@ -280,14 +281,24 @@ struct Renderer::Impl {
         drawQuads(p, mesh, runs);
     }
 
-    /// A line layer: the whole casing first, so a casing never covers a neighbouring line where
-    /// two cross, then the lines with their status width and dash.
+    /// A line layer: each segment draws its casing and its line in one quad (shaders/segment.vert).
+    /// The depth buffer keeps a casing from covering a line where two roads cross or a road's
+    /// segments meet (segment.frag's ntmLineLayerDepth); it is cleared for each line layer, so
+    /// a later layer's casing still goes over an earlier layer's lines.
     void drawLines(const GpuMesh& mesh, const GpuLayer& layer, const scene::LayerStyle& style,
                    const std::vector<std::pair<std::uint32_t, std::uint32_t>>& runs) {
-        if (style.lineCasingPx > 0.0f)
-            drawSegments(mesh, layer, style.outlineWidthPx, LinePass::LineCasing, style.lineCasingColor, style.opacity, runs,
-                         style.lineCasingPx);
-        drawSegments(mesh, layer, style.outlineWidthPx, LinePass::LineByStatus, {}, style.opacity, runs);
+        const bool casing = style.lineCasingPx > 0.0f;
+        if (casing) {
+            target->impl().ensureDepth();
+            glDepthMask(GL_TRUE);  // before the clear, which it masks
+            glClearDepth(1.0);
+            glClear(GL_DEPTH_BUFFER_BIT);
+            glEnable(GL_DEPTH_TEST);
+            glDepthFunc(GL_LEQUAL);
+        }
+        drawSegments(mesh, layer, style.outlineWidthPx, LinePass::LineLayer, style.lineCasingColor, style.opacity, runs,
+                     casing ? style.lineCasingPx : 0.0f);
+        if (casing) glDisable(GL_DEPTH_TEST);
     }
 
     void drawPoints(const GpuMesh& mesh, const GpuLayer& layer, const scene::LayerStyle& style, const Bounds& view) {
@@ -395,8 +406,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
     // a map without its lines or symbols; the rest (the general programs, the other shapes) only
     // when a layer needs them, as each costs llvmpipe memory (1.2 MB for the two general ones).
     for (LazyProgram* common : {&impl.segmentPrograms[static_cast<std::size_t>(LinePass::PlainColor)],
-                                &impl.segmentPrograms[static_cast<std::size_t>(LinePass::LineCasing)],
-                                &impl.segmentPrograms[static_cast<std::size_t>(LinePass::LineByStatus)],
+                                &impl.segmentPrograms[static_cast<std::size_t>(LinePass::LineLayer)],
                                 &impl.pointPrograms[static_cast<std::size_t>(scene::PointSymbol::Circle)]})
         if (Status built = common->build(impl.shaders); !built) return built.error();
     auto atlas = TextAtlas::create();
@@ -512,6 +522,7 @@ RenderStats Renderer::render(const scene::RenderScene& scene, RenderTarget& targ
     RenderStats stats;
     Impl& impl = *m_impl;
     impl.camera = &scene.camera;
+    impl.target = &target;
     impl.stats = &stats;
     impl.targetW = static_cast<float>(target.width());
     impl.targetH = static_cast<float>(target.height());
@@ -566,6 +577,7 @@ RenderStats Renderer::render(const scene::RenderScene& scene, RenderTarget& targ
     if (target.rowsTopFirst()) glClipControl(GL_LOWER_LEFT, GL_NEGATIVE_ONE_TO_ONE);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     impl.camera = nullptr;
+    impl.target = nullptr;
     impl.stats = nullptr;
     return stats;
 }

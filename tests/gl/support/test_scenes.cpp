@@ -1,5 +1,7 @@
 #include "tests/gl/support/test_scenes.hpp"
 
+#include <cmath>
+
 namespace test {
 
 using gis::Bounds;
@@ -76,6 +78,33 @@ std::shared_ptr<gis::tess::LayerMeshes> lineMeshes() {
     lines.chunks = {Chunk{box(-20, 90, 220, 120), 0, 4}, Chunk{box(130, -20, 165, 130), 4, 3}};
     lines.featureRanges = lines.chunks;
     meshes->bounds = box(-20, -20, 220, 130);
+    meshes->levels.push_back(std::move(level));
+    return meshes;
+}
+
+std::shared_ptr<gis::tess::LayerMeshes> polylineMeshes(const std::vector<std::vector<Vec2>>& polylines) {
+    auto meshes = std::make_shared<gis::tess::LayerMeshes>();
+    meshes->featureCount = static_cast<std::uint32_t>(polylines.size());
+    gis::tess::LodLevel level;
+    gis::tess::SegmentMesh& lines = level.outline;
+    lines.origin = kTestOrigin;
+    Bounds all;
+    for (std::size_t f = 0; f < polylines.size(); ++f) {
+        const auto first = static_cast<std::uint32_t>(lines.featureIds.size());
+        Bounds bounds;
+        float along = 0.0f;
+        for (std::size_t i = 0; i + 1 < polylines[f].size(); ++i) {
+            const Vec2 a = polylines[f][i], b = polylines[f][i + 1];
+            addSegment(lines, a, b, static_cast<std::uint32_t>(f));
+            lines.startDistances.push_back(along);
+            along += static_cast<float>(std::hypot(b.x - a.x, b.y - a.y));
+        }
+        for (const Vec2& p : polylines[f]) bounds.expand(Vec2{kTestOrigin.x + p.x, kTestOrigin.y + p.y});
+        all.expand(bounds);
+        lines.chunks.push_back(Chunk{bounds, first, static_cast<std::uint32_t>(lines.featureIds.size()) - first});
+    }
+    lines.featureRanges = lines.chunks;
+    meshes->bounds = all;
     meshes->levels.push_back(std::move(level));
     return meshes;
 }

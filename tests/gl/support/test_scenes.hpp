@@ -18,6 +18,9 @@ std::shared_ptr<gis::tess::LayerMeshes> twoPolygonMeshes();
 /// Two polylines (features 0 and 1) crossing the polygons.
 std::shared_ptr<gis::tess::LayerMeshes> lineMeshes();
 
+/// One feature per polyline (vertices relative to kTestOrigin), one chunk each, in the order given.
+std::shared_ptr<gis::tess::LayerMeshes> polylineMeshes(const std::vector<std::vector<gis::Vec2>>& polylines);
+
 /// `count` points at the given positions (relative to kTestOrigin), one feature each.
 std::shared_ptr<gis::tess::LayerMeshes> pointMeshes(const std::vector<gis::Vec2>& positions);
 
