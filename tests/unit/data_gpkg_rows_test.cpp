@@ -188,7 +188,7 @@ fs::path communesWithColumns(const fs::path& dir, const std::string& name, const
     for (const std::string& column : columns) {
         // Through ogrinfo: the table's R-tree triggers call GDAL's SQL functions (ST_IsEmpty).
         const std::string columnName = column.substr(0, column.find(' '));
-        for (const std::string sql : {"ALTER TABLE communes ADD COLUMN " + column,
+        for (const std::string& sql : {"ALTER TABLE communes ADD COLUMN " + column,
                                       "UPDATE communes SET " + columnName + " = CASE WHEN fid = 1 THEN NULL ELSE fid * 37 % 11 - 3 END"}) {
             std::string log;
             INFO(sql << "\n" << log);
