@@ -16,7 +16,8 @@ VectorLayer makeLayer(std::string name, std::string sourcePath, std::string sour
 void appendFeature(VectorLayer& layer, Geometry geometry, std::vector<AttributeValue> attributes) {
     Feature feature;
     feature.fid = static_cast<std::int64_t>(layer.features.size()) + 1;
-    layer.bounds.expand(geometry.bounds());
+    feature.bounds = geometry.bounds();
+    layer.bounds.expand(feature.bounds);
     feature.geometry = std::move(geometry);
     feature.attributes = std::move(attributes);
     layer.features.push_back(std::move(feature));

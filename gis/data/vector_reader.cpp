@@ -203,6 +203,7 @@ Result<VectorLayer> reprojectAndValidate(VectorLayer out, proj::Transformer tran
             for (std::size_t i = begin; i < end; ++i) {
                 Feature& f = out.features[i];
                 FeatureCheck& check = checks[i];
+                f.bounds = Bounds{};
                 if (f.geometry.kind == GeometryKind::None) continue;
                 if (!local->forward(f.geometry)) {
                     check.skip = true;
@@ -210,16 +211,18 @@ Result<VectorLayer> reprojectAndValidate(VectorLayer out, proj::Transformer tran
                                     out.sourceCrs + " to " + targetCrs + ".";
                     continue;
                 }
-                if (f.geometry.kind != GeometryKind::Polygon) continue;
-                const RepairResult r = validateAndRepair(f.geometry.polygons);
-                if (r.outcome == RepairOutcome::Repaired) {
-                    check.warning = featureLabel(out.sourcePath, out.name, f.fid) + ": invalid polygon (" + r.reason +
-                                    ") repaired with GEOS MakeValid.";
-                } else if (r.outcome == RepairOutcome::Failed) {
-                    check.skip = true;
-                    check.warning = featureLabel(out.sourcePath, out.name, f.fid) + ": skipped, invalid polygon that cannot be repaired (" +
-                                    r.reason + ").";
+                if (f.geometry.kind == GeometryKind::Polygon) {
+                    const RepairResult r = validateAndRepair(f.geometry.polygons);
+                    if (r.outcome == RepairOutcome::Repaired) {
+                        check.warning = featureLabel(out.sourcePath, out.name, f.fid) + ": invalid polygon (" + r.reason +
+                                        ") repaired with GEOS MakeValid.";
+                    } else if (r.outcome == RepairOutcome::Failed) {
+                        check.skip = true;
+                        check.warning = featureLabel(out.sourcePath, out.name, f.fid) +
+                                        ": skipped, invalid polygon that cannot be repaired (" + r.reason + ").";
+                    }
                 }
+                f.bounds = f.geometry.bounds();  // its vertices are in this core's cache now
             }
         }
     };
@@ -241,7 +244,7 @@ Result<VectorLayer> reprojectAndValidate(VectorLayer out, proj::Transformer tran
         ++kept;
     }
     out.features.resize(kept);
-    for (const Feature& f : out.features) out.bounds.expand(f.geometry.bounds());
+    for (const Feature& f : out.features) out.bounds.expand(f.bounds);
     return out;
 }
 

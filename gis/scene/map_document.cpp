@@ -142,7 +142,7 @@ Result<MapDocument> MapDocument::fromLayers(LoadedSource source, const std::stri
         mapLayer.meshes = std::move(emptyMeshes);
         mapLayer.style = defaultLayerStyle(layer.name, mapLayer.kind);
         mapLayer.featureBounds.reserve(layer.features.size());
-        for (const data::Feature& feature : layer.features) mapLayer.featureBounds.push_back(feature.geometry.bounds());
+        for (const data::Feature& feature : layer.features) mapLayer.featureBounds.push_back(data::boundsOf(feature));
         mapLayer.medianFeatureSizeMeters = medianWidth(mapLayer.featureBounds);
         mapLayer.data = std::move(layer);
         mapLayer.hittable = !isBoundaryLayer(mapLayer.data.name);
@@ -420,6 +420,7 @@ void MapDocument::releaseGeometry() {
             const GeometryKind kind = feature.geometry.kind;
             feature.geometry = Geometry{};
             feature.geometry.kind = kind;  // layerKind() and the legend still read it
+            feature.bounds = Bounds{};
         }
         layer.meshes = std::make_shared<const tess::LayerMeshes>();
     }

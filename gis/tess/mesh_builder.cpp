@@ -108,7 +108,7 @@ LodLevel assembleLevel(const data::VectorLayer& layer, double toleranceMeters, u
 
     const std::size_t featureCount = layer.features.size();
     std::vector<Bounds> featureBounds(featureCount);
-    for (std::size_t i = 0; i < featureCount; ++i) featureBounds[i] = layer.features[i].geometry.bounds();
+    for (std::size_t i = 0; i < featureCount; ++i) featureBounds[i] = data::boundsOf(layer.features[i]);
     const std::vector<std::uint32_t> order = mortonOrder(featureBounds, layer.bounds);
 
     // Parallel over the spatial order; results are stored per slot, so the output is the same
