@@ -3,6 +3,8 @@
 #include <cstdarg>
 #include <cstdio>
 
+#include "gis/core/per_thread.hpp"
+
 namespace gis::data {
 namespace {
 
@@ -46,10 +48,7 @@ Ring ringFromGeos(GEOSContextHandle_t ctx, const GEOSGeometry* ring) {
 
 }  // namespace
 
-GEOSContextHandle_t geosContext() {
-    thread_local ContextOwner owner;
-    return owner.handle;
-}
+GEOSContextHandle_t geosContext() { return perThread<ContextOwner>().handle; }
 
 void GeosDeleter::operator()(GEOSGeometry* g) const {
     if (g != nullptr) GEOSGeom_destroy_r(geosContext(), g);
@@ -58,7 +57,7 @@ void GeosDeleter::operator()(GEOSGeometry* g) const {
 GeosPtr toGeosPolygon(const Polygon& polygon) {
     GEOSContextHandle_t ctx = geosContext();
     if (polygon.rings.empty()) return nullptr;
-    thread_local std::vector<Vec2> scratch;
+    std::vector<Vec2>& scratch = perThread<std::vector<Vec2>, struct GeosRingScratch>();
     GEOSGeometry* shell = toLinearRing(ctx, polygon.rings[0], scratch);
     if (shell == nullptr) return nullptr;
     std::vector<GEOSGeometry*> holes;

@@ -7,6 +7,7 @@
 #include <limits>
 #include <set>
 
+#include "gis/core/per_thread.hpp"
 #include "gis/core/planar.hpp"
 #include "gis/data/geos_support.hpp"
 #include "gis/tess/monotone_decomposition.hpp"
@@ -63,9 +64,9 @@ bool boxSweepSimple(const std::vector<Vec2>& p) {
         double minX, maxX, minY, maxY;
     };
     const std::size_t n = p.size();
-    thread_local std::vector<Box> boxes;
-    thread_local std::vector<std::uint64_t> order;  // floorKey(minX) << 32 | segment
-    thread_local std::vector<std::uint32_t> active;
+    std::vector<Box>& boxes = perThread<std::vector<Box>>();
+    std::vector<std::uint64_t>& order = perThread<std::vector<std::uint64_t>, struct SweepOrder>();  // floorKey(minX) << 32 | segment
+    std::vector<std::uint32_t>& active = perThread<std::vector<std::uint32_t>, struct SweepActive>();
     boxes.resize(n);
     order.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -131,7 +132,7 @@ bool starShapedAroundMean(const std::vector<Vec2>& p) {
 bool ringCertainlySimple(const Ring& ring) {
     // The ring as GEOS sees it: closed, with repeated consecutive points dropped (in a buffer
     // each thread reuses: one allocation per ring was a tenth of the check).
-    thread_local std::vector<Vec2> p;
+    std::vector<Vec2>& p = perThread<std::vector<Vec2>, struct SimpleRingPoints>();
     p.clear();
     for (const Vec2& v : ring)
         if (p.empty() || v.x != p.back().x || v.y != p.back().y) p.push_back(v);

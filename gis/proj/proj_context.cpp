@@ -1,5 +1,7 @@
 #include "gis/proj/proj_context.hpp"
 
+#include "gis/core/per_thread.hpp"
+
 namespace gis::proj {
 namespace {
 
@@ -16,9 +18,6 @@ struct ContextOwner {
 
 }  // namespace
 
-PJ_CONTEXT* threadContext() {
-    thread_local ContextOwner owner;
-    return owner.context;
-}
+PJ_CONTEXT* threadContext() { return perThread<ContextOwner>().context; }
 
 }  // namespace gis::proj

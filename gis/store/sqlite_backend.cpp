@@ -1,6 +1,7 @@
 /// The GeoPackage (SQLite) backend: one sqlite3 connection and its prepared statements.
 #include <sqlite3.h>
 
+#include <mutex>
 #include <utility>
 
 #include "gis/store/backend.hpp"
@@ -146,7 +147,21 @@ private:
 
 }  // namespace
 
+namespace {
+
+/// SQLite keeps memory statistics behind one process-wide mutex taken on every allocation it
+/// makes; we never read them. Three layer readers parsing their GeoPackage's schema and PROJ
+/// opening proj.db queued on that mutex. Must come before SQLite's initialisation: when PROJ or
+/// GDAL got there first the call is refused, and nothing changes.
+void configureSqliteOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
+
 Result<std::unique_ptr<ConnectionBackend>> openSqlite(const std::string& path, Database::Mode mode, int busyTimeoutMs) {
+    configureSqliteOnce();
     int flags = SQLITE_OPEN_READONLY;
     if (mode == Database::Mode::ReadWrite) flags = SQLITE_OPEN_READWRITE;
     if (mode == Database::Mode::Create) flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;

@@ -5,6 +5,8 @@
 #include <tuple>
 #include <utility>
 
+#include "gis/core/per_thread.hpp"
+
 namespace gis::tess {
 namespace {
 
@@ -65,7 +67,7 @@ std::pair<std::size_t, double> farthestFromChord(const std::vector<Vec2>& points
 /// Marks in `keep` the vertices Douglas–Peucker keeps strictly between first and last.
 void markDouglasPeuckerRange(const std::vector<Vec2>& points, std::size_t first, std::size_t last, double toleranceSquared,
                         std::vector<std::uint8_t>& keep) {
-    thread_local std::vector<std::pair<std::size_t, std::size_t>> stack;  // reused: one ring after another, no allocation
+    auto& stack = perThread<std::vector<std::pair<std::size_t, std::size_t>>>();  // reused: one ring after another, no allocation
     stack.clear();
     stack.emplace_back(first, last);
     while (!stack.empty()) {
@@ -176,7 +178,7 @@ void significantKeys(const std::vector<Vec2>& points, std::size_t first, std::si
                      std::vector<double>& keys, std::size_t& forced) {
     constexpr double kAlways = std::numeric_limits<double>::infinity();
     auto descend = [&](std::size_t from, std::size_t to) {
-        thread_local std::vector<std::tuple<std::size_t, std::size_t, double>> stack;
+        auto& stack = perThread<std::vector<std::tuple<std::size_t, std::size_t, double>>>();
         stack.clear();
         stack.emplace_back(from, to, kAlways);
         while (!stack.empty()) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gis/core/per_thread.hpp"
+
 namespace gis::tess {
 namespace {
 
@@ -25,10 +27,6 @@ struct VertexNormals {
         ++count;
     }
 };
-
-// Reused per thread: the mesh builder calls this once per feature on both cores.
-thread_local std::vector<TriangleSide> t_sides;
-thread_local std::vector<VertexNormals> t_normals;
 
 void addBoundaryEdge(const std::vector<Vec2>& vertices, const TriangleSide& side, std::vector<VertexNormals>& normals) {
     const Vec2 a = vertices[side.from], b = vertices[side.to], c = vertices[side.opposite];
@@ -72,7 +70,8 @@ void appendOutwardMiters(const std::vector<Vec2>& vertices, const std::vector<st
     miters.resize(base + 2 * vertices.size(), 0);
     if (indices.size() < 3) return;
 
-    std::vector<TriangleSide>& sides = t_sides;
+    // Reused per thread: the mesh builder calls this once per feature on both cores.
+    std::vector<TriangleSide>& sides = perThread<std::vector<TriangleSide>>();
     sides.clear();
     sides.reserve(indices.size());
     for (std::size_t t = 0; t + 2 < indices.size(); t += 3) {
@@ -85,7 +84,7 @@ void appendOutwardMiters(const std::vector<Vec2>& vertices, const std::vector<st
     }
     std::sort(sides.begin(), sides.end(), [](const TriangleSide& l, const TriangleSide& r) { return l.key < r.key; });
 
-    std::vector<VertexNormals>& normals = t_normals;
+    std::vector<VertexNormals>& normals = perThread<std::vector<VertexNormals>>();
     normals.assign(vertices.size(), VertexNormals{});
     for (std::size_t i = 0; i < sides.size();) {
         std::size_t j = i + 1;

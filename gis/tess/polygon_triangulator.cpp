@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "gis/core/per_thread.hpp"
 #include "gis/tess/convex_fan.hpp"
 #include "gis/tess/ear_clipping.hpp"
 #include "gis/tess/geos_triangulator.hpp"
@@ -116,12 +117,10 @@ private:
     GLUtesselator* m_tess = nullptr;
 };
 
-thread_local ThreadTessellator t_tessellator;
-
 /// Runs GLU on `polygon`; false on any GLU error (outputs then partially appended: the caller
 /// rolls back).
 bool tessellateWithGlu(const Polygon& polygon, std::vector<Vec2>& vertices, std::vector<std::uint32_t>& indices) {
-    ThreadTessellator& tt = t_tessellator;
+    ThreadTessellator& tt = perThread<ThreadTessellator>();  // one GLU tessellator a thread
     GLUtesselator* tess = tt.get();
     if (tess == nullptr) return false;
 
@@ -202,7 +201,7 @@ bool triangulateWhole(const Polygon& polygon, std::vector<Vec2>& vertices, std::
         std::size_t w = firstIndex;
         for (std::size_t i = firstIndex; i + 2 < indices.size(); i += 3) {
             const std::uint32_t a = indices[i], b = indices[i + 1], c = indices[i + 2];
-            const std::vector<Vec2>& local = t_tessellator.run.local;
+            const std::vector<Vec2>& local = perThread<ThreadTessellator>().run.local;
             if (triangleArea(local[a - firstVertex], local[b - firstVertex], local[c - firstVertex]) == 0.0) continue;
             indices[w++] = a;
             indices[w++] = b;
