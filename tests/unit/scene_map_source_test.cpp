@@ -25,14 +25,17 @@ fs::path threeLayers(const fs::path& dir) {
     return out;
 }
 
+gis::Result<gis::scene::LoadedSource> load(const fs::path& file, const std::string& layers) {
+    gis::scene::MapSourceSpec spec;
+    spec.path = file.string();
+    spec.layerName = layers;
+    return gis::scene::loadMapSource(spec);
+}
+
 }  // namespace
 
 TEST_CASE("map source: a plain file's layers come back in the order named, whichever is read first", "[unit][scene]") {
-    const fs::path file = threeLayers(test::scratchDir("map_source_order"));
-    gis::scene::MapSourceSpec spec;
-    spec.path = file.string();
-    spec.layerName = "small,big,middle";
-    auto loaded = gis::scene::loadMapSource(spec);
+    auto loaded = load(threeLayers(test::scratchDir("map_source_order")), "small,big,middle");
     INFO((loaded ? "" : loaded.error().message));
     REQUIRE(loaded);
     REQUIRE(loaded->layers.size() == 3);
@@ -46,11 +49,7 @@ TEST_CASE("map source: a plain file's layers come back in the order named, which
 }
 
 TEST_CASE("map source: a missing layer among several is the error, named with the file", "[unit][scene]") {
-    const fs::path file = threeLayers(test::scratchDir("map_source_missing"));
-    gis::scene::MapSourceSpec spec;
-    spec.path = file.string();
-    spec.layerName = "big,nope,middle";
-    auto loaded = gis::scene::loadMapSource(spec);
+    auto loaded = load(threeLayers(test::scratchDir("map_source_missing")), "big,nope,middle");
     REQUIRE_FALSE(loaded);
     CHECK_THAT(loaded.error().message, Catch::Contains("nope") && Catch::Contains("three.gpkg"));
 }
