@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <thread>
 
 #include "gis/demo/demo_district.hpp"
 #include "gis/scene/feature_geometry.hpp"
@@ -429,8 +430,16 @@ void MapDocument::releaseGeometry() {
 
 bool MapDocument::ensureLevelsFor(double metersPerPixel, LevelUse use) {
     const std::vector<MissingLevel> missing = missingLevelsFor(metersPerPixel, use);
-    for (const MissingLevel& need : missing)
-        addLevel(need.layerIndex, tess::buildLodLevel(m_layers[need.layerIndex].data, need.toleranceMeters));
+    // The layers' levels are built side by side, a thread each (and two inside each): a level's
+    // assembly into one mesh is one thread's work, during which the second core waited, layer
+    // after layer. They are added in order, so the document comes out the same.
+    std::vector<tess::LodLevel> built(missing.size());
+    std::vector<std::thread> others;
+    for (std::size_t i = 1; i < missing.size(); ++i)
+        others.emplace_back([&, i] { built[i] = tess::buildLodLevel(m_layers[missing[i].layerIndex].data, missing[i].toleranceMeters); });
+    if (!missing.empty()) built[0] = tess::buildLodLevel(m_layers[missing[0].layerIndex].data, missing[0].toleranceMeters);
+    for (std::thread& t : others) t.join();
+    for (std::size_t i = 0; i < missing.size(); ++i) addLevel(missing[i].layerIndex, std::move(built[i]));
     return !missing.empty();
 }
 
