@@ -24,7 +24,8 @@ double segmentDistanceSquared(Vec2 p, Vec2 a, Vec2 b) {
 /// The vertices are ranked by their squared distance times the chord's squared length, which
 /// needs no division: a vertex beside the chord scores its cross product squared, one past an
 /// end its squared distance to that end times the length. One division at the end gives the
-/// distance. (Dividing for every vertex was a tenth of the export's load and mesh time.)
+/// distance. (This function was a tenth of load_bench's samples; without the division per vertex
+/// its mesh phase fell from 62 to 57.5 ms on the 10,000 communes.)
 std::pair<std::size_t, double> farthestFromChord(const std::vector<Vec2>& points, std::size_t first, std::size_t last) {
     const Vec2 a = points[first], b = points[last];
     const double dx = b.x - a.x, dy = b.y - a.y;
